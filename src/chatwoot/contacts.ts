@@ -1,0 +1,125 @@
+import type { HttpMethod } from './errors';
+import { pathSegment, queryString } from './paths';
+import { expectObject, objectOrNull, stringOrNull } from './records';
+import type { RequestOptions } from './requestOptions';
+import type { CallContext, ChatwootTransport } from './transport';
+import type { ContactChanges, ContactRecord, JsonObject } from './types';
+
+/** Identifies a contact through an inbox of the Client API. */
+export interface ContactAddress {
+  inboxIdentifier: string;
+  contactIdentifier: string;
+}
+
+/** Identity proof for inboxes that validate identities (HMAC of `identifier` with the inbox's token). */
+export interface IdentityProof {
+  identifier?: string | null;
+  identifierHash?: string | null;
+}
+
+export interface CreateContactFields extends ContactChanges {
+  /** The identifier to give the new contact within the inbox; Chatwoot makes a UUID when left out. */
+  sourceId?: string | null;
+}
+
+/** The snake_case names Chatwoot's public contact endpoints use, for the fields callers may set. */
+const FIELD_NAMES: Readonly<Record<keyof CreateContactFields, string>> = {
+  sourceId: 'source_id',
+  identifier: 'identifier',
+  identifierHash: 'identifier_hash',
+  email: 'email',
+  name: 'name',
+  phoneNumber: 'phone_number',
+  avatarUrl: 'avatar_url',
+  customAttributes: 'custom_attributes',
+};
+
+/** The Client API's contact endpoints: `/public/api/v1/inboxes/{inbox}/contacts...`. */
+export class ContactsResource {
+  constructor(private readonly transport: ChatwootTransport) {}
+
+  /** `GET .../contacts/{contact}`. Identity proof goes in the query, as Chatwoot reads it there for a GET. */
+  async get(
+    context: CallContext,
+    address: ContactAddress,
+    proof: IdentityProof = {},
+    options?: RequestOptions | null,
+  ): Promise<ContactRecord> {
+    return this.call(context, address.inboxIdentifier, {
+      method: 'GET',
+      path: contactPath(address),
+      query: queryString({ identifier: proof.identifier, identifier_hash: proof.identifierHash }),
+      options,
+    });
+  }
+
+  /** `POST .../contacts`. Chatwoot answers 200 and reuses an existing contact with the same source id, identifier, e-mail or phone. */
+  async create(
+    context: CallContext,
+    inboxIdentifier: string,
+    fields: CreateContactFields,
+    options?: RequestOptions | null,
+  ): Promise<ContactRecord> {
+    return this.call(context, inboxIdentifier, {
+      method: 'POST',
+      path: `/public/api/v1/inboxes/${pathSegment(inboxIdentifier, 'inboxIdentifier')}/contacts`,
+      body: toChatwootFields(fields),
+      options,
+    });
+  }
+
+  /** `PATCH .../contacts/{contact}` with exactly the fields that were set. */
+  async update(
+    context: CallContext,
+    address: ContactAddress,
+    changes: ContactChanges,
+    options?: RequestOptions | null,
+  ): Promise<ContactRecord> {
+    return this.call(context, address.inboxIdentifier, {
+      method: 'PATCH',
+      path: contactPath(address),
+      body: toChatwootFields(changes),
+      options,
+    });
+  }
+
+  private async call(
+    context: CallContext,
+    inboxIdentifier: string,
+    call: { method: HttpMethod; path: string; query?: string; body?: unknown; options?: RequestOptions | null },
+  ): Promise<ContactRecord> {
+    const body = await this.transport.send(context, call);
+    return toContactRecord(expectObject(body, call), inboxIdentifier);
+  }
+}
+
+export function contactPath(address: ContactAddress): string {
+  const inbox = pathSegment(address.inboxIdentifier, 'inboxIdentifier');
+  const contact = pathSegment(address.contactIdentifier, 'contactIdentifier');
+  return `/public/api/v1/inboxes/${inbox}/contacts/${contact}`;
+}
+
+/** Copies only the fields that are present (an explicit null is kept: it is sent as JSON null). */
+function toChatwootFields(fields: CreateContactFields): JsonObject {
+  const body: JsonObject = {};
+  for (const key of Object.keys(FIELD_NAMES) as (keyof CreateContactFields)[]) {
+    if (fields[key] !== undefined) body[FIELD_NAMES[key]] = fields[key];
+  }
+  return body;
+}
+
+/** Maps either shape Chatwoot returns (the slim public contact, or the full record before 4.16). */
+export function toContactRecord(raw: JsonObject, inboxIdentifier: string | null): ContactRecord {
+  return {
+    id: stringOrNull(raw.id) ?? '',
+    sourceId: stringOrNull(raw.source_id),
+    inboxIdentifier,
+    name: stringOrNull(raw.name),
+    email: stringOrNull(raw.email),
+    phoneNumber: stringOrNull(raw.phone_number),
+    identifier: stringOrNull(raw.identifier),
+    avatarUrl: stringOrNull(raw.avatar_url) ?? stringOrNull(raw.thumbnail) ?? null,
+    customAttributes: objectOrNull(raw.custom_attributes),
+    pubsubToken: stringOrNull(raw.pubsub_token),
+  };
+}

@@ -1,0 +1,114 @@
+/**
+ * Typed failures of the Chatwoot adapter. The adapter throws only these (or a programming error); one boundary in
+ * src/graphql/errors.ts turns them into GraphQL errors. Messages here are safe to show: they never hold a token,
+ * a proxy credential or a raw upstream body.
+ */
+
+export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+
+/** Which upstream call failed; `status` is there when Chatwoot answered. */
+export interface UpstreamCallInfo {
+  method: HttpMethod;
+  path: string;
+  status?: number;
+}
+
+export abstract class ChatwootError extends Error {
+  abstract readonly kind: string;
+  constructor(
+    message: string,
+    readonly upstream?: UpstreamCallInfo,
+  ) {
+    super(message);
+    this.name = new.target.name;
+  }
+}
+
+/** The caller asked for something the gateway refuses to send (blank identifier, option out of range, ...). */
+export class InvalidRequestError extends ChatwootError {
+  readonly kind = 'invalid_request';
+  constructor(
+    message: string,
+    readonly field?: string,
+  ) {
+    super(message);
+  }
+}
+
+/** The operator's policy forbids what the caller asked for (an insecure TLS call, a proxy not on the list, ...). */
+export class PolicyViolationError extends ChatwootError {
+  readonly kind = 'policy_violation';
+  constructor(
+    message: string,
+    readonly field?: string,
+  ) {
+    super(message);
+  }
+}
+
+/** Chatwoot answered with a status outside 2xx. */
+export class UpstreamHttpError extends ChatwootError {
+  readonly kind = 'http';
+  constructor(
+    message: string,
+    upstream: UpstreamCallInfo & { status: number },
+    /** Chatwoot's own explanation, when its body carried one. */
+    readonly chatwootMessage?: string,
+    /** Attribute names Chatwoot reported as invalid (snake_case, as Chatwoot names them). */
+    readonly invalidAttributes?: readonly string[],
+    /** Seconds Chatwoot asked us to wait, from Retry-After. */
+    readonly retryAfterSeconds?: number,
+  ) {
+    super(message, upstream);
+  }
+
+  get status(): number {
+    return this.upstream?.status ?? 0;
+  }
+}
+
+/** The call's deadline passed before Chatwoot answered in full. */
+export class UpstreamTimeoutError extends ChatwootError {
+  readonly kind = 'timeout';
+  constructor(
+    message: string,
+    upstream: UpstreamCallInfo,
+    readonly timeoutMs: number,
+  ) {
+    super(message, upstream);
+  }
+}
+
+/** The TLS handshake with Chatwoot failed (untrusted, expired or mismatched certificate, ...). */
+export class UpstreamTlsError extends ChatwootError {
+  readonly kind = 'tls';
+  constructor(
+    message: string,
+    upstream: UpstreamCallInfo,
+    readonly tlsCode: string,
+  ) {
+    super(message, upstream);
+  }
+}
+
+/** Chatwoot (or the proxy in front of it) could not be reached, or answered with something that is not usable. */
+export class UpstreamUnavailableError extends ChatwootError {
+  readonly kind = 'unavailable';
+  constructor(
+    message: string,
+    upstream: UpstreamCallInfo,
+    readonly reason: UnavailableReason,
+  ) {
+    super(message, upstream);
+  }
+}
+
+export type UnavailableReason =
+  | 'connection_refused'
+  | 'connection_reset'
+  | 'dns'
+  | 'proxy'
+  | 'server_error'
+  | 'invalid_response'
+  | 'response_too_large'
+  | 'network';

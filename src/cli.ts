@@ -1,0 +1,74 @@
+import { type GatewayConfig, loadConfig } from './config';
+import { type Gateway, startGateway } from './gateway';
+import { type Simulator, startSimulator } from './simulator';
+import { VERSION } from './version';
+
+export interface Running {
+  readonly config: GatewayConfig;
+  readonly gateway: Gateway;
+  /** The embedded simulator, when no Chatwoot was configured. */
+  readonly simulator: Simulator | null;
+  /** Closes the gateway, then the simulator. */
+  close(): Promise<void>;
+}
+
+/**
+ * What `npm start` does: read the configuration (throws ConfigError listing every problem), start the embedded
+ * simulator when no CHATWOOT_BASE_URL is set, start the gateway, and print a banner through `print`.
+ */
+export async function run(env: Readonly<Record<string, string | undefined>>, print: (line: string) => void): Promise<Running> {
+  const config = loadConfig(env);
+  const simulator = config.chatwoot.baseUrl ? null : await startSimulator({ chatwootVersion: config.simulator.chatwootVersion });
+  const gateway = await startGateway(config, { chatwootBaseUrl: simulator?.url });
+  print(banner(config, gateway, simulator));
+  return {
+    config,
+    gateway,
+    simulator,
+    async close() {
+      await gateway.close();
+      await simulator?.close();
+    },
+  };
+}
+
+/** The example mutation the banner (and README) show, against the demo records. */
+export function exampleRequestBody(inboxIdentifier: string, contactIdentifier: string): string {
+  return JSON.stringify({
+    query:
+      'mutation Update($inbox: String!, $contact: String!, $input: UpdateContactInput!) { ' +
+      'updateContact(inboxIdentifier: $inbox, contactIdentifier: $contact, input: $input) { id sourceId name email phoneNumber } }',
+    variables: {
+      inbox: inboxIdentifier,
+      contact: contactIdentifier,
+      input: { name: 'Alice Example', email: 'alice@example.org' },
+    },
+  });
+}
+
+function banner(config: GatewayConfig, gateway: Gateway, simulator: Simulator | null): string {
+  const lines = [`chatwoot-graphql-gateway ${VERSION} is serving GraphQL at ${gateway.url}`];
+  if (!simulator) {
+    lines.push(`Chatwoot: ${config.chatwoot.baseUrl}`);
+    return lines.join('\n');
+  }
+  const { demo } = simulator;
+  lines.push(
+    '',
+    'No CHATWOOT_BASE_URL is set, so the gateway is talking to its EMBEDDED CHATWOOT SIMULATOR:',
+    `an in-memory imitation of Chatwoot ${config.simulator.chatwootVersion}'s Client API at ${simulator.url}, not a real Chatwoot.`,
+    'Set CHATWOOT_BASE_URL to use your own Chatwoot instead.',
+    '',
+    `  Demo inbox identifier:    ${demo.inboxIdentifier}`,
+    `  Demo contact identifier:  ${demo.contactIdentifier}`,
+    `  Identity-validated inbox: ${demo.secureInboxIdentifier} (HMAC token ${demo.secureInboxHmacToken})`,
+    `    its contact ${demo.secureContactIdentifier}: identifier ${demo.secureContactExternalId},`,
+    `    identifierHash ${demo.secureContactIdentifierHash}`,
+    '',
+    'Try it:',
+    `  curl -s ${gateway.url} -H 'content-type: application/json' \\`,
+    `    -d '${exampleRequestBody(demo.inboxIdentifier, demo.contactIdentifier)}'`,
+    '',
+  );
+  return lines.join('\n');
+}

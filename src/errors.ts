@@ -1,0 +1,36 @@
+/**
+ * The closed catalogue of `extensions.code` values the gateway returns. Clients may switch on these; a new code is
+ * a new version of the contract. README.md lists them with their meaning.
+ */
+export const ErrorCode = {
+  /** The request is malformed or a value is invalid (blank identifier, bad e-mail, Chatwoot's 400/422). */
+  BAD_USER_INPUT: 'BAD_USER_INPUT',
+  /** Chatwoot answered 401: the token is missing or wrong. */
+  UNAUTHENTICATED: 'UNAUTHENTICATED',
+  /** Chatwoot answered 403, or the gateway's policy refuses a request option. */
+  FORBIDDEN: 'FORBIDDEN',
+  /** Chatwoot answered 404: the inbox, contact or other record does not exist. */
+  NOT_FOUND: 'NOT_FOUND',
+  /** Chatwoot answered 429; `retryAfterSeconds` says how long to wait when Chatwoot says so. */
+  RATE_LIMITED: 'RATE_LIMITED',
+  /** Chatwoot did not answer within the request's deadline. */
+  UPSTREAM_TIMEOUT: 'UPSTREAM_TIMEOUT',
+  /** The TLS connection to Chatwoot failed, typically an untrusted certificate. */
+  UPSTREAM_TLS_ERROR: 'UPSTREAM_TLS_ERROR',
+  /** Chatwoot could not be reached, failed (5xx) or answered with something unusable. */
+  UPSTREAM_UNAVAILABLE: 'UPSTREAM_UNAVAILABLE',
+  /** The GraphQL document could not be parsed. */
+  GRAPHQL_PARSE_FAILED: 'GRAPHQL_PARSE_FAILED',
+  /** The GraphQL document is not valid against the schema. */
+  GRAPHQL_VALIDATION_FAILED: 'GRAPHQL_VALIDATION_FAILED',
+  /** The operation name does not match an operation in the document. */
+  OPERATION_RESOLUTION_FAILURE: 'OPERATION_RESOLUTION_FAILURE',
+  /** The HTTP request itself is not a valid GraphQL request (wrong method, missing body, CSRF protection). */
+  BAD_REQUEST: 'BAD_REQUEST',
+  /** Something unexpected failed inside the gateway; details are in the gateway's log, not in the response. */
+  INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
+} as const;
+
+export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
+
+export const ERROR_CODES: readonly ErrorCode[] = Object.values(ErrorCode);

@@ -1,0 +1,19 @@
+import type { IncomingHttpHeaders } from 'node:http';
+import type { ChatwootClient } from '../chatwoot/client';
+import type { CallContext } from '../chatwoot/transport';
+
+/** What every resolver receives: the adapter and who is calling. Built once per GraphQL request. */
+export interface GatewayContext {
+  readonly chatwoot: ChatwootClient;
+  readonly call: CallContext;
+}
+
+/**
+ * The caller's Chatwoot token. Both spellings are accepted: `api-access-token` is what survives proxies such as
+ * nginx, `api_access_token` is what Chatwoot documents.
+ */
+export function tokenFromHeaders(headers: IncomingHttpHeaders): string | null {
+  const value = headers['api-access-token'] ?? headers['api_access_token'];
+  const token = Array.isArray(value) ? value[0] : value;
+  return token && token.trim() !== '' ? token.trim() : null;
+}

@@ -1,0 +1,137 @@
+import type { GraphQLFormattedError } from 'graphql';
+import { GraphQLError } from 'graphql';
+import { unwrapResolverError } from '@apollo/server/errors';
+import {
+  ChatwootError,
+  InvalidRequestError,
+  PolicyViolationError,
+  UpstreamHttpError,
+  UpstreamTimeoutError,
+  UpstreamTlsError,
+  UpstreamUnavailableError,
+} from '../chatwoot/errors';
+import { ERROR_CODES, ErrorCode } from '../errors';
+import { InvalidScalarValueError } from './scalars';
+
+/**
+ * The one boundary between failures and what a client sees. Threat model: an error must never carry a token,
+ * a proxy credential, a raw upstream body or a stack trace (outside development). So extensions are built from an
+ * allow-list, and anything not recognised is masked as INTERNAL_SERVER_ERROR and handed to the logger.
+ */
+
+/** Turns an adapter failure into the GraphQL error clients see. */
+export function toGraphQLError(error: unknown): GraphQLError {
+  if (error instanceof GraphQLError) return error;
+  if (!(error instanceof ChatwootError)) {
+    return new GraphQLError('Internal server error.', {
+      originalError: error instanceof Error ? error : undefined,
+      extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR },
+    });
+  }
+  const upstream = error.upstream
+    ? { status: error.upstream.status ?? null, method: error.upstream.method, path: error.upstream.path }
+    : undefined;
+  const extensions: Record<string, unknown> = { code: codeFor(error) };
+  if (upstream) extensions.upstream = upstream;
+  if (error instanceof InvalidRequestError || error instanceof PolicyViolationError) {
+    if (error.field) extensions.field = error.field;
+  }
+  if (error instanceof UpstreamHttpError) {
+    if (error.invalidAttributes?.length) extensions.invalidFields = error.invalidAttributes.map(camelCase);
+    if (error.retryAfterSeconds !== undefined) extensions.retryAfterSeconds = error.retryAfterSeconds;
+  }
+  if (error instanceof UpstreamTimeoutError) extensions.timeoutMs = error.timeoutMs;
+  if (error instanceof UpstreamTlsError) extensions.tlsCode = error.tlsCode;
+  if (error instanceof UpstreamUnavailableError) extensions.reason = error.reason;
+  return new GraphQLError(messageFor(error), { extensions });
+}
+
+function codeFor(error: ChatwootError): ErrorCode {
+  if (error instanceof InvalidRequestError) return ErrorCode.BAD_USER_INPUT;
+  if (error instanceof PolicyViolationError) return ErrorCode.FORBIDDEN;
+  if (error instanceof UpstreamTimeoutError) return ErrorCode.UPSTREAM_TIMEOUT;
+  if (error instanceof UpstreamTlsError) return ErrorCode.UPSTREAM_TLS_ERROR;
+  if (error instanceof UpstreamHttpError) {
+    const status = error.status;
+    if (status === 400 || status === 422) return ErrorCode.BAD_USER_INPUT;
+    if (status === 401) return ErrorCode.UNAUTHENTICATED;
+    if (status === 403) return ErrorCode.FORBIDDEN;
+    if (status === 404) return ErrorCode.NOT_FOUND;
+    if (status === 429) return ErrorCode.RATE_LIMITED;
+    if (status >= 400 && status < 500) return ErrorCode.BAD_USER_INPUT;
+  }
+  return ErrorCode.UPSTREAM_UNAVAILABLE;
+}
+
+function messageFor(error: ChatwootError): string {
+  if (!(error instanceof UpstreamHttpError)) return error.message;
+  const { status } = error;
+  const said = error.chatwootMessage ? ` Chatwoot says: ${error.chatwootMessage}` : '';
+  if (status === 400 || status === 422) return `Chatwoot refused the input (HTTP ${status}).${said}`;
+  if (status === 401) return `Chatwoot refused the credentials (HTTP 401).${said}`;
+  if (status === 403) return `Chatwoot forbids this request (HTTP 403).${said}`;
+  if (status === 404) return `Chatwoot found no such record (HTTP 404): check the inbox and other identifiers.${said}`;
+  if (status === 429) {
+    const wait = error.retryAfterSeconds !== undefined ? ` Retry after ${error.retryAfterSeconds} s.` : ' Retry later.';
+    return `Chatwoot is rate limiting requests (HTTP 429).${wait}`;
+  }
+  if (status === 500 && isPublicContactPath(error.upstream?.path)) {
+    return (
+      'Chatwoot failed with HTTP 500. On the Client API contact endpoints this is how Chatwoot reports a failed ' +
+      'identity check: when the inbox validates identities, identifierHash must be the lower-case hex ' +
+      'HMAC-SHA256 of identifier, keyed with the inbox HMAC token.'
+    );
+  }
+  return `Chatwoot failed to answer (HTTP ${status}).${said}`;
+}
+
+function isPublicContactPath(path: string | undefined): boolean {
+  return path !== undefined && /^\/public\/api\/v1\/inboxes\/[^/]+\/contacts(\/[^/]+)?$/.test(path);
+}
+
+function camelCase(name: string): string {
+  return name.replace(/_([a-z])/g, (_m, letter: string) => letter.toUpperCase());
+}
+
+/** A value written inline in the document that its scalar refused: bad input, not a bad document. */
+function isInvalidLiteral(error: unknown, message: string): boolean {
+  const cause = error instanceof GraphQLError ? error.originalError : undefined;
+  return cause instanceof InvalidScalarValueError || LITERAL_COERCION.test(message);
+}
+
+const VARIABLE_COERCION = /^Variable "\$[^"]+" got invalid value/;
+const LITERAL_COERCION = /^Expected value of type "/;
+
+/**
+ * Apollo's formatError hook: keeps codes from the catalogue, maps invalid input values (even those written inline in
+ * the document) to BAD_USER_INPUT, masks everything else and strips stack traces unless in development.
+ */
+export function createErrorFormatter(options: { development: boolean; onInternalError?: (error: unknown) => void }) {
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const original = unwrapResolverError(error);
+    if (original instanceof ChatwootError) {
+      const mapped = toGraphQLError(original);
+      return { message: mapped.message, locations: formatted.locations, path: formatted.path, extensions: mapped.extensions };
+    }
+    let code = formatted.extensions?.code as string | undefined;
+    if (code === ErrorCode.GRAPHQL_VALIDATION_FAILED && isInvalidLiteral(error, formatted.message)) {
+      code = ErrorCode.BAD_USER_INPUT;
+    }
+    if (VARIABLE_COERCION.test(formatted.message)) code = ErrorCode.BAD_USER_INPUT;
+
+    const known = code !== undefined && (ERROR_CODES as readonly string[]).includes(code);
+    if (!known || code === ErrorCode.INTERNAL_SERVER_ERROR) {
+      const cause = original instanceof GraphQLError && original.originalError ? original.originalError : original;
+      options.onInternalError?.(cause);
+      return {
+        message: 'Internal server error.',
+        locations: formatted.locations,
+        path: formatted.path,
+        extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR },
+      };
+    }
+    const extensions: Record<string, unknown> = { ...formatted.extensions, code };
+    if (!options.development) delete extensions.stacktrace;
+    return { ...formatted, extensions };
+  };
+}

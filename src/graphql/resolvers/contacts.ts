@@ -1,0 +1,13 @@
+import type { Resolvers } from '../../generated/graphql';
+
+/** Contacts of the Client API. Resolvers only map arguments to one adapter call; failures go to the error boundary. */
+export const contactResolvers: Resolvers = {
+  Query: {
+    contact: (_root, { inboxIdentifier, contactIdentifier, options }, { chatwoot, call }) =>
+      chatwoot.contacts.get(call, { inboxIdentifier, contactIdentifier }, {}, options),
+  },
+  Mutation: {
+    updateContact: (_root, { inboxIdentifier, contactIdentifier, input, options }, { chatwoot, call }) =>
+      chatwoot.contacts.update(call, { inboxIdentifier, contactIdentifier }, input, options),
+  },
+};

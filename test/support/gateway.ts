@@ -1,0 +1,53 @@
+import { loadConfig } from '../../src/config';
+import { type Gateway, type GatewayOptions, startGateway } from '../../src/gateway';
+
+/** A GraphQL response as a client sees it. */
+export interface GraphQLResponse<TData = Record<string, unknown>> {
+  status: number;
+  headers: Headers;
+  data?: TData | null;
+  errors?: Array<{ message: string; path?: string[]; extensions?: Record<string, unknown> }>;
+  /** The raw response text, for checks such as "the token appears nowhere". */
+  text: string;
+}
+
+export interface TestGateway {
+  readonly gateway: Gateway;
+  readonly url: string;
+  /** POSTs one GraphQL operation as a browser or app would, over real HTTP. */
+  query<TData = Record<string, unknown>>(
+    query: string,
+    variables?: Record<string, unknown>,
+    headers?: Record<string, string>,
+  ): Promise<GraphQLResponse<TData>>;
+  close(): Promise<void>;
+}
+
+/**
+ * Starts the real gateway on 127.0.0.1 (port 0) in front of `chatwootBaseUrl`, with configuration read exactly as
+ * `npm start` reads it, from an environment the test supplies.
+ */
+export async function startTestGateway(
+  chatwootBaseUrl: string,
+  env: Record<string, string> = {},
+  options: GatewayOptions = {},
+): Promise<TestGateway> {
+  const config = loadConfig({ HOST: '127.0.0.1', PORT: '0', CHATWOOT_BASE_URL: chatwootBaseUrl, ...env });
+  const internalErrors: unknown[] = [];
+  const gateway = await startGateway(config, { onInternalError: (e) => internalErrors.push(e), ...options });
+  return {
+    gateway,
+    url: gateway.url,
+    async query(query, variables, headers = {}) {
+      const response = await fetch(gateway.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headers },
+        body: JSON.stringify({ query, variables }),
+      });
+      const text = await response.text();
+      const parsed = JSON.parse(text) as { data?: never; errors?: never };
+      return { status: response.status, headers: response.headers, data: parsed.data, errors: parsed.errors, text };
+    },
+    close: () => gateway.close(),
+  };
+}
