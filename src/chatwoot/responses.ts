@@ -6,7 +6,13 @@ type Headers = Record<string, string | string[] | undefined>;
  * Interprets Chatwoot's answer: the parsed JSON of a 2xx (null for an empty body, as toggle_typing and
  * update_last_seen send), or a typed error carrying Chatwoot's own message for anything else.
  */
-export function interpretResponse(status: number, headers: Headers, text: string, call: UpstreamCallInfo): unknown {
+export function interpretResponse(
+  status: number,
+  headers: Headers,
+  text: string,
+  call: UpstreamCallInfo,
+  secrets: readonly string[] = [],
+): unknown {
   const upstream = { ...call, status };
   if (status >= 200 && status < 300) {
     if (text.trim() === '') return null;
@@ -21,7 +27,7 @@ export function interpretResponse(status: number, headers: Headers, text: string
     }
   }
 
-  const detail = chatwootErrorDetail(text);
+  const detail = chatwootErrorDetail(text, secrets);
   const suffix = detail.message ? `: ${detail.message}` : '.';
   const retryAfterSeconds = status === 429 ? parseRetryAfter(headers['retry-after']) : undefined;
   throw new UpstreamHttpError(
@@ -43,7 +49,7 @@ interface ErrorDetail {
  * `{error}` from most controllers, `{errors: [..]}` from the sign-in layer, `{status, error}` from Rails' own
  * exception pages, and plain text from the rate limiter. Only short, printable text is kept.
  */
-export function chatwootErrorDetail(text: string): ErrorDetail {
+export function chatwootErrorDetail(text: string, secrets: readonly string[] = []): ErrorDetail {
   let body: unknown;
   try {
     body = JSON.parse(text);
@@ -61,7 +67,14 @@ export function chatwootErrorDetail(text: string): ErrorDetail {
     Array.isArray(record.errors) ? record.errors.filter((e) => typeof e === 'string').join(', ') : undefined,
   ];
   const message = candidates.find((c): c is string => typeof c === 'string' && c.trim() !== '');
-  return { message: message ? clip(message) : undefined, attributes };
+  return { message: message ? clip(redact(message, secrets)) : undefined, attributes };
+}
+
+/** A misbehaving server or proxy may echo the token it was sent; it must not reach the caller that way. */
+function redact(message: string, secrets: readonly string[]): string {
+  let result = message;
+  for (const secret of secrets) if (secret) result = result.split(secret).join('[redacted]');
+  return result;
 }
 
 function clip(message: string): string {

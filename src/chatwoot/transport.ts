@@ -81,7 +81,8 @@ export class ChatwootTransport {
         signal: controller.signal,
       });
       const text = await this.readBody(response, facts);
-      return interpretResponse(response.statusCode, response.headers, text, facts);
+      const info = { method: call.method, path: call.path };
+      return interpretResponse(response.statusCode, response.headers, text, info, this.secretsOf(context));
     } catch (error) {
       throw classifyFailure(error, facts, timedOut);
     } finally {
@@ -92,6 +93,14 @@ export class ChatwootTransport {
   /** Closes every pooled connection. */
   close(): Promise<void> {
     return this.dispatchers.close();
+  }
+
+  /** What must never be echoed back: the tokens this call may have sent. */
+  private secretsOf(context: CallContext): string[] {
+    const secrets: string[] = [];
+    if (context.token) secrets.push(context.token);
+    if (this.settings.apiAccessToken) secrets.push(this.settings.apiAccessToken);
+    return secrets;
   }
 
   private headers(context: CallContext, hasBody: boolean): Record<string, string> {

@@ -63,6 +63,7 @@ export type Contact = {
   sourceId?: Maybe<Scalars['String']['output']>;
 };
 
+/** Changes in Chatwoot. Mutations are never retried automatically. */
 export type Mutation = {
   __typename?: 'Mutation';
   /**
@@ -74,6 +75,7 @@ export type Mutation = {
 };
 
 
+/** Changes in Chatwoot. Mutations are never retried automatically. */
 export type MutationUpdateContactArgs = {
   contactIdentifier: Scalars['String']['input'];
   inboxIdentifier: Scalars['String']['input'];
@@ -81,6 +83,7 @@ export type MutationUpdateContactArgs = {
   options?: InputMaybe<RequestOptionsInput>;
 };
 
+/** Reads from Chatwoot. Each field makes the upstream calls its description names. */
 export type Query = {
   __typename?: 'Query';
   /**
@@ -92,6 +95,7 @@ export type Query = {
 };
 
 
+/** Reads from Chatwoot. Each field makes the upstream calls its description names. */
 export type QueryContactArgs = {
   contactIdentifier: Scalars['String']['input'];
   inboxIdentifier: Scalars['String']['input'];

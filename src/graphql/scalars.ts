@@ -80,10 +80,16 @@ function parseImageUrl(value: unknown): string {
   return value;
 }
 
+/** Only the parsing functions: name and description come from the SDL in schema/, the source of truth. */
+function behaviourOf(scalar: GraphQLScalarType) {
+  const { serialize, parseValue, parseLiteral } = scalar.toConfig();
+  return { serialize, parseValue, parseLiteral };
+}
+
 /** Every custom scalar of the schema, by the name the SDL gives it. */
 export const scalarResolvers = {
-  EmailAddress: markingInvalidValues(GraphQLEmailAddress),
-  E164PhoneNumber,
-  ImageUrl,
-  JSONObject: markingInvalidValues(GraphQLJSONObject),
+  EmailAddress: behaviourOf(markingInvalidValues(GraphQLEmailAddress)),
+  E164PhoneNumber: behaviourOf(E164PhoneNumber),
+  ImageUrl: behaviourOf(ImageUrl),
+  JSONObject: behaviourOf(markingInvalidValues(GraphQLJSONObject)),
 };

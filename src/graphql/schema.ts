@@ -18,11 +18,12 @@ export function loadTypeDefs(dir = SCHEMA_DIR): string {
     .join('\n');
 }
 
-export const resolvers: Resolvers[] = [scalarResolvers, contactResolvers];
+/** The resolvers of every object type, typed by codegen from the SDL. */
+export const resolvers: Resolvers[] = [contactResolvers];
 
-/** Builds the executable schema from the SDL and the resolvers. */
+/** Builds the executable schema from the SDL, the scalars' parsers and the resolvers. */
 export function buildGatewaySchema(): GraphQLSchema {
-  return makeExecutableSchema({ typeDefs: loadTypeDefs(), resolvers });
+  return makeExecutableSchema({ typeDefs: loadTypeDefs(), resolvers: [scalarResolvers, ...resolvers] });
 }
 
 function findSchemaDir(): string {

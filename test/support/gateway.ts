@@ -1,10 +1,11 @@
+import { Agent, fetch } from 'undici';
 import { loadConfig } from '../../src/config';
 import { type Gateway, type GatewayOptions, startGateway } from '../../src/gateway';
 
 /** A GraphQL response as a client sees it. */
 export interface GraphQLResponse<TData = Record<string, unknown>> {
   status: number;
-  headers: Headers;
+  headers: { get(name: string): string | null };
   data?: TData | null;
   errors?: Array<{ message: string; path?: string[]; extensions?: Record<string, unknown> }>;
   /** The raw response text, for checks such as "the token appears nowhere". */
@@ -14,6 +15,8 @@ export interface GraphQLResponse<TData = Record<string, unknown>> {
 export interface TestGateway {
   readonly gateway: Gateway;
   readonly url: string;
+  /** Failures the gateway masked as INTERNAL_SERVER_ERROR. */
+  readonly internalErrors: unknown[];
   /** POSTs one GraphQL operation as a browser or app would, over real HTTP. */
   query<TData = Record<string, unknown>>(
     query: string,
@@ -35,11 +38,15 @@ export async function startTestGateway(
   const config = loadConfig({ HOST: '127.0.0.1', PORT: '0', CHATWOOT_BASE_URL: chatwootBaseUrl, ...env });
   const internalErrors: unknown[] = [];
   const gateway = await startGateway(config, { onInternalError: (e) => internalErrors.push(e), ...options });
+  // The test client's own connection pool, closed with the gateway so no keep-alive socket outlives the test.
+  const client = new Agent({ keepAliveTimeout: 1_000 });
   return {
     gateway,
     url: gateway.url,
+    internalErrors,
     async query(query, variables, headers = {}) {
       const response = await fetch(gateway.url, {
+        dispatcher: client,
         method: 'POST',
         headers: { 'content-type': 'application/json', ...headers },
         body: JSON.stringify({ query, variables }),
@@ -48,6 +55,9 @@ export async function startTestGateway(
       const parsed = JSON.parse(text) as { data?: never; errors?: never };
       return { status: response.status, headers: response.headers, data: parsed.data, errors: parsed.errors, text };
     },
-    close: () => gateway.close(),
+    async close() {
+      await client.close();
+      await gateway.close();
+    },
   };
 }

@@ -1,0 +1,65 @@
+import { request } from 'undici';
+import { run, type Running } from '../src/cli';
+import { startFakeChatwoot } from './support/servers';
+
+/** The banner's curl command, taken apart: URL and body. */
+function curlFrom(banner: string): { url: string; body: string } {
+  const url = /curl -s (\S+)/.exec(banner)?.[1];
+  const body = /-d '([^']+)'/.exec(banner)?.[1];
+  if (!url || !body) throw new Error(`no curl command in the banner:\n${banner}`);
+  return { url, body };
+}
+
+describe('npm start (run)', () => {
+  let running: Running | undefined;
+  afterEach(async () => {
+    await running?.close();
+    running = undefined;
+  });
+
+  it('starts the embedded simulator when no Chatwoot is configured, says so, and its curl command works', async () => {
+    const lines: string[] = [];
+    running = await run({ PORT: '0' }, (line) => lines.push(line));
+    const banner = lines.join('\n');
+
+    expect(banner).toMatch(/EMBEDDED CHATWOOT SIMULATOR/);
+    expect(banner).toContain('not a real Chatwoot');
+    expect(banner).toContain(running.simulator!.url);
+    expect(banner).toContain(running.simulator!.demo.inboxIdentifier);
+    expect(banner).toContain(running.simulator!.demo.contactIdentifier);
+
+    const { url, body } = curlFrom(banner);
+    const response = await request(url, { method: 'POST', body, headers: { 'content-type': 'application/json' } });
+    expect(await response.body.json()).toEqual({
+      data: {
+        updateContact: {
+          id: '1',
+          sourceId: running.simulator!.demo.contactIdentifier,
+          name: 'Alice Example',
+          email: 'alice@example.org',
+          phoneNumber: '+14155550100',
+        },
+      },
+    });
+  });
+
+  it('talks to the configured Chatwoot and starts no simulator', async () => {
+    const chatwoot = await startFakeChatwoot();
+    const lines: string[] = [];
+    try {
+      running = await run({ PORT: '0', CHATWOOT_BASE_URL: chatwoot.url }, (line) => lines.push(line));
+      expect(running.simulator).toBeNull();
+      expect(lines.join('\n')).not.toMatch(/SIMULATOR/);
+      await request(running.gateway.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: 'mutation { updateContact(inboxIdentifier: "i", contactIdentifier: "c", input: {name: "Z"}) { id } }' }),
+      }).then((r) => r.body.text());
+      expect(chatwoot.last().path).toBe('/public/api/v1/inboxes/i/contacts/c');
+    } finally {
+      await running?.close();
+      running = undefined;
+      await chatwoot.close();
+    }
+  });
+});

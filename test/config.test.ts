@@ -1,0 +1,50 @@
+import { ConfigError, loadConfig } from '../src/config';
+
+describe('loadConfig', () => {
+  it('uses documented defaults for an empty environment', () => {
+    const config = loadConfig({});
+    expect(config.server).toEqual({ host: '127.0.0.1', port: 4000 });
+    expect(config.chatwoot).toEqual({ baseUrl: null, apiAccessToken: null });
+    expect(config.upstream.defaultTimeoutMs).toBe(30_000);
+    expect(config.simulator.chatwootVersion).toBe('4.16');
+  });
+
+  it('normalises the base URL, keeping a path prefix and dropping the trailing slash', () => {
+    expect(loadConfig({ CHATWOOT_BASE_URL: 'https://chat.example.com/chatwoot/' }).chatwoot.baseUrl).toBe(
+      'https://chat.example.com/chatwoot',
+    );
+  });
+
+  it('returns a frozen object', () => {
+    const config = loadConfig({});
+    expect(Object.isFrozen(config)).toBe(true);
+    expect(Object.isFrozen(config.server)).toBe(true);
+  });
+
+  it('reports every problem at once, one line each', () => {
+    let error: unknown;
+    try {
+      loadConfig({ PORT: 'eighty', CHATWOOT_BASE_URL: 'ftp://chat.example.com', GATEWAY_DEFAULT_TIMEOUT_MS: '0' });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    const { problems, message } = error as ConfigError;
+    expect(problems).toHaveLength(3);
+    expect(problems[0]).toMatch(/^PORT must be a whole number/);
+    expect(problems.some((p) => p.startsWith('CHATWOOT_BASE_URL must use http:// or https://'))).toBe(true);
+    expect(problems.some((p) => p.startsWith('GATEWAY_DEFAULT_TIMEOUT_MS must be a whole number from 1 to 300000'))).toBe(true);
+    expect(message.split('\n')).toHaveLength(4);
+  });
+
+  it('refuses credentials in the base URL without echoing them', () => {
+    expect(() => loadConfig({ CHATWOOT_BASE_URL: 'https://admin:hunter2@chat.example.com' })).toThrow(
+      /must not hold credentials/,
+    );
+    try {
+      loadConfig({ CHATWOOT_BASE_URL: 'https://admin:hunter2@chat.example.com' });
+    } catch (e) {
+      expect(String(e)).not.toContain('hunter2');
+    }
+  });
+});
