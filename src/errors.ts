@@ -25,6 +25,10 @@ export const ErrorCode = {
   GRAPHQL_VALIDATION_FAILED: 'GRAPHQL_VALIDATION_FAILED',
   /** The operation name does not match an operation in the document. */
   OPERATION_RESOLUTION_FAILURE: 'OPERATION_RESOLUTION_FAILURE',
+  /** Automatic persisted queries: the hash is unknown, send the full query once (clients do this by themselves). */
+  PERSISTED_QUERY_NOT_FOUND: 'PERSISTED_QUERY_NOT_FOUND',
+  /** Automatic persisted queries are turned off. */
+  PERSISTED_QUERY_NOT_SUPPORTED: 'PERSISTED_QUERY_NOT_SUPPORTED',
   /** The HTTP request itself is not a valid GraphQL request (wrong method, missing body, CSRF protection). */
   BAD_REQUEST: 'BAD_REQUEST',
   /** Something unexpected failed inside the gateway; details are in the gateway's log, not in the response. */
