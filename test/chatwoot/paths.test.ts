@@ -1,5 +1,6 @@
-import { type FakeChatwoot, startFakeChatwoot } from '../support/servers';
-import { startTestGateway, type TestGateway } from '../support/gateway';
+import { startFakeChatwoot } from '../support/servers';
+import { startTestGateway } from '../support/gateway';
+import { useGatewayWithFakeChatwoot } from '../support/harness';
 
 const UPDATE = `
   mutation Update($inbox: String!, $contact: String!) {
@@ -7,20 +8,7 @@ const UPDATE = `
   }`;
 
 describe('identifiers in the upstream path', () => {
-  let chatwoot: FakeChatwoot;
-  let gateway: TestGateway;
-
-  beforeAll(async () => {
-    chatwoot = await startFakeChatwoot();
-    gateway = await startTestGateway(chatwoot.url);
-  });
-  afterAll(async () => {
-    await gateway.close();
-    await chatwoot.close();
-  });
-  beforeEach(() => {
-    chatwoot.requests.length = 0;
-  });
+  const harness = useGatewayWithFakeChatwoot();
 
   it.each([
     ['../x', '..%2Fx'],
@@ -34,23 +22,23 @@ describe('identifiers in the upstream path', () => {
     ['sp ace', 'sp%20ace'],
     ['ünïcødé', '%C3%BCn%C3%AFc%C3%B8d%C3%A9'],
   ])('sends the contact identifier %j as the single segment %s', async (contact, encoded) => {
-    const result = await gateway.query(UPDATE, { inbox: 'inbox-abc', contact });
+    const result = await harness.gateway.query(UPDATE, { inbox: 'inbox-abc', contact });
     expect(result.errors).toBeUndefined();
-    expect(chatwoot.last().url).toBe(`/public/api/v1/inboxes/inbox-abc/contacts/${encoded}`);
+    expect(harness.chatwoot.last().url).toBe(`/public/api/v1/inboxes/inbox-abc/contacts/${encoded}`);
   });
 
   it.each([
     ['..', '%2E%2E'],
     ['x/../../y', 'x%2F..%2F..%2Fy'],
   ])('sends the inbox identifier %j as the single segment %s', async (inbox, encoded) => {
-    await gateway.query(UPDATE, { inbox, contact: 'c1' });
-    expect(chatwoot.last().url).toBe(`/public/api/v1/inboxes/${encoded}/contacts/c1`);
+    await harness.gateway.query(UPDATE, { inbox, contact: 'c1' });
+    expect(harness.chatwoot.last().url).toBe(`/public/api/v1/inboxes/${encoded}/contacts/c1`);
   });
 
   it('refuses an identifier longer than 512 characters before calling Chatwoot', async () => {
-    const result = await gateway.query(UPDATE, { inbox: 'inbox-abc', contact: 'x'.repeat(513) });
+    const result = await harness.gateway.query(UPDATE, { inbox: 'inbox-abc', contact: 'x'.repeat(513) });
     expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'contactIdentifier' });
-    expect(chatwoot.requests).toHaveLength(0);
+    expect(harness.chatwoot.requests).toHaveLength(0);
   });
 });
 

@@ -1,6 +1,7 @@
 import { createServer } from 'node:net';
-import { type FakeChatwoot, slimContact, startFakeChatwoot } from '../support/servers';
-import { startTestGateway, type TestGateway } from '../support/gateway';
+import { slimContact } from '../support/servers';
+import { useGatewayWithFakeChatwoot } from '../support/harness';
+import { startTestGateway } from '../support/gateway';
 import { startSelfSignedChatwoot } from '../support/tls';
 
 const UPDATE = `
@@ -11,24 +12,10 @@ const UPDATE = `
 const TOKEN = 'tok-Secret-9f8e7d6c5b4a';
 
 describe('error codes of updateContact', () => {
-  let chatwoot: FakeChatwoot;
-  let gateway: TestGateway;
-
-  beforeAll(async () => {
-    chatwoot = await startFakeChatwoot();
-    gateway = await startTestGateway(chatwoot.url, { CHATWOOT_API_ACCESS_TOKEN: TOKEN });
-  });
-  afterAll(async () => {
-    await gateway.close();
-    await chatwoot.close();
-  });
-  beforeEach(() => {
-    chatwoot.requests.length = 0;
-    chatwoot.reply(() => ({ body: slimContact() }));
-  });
+  const harness = useGatewayWithFakeChatwoot({ CHATWOOT_API_ACCESS_TOKEN: TOKEN });
 
   const update = (input: Record<string, unknown>, extra: Record<string, unknown> = {}) =>
-    gateway.query(UPDATE, { inbox: 'inbox-abc', contact: 'contact-1', input, ...extra });
+    harness.gateway.query(UPDATE, { inbox: 'inbox-abc', contact: 'contact-1', input, ...extra });
 
   describe('BAD_USER_INPUT before any call to Chatwoot', () => {
     it.each([
@@ -38,7 +25,7 @@ describe('error codes of updateContact', () => {
       const result = await update({ name: 'A' }, extra);
       expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });
       expect(result.errors?.[0]?.message).toContain(field);
-      expect(chatwoot.requests).toHaveLength(0);
+      expect(harness.chatwoot.requests).toHaveLength(0);
     });
 
     it.each([
@@ -58,7 +45,7 @@ describe('error codes of updateContact', () => {
       const result = await update(input);
       expect(result.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
       expect(result.data ?? null).toBeNull();
-      expect(chatwoot.requests).toHaveLength(0);
+      expect(harness.chatwoot.requests).toHaveLength(0);
     });
 
     it.each([
@@ -67,17 +54,17 @@ describe('error codes of updateContact', () => {
       ['avatarUrl: "file:///etc/passwd"', 'http'],
       ['customAttributes: "x"', 'JSONObject'],
     ])('refuses %s written inline in the document', async (literal, hint) => {
-      const result = await gateway.query(
+      const result = await harness.gateway.query(
         `mutation { updateContact(inboxIdentifier: "i", contactIdentifier: "c", input: { ${literal} }) { id } }`,
       );
       expect(result.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
       expect(result.errors?.[0]?.message).toMatch(new RegExp(hint, 'i'));
-      expect(chatwoot.requests).toHaveLength(0);
+      expect(harness.chatwoot.requests).toHaveLength(0);
     });
   });
 
   it('returns BAD_USER_INPUT with Chatwoot own message and the invalid fields for a 422', async () => {
-    chatwoot.reply(() => ({
+    harness.chatwoot.reply(() => ({
       status: 422,
       body: { message: 'Email Invalid email, Phone number should be in e164 format', attributes: ['email', 'phone_number'] },
     }));
@@ -92,7 +79,7 @@ describe('error codes of updateContact', () => {
   });
 
   it('returns BAD_USER_INPUT for a 400 from Chatwoot', async () => {
-    chatwoot.reply(() => ({ status: 400, body: { status: 400, error: 'Bad Request' } }));
+    harness.chatwoot.reply(() => ({ status: 400, body: { status: 400, error: 'Bad Request' } }));
     const result = await update({ name: 'A' });
     expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', upstream: { status: 400 } });
   });
@@ -102,7 +89,7 @@ describe('error codes of updateContact', () => {
     [403, { error: 'API access is not enabled for this account' }, 'FORBIDDEN'],
     [404, { status: 404, error: 'Not Found' }, 'NOT_FOUND'],
   ])('maps HTTP %i from Chatwoot to %s', async (status, body, code) => {
-    chatwoot.reply(() => ({ status, body }));
+    harness.chatwoot.reply(() => ({ status, body }));
     const result = await update({ name: 'A' });
     expect(result.data).toBeNull();
     expect(result.errors?.[0]?.extensions).toMatchObject({
@@ -112,50 +99,50 @@ describe('error codes of updateContact', () => {
   });
 
   it('returns RATE_LIMITED with retryAfterSeconds when Chatwoot sends Retry-After', async () => {
-    chatwoot.reply(() => ({ status: 429, headers: { 'retry-after': '17', 'content-type': 'text/plain' }, body: 'Retry later\n' }));
+    harness.chatwoot.reply(() => ({ status: 429, headers: { 'retry-after': '17', 'content-type': 'text/plain' }, body: 'Retry later\n' }));
     const result = await update({ name: 'A' });
     expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'RATE_LIMITED', retryAfterSeconds: 17 });
   });
 
   it('returns RATE_LIMITED without retryAfterSeconds when Chatwoot sends none (its default)', async () => {
-    chatwoot.reply(() => ({ status: 429, headers: { 'content-type': 'text/plain' }, body: 'Retry later\n' }));
+    harness.chatwoot.reply(() => ({ status: 429, headers: { 'content-type': 'text/plain' }, body: 'Retry later\n' }));
     const result = await update({ name: 'A' });
     expect(result.errors?.[0]?.extensions?.code).toBe('RATE_LIMITED');
     expect(result.errors?.[0]?.extensions).not.toHaveProperty('retryAfterSeconds');
   });
 
   it.each([500, 502, 503, 504])('returns UPSTREAM_UNAVAILABLE for HTTP %i', async (status) => {
-    chatwoot.reply(() => ({ status, body: { status, error: 'Internal Server Error' } }));
+    harness.chatwoot.reply(() => ({ status, body: { status, error: 'Internal Server Error' } }));
     const result = await update({ name: 'A' });
     expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'UPSTREAM_UNAVAILABLE', upstream: { status } });
   });
 
   it('explains that a 500 from a contact endpoint is how Chatwoot reports a failed identity check', async () => {
-    chatwoot.reply(() => ({ status: 500, body: { status: 500, error: 'Internal Server Error' } }));
+    harness.chatwoot.reply(() => ({ status: 500, body: { status: 500, error: 'Internal Server Error' } }));
     const result = await update({ identifier: 'u1', identifierHash: 'bad' });
     expect(result.errors?.[0]?.message).toMatch(/identifierHash/);
   });
 
   it('returns UPSTREAM_UNAVAILABLE when a 2xx body is not JSON', async () => {
-    chatwoot.reply(() => ({ status: 200, headers: { 'content-type': 'text/html' }, body: '<html>oops</html>' }));
+    harness.chatwoot.reply(() => ({ status: 200, headers: { 'content-type': 'text/html' }, body: '<html>oops</html>' }));
     const result = await update({ name: 'A' });
     expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'UPSTREAM_UNAVAILABLE', reason: 'invalid_response' });
   });
 
   it('returns UPSTREAM_UNAVAILABLE when Chatwoot resets the connection', async () => {
-    chatwoot.reply(() => ({ reset: true }));
+    harness.chatwoot.reply(() => ({ reset: true }));
     const result = await update({ name: 'A' });
     expect(result.errors?.[0]?.extensions?.code).toBe('UPSTREAM_UNAVAILABLE');
   });
 
   it('returns UPSTREAM_TIMEOUT within the deadline when Chatwoot is slow, and keeps serving', async () => {
-    chatwoot.reply(() => ({ delayMs: 2_000, body: slimContact() }));
+    harness.chatwoot.reply(() => ({ delayMs: 2_000, body: slimContact() }));
     const started = Date.now();
     const result = await update({ name: 'A' }, { options: { timeoutMs: 200 } });
     expect(Date.now() - started).toBeLessThan(1_500);
     expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'UPSTREAM_TIMEOUT', timeoutMs: 200 });
 
-    chatwoot.reply(() => ({ body: slimContact({ name: 'Back' }) }));
+    harness.chatwoot.reply(() => ({ body: slimContact({ name: 'Back' }) }));
     const next = await update({ name: 'Back' });
     expect(next.data).toEqual({ updateContact: { id: '42', name: 'Back' } });
   });
@@ -168,7 +155,7 @@ describe('error codes of updateContact', () => {
       { reset: true },
     ];
     for (const reply of replies) {
-      chatwoot.reply(() => reply);
+      harness.chatwoot.reply(() => reply);
       const result = await update({ name: 'A' }, { options: { timeoutMs: 1000 } });
       expect(result.errors).toBeDefined();
       expect(result.text).not.toContain(TOKEN);

@@ -1,5 +1,5 @@
-import { type FakeChatwoot, slimContact, startFakeChatwoot } from '../support/servers';
-import { startTestGateway, type TestGateway } from '../support/gateway';
+import { slimContact } from '../support/servers';
+import { useGatewayWithFakeChatwoot } from '../support/harness';
 import { VERSION } from '../../src/version';
 
 const UPDATE = `
@@ -12,24 +12,10 @@ const UPDATE = `
 const SERVER_TOKEN = 'server-token-secret-123';
 
 describe('updateContact', () => {
-  let chatwoot: FakeChatwoot;
-  let gateway: TestGateway;
-
-  beforeAll(async () => {
-    chatwoot = await startFakeChatwoot();
-    gateway = await startTestGateway(chatwoot.url, { CHATWOOT_API_ACCESS_TOKEN: SERVER_TOKEN });
-  });
-  afterAll(async () => {
-    await gateway.close();
-    await chatwoot.close();
-  });
-  beforeEach(() => {
-    chatwoot.requests.length = 0;
-    chatwoot.reply(() => ({ body: slimContact() }));
-  });
+  const harness = useGatewayWithFakeChatwoot({ CHATWOOT_API_ACCESS_TOKEN: SERVER_TOKEN });
 
   const update = (input: Record<string, unknown>, headers?: Record<string, string>) =>
-    gateway.query(UPDATE, { inbox: 'inbox-abc', contact: 'contact-1', input }, headers);
+    harness.gateway.query(UPDATE, { inbox: 'inbox-abc', contact: 'contact-1', input }, headers);
 
   it.each([
     ['identifier', 'identifier', 'user-77'],
@@ -43,7 +29,7 @@ describe('updateContact', () => {
     const result = await update({ [field]: value });
 
     expect(result.errors).toBeUndefined();
-    const request = chatwoot.last();
+    const request = harness.chatwoot.last();
     expect(request.method).toBe('PATCH');
     expect(request.path).toBe('/public/api/v1/inboxes/inbox-abc/contacts/contact-1');
     expect(request.json).toEqual({ [wireName]: value });
@@ -61,8 +47,8 @@ describe('updateContact', () => {
     };
     await update(input);
 
-    expect(chatwoot.requests).toHaveLength(1);
-    expect(chatwoot.last().json).toEqual({
+    expect(harness.chatwoot.requests).toHaveLength(1);
+    expect(harness.chatwoot.last().json).toEqual({
       identifier: 'user-77',
       identifier_hash: 'f'.repeat(64),
       email: 'alice@example.com',
@@ -75,7 +61,7 @@ describe('updateContact', () => {
 
   it('sends an explicit null as JSON null and leaves omitted fields out', async () => {
     await update({ name: null, email: 'a@example.com' });
-    expect(chatwoot.last().text).toBe('{"email":"a@example.com","name":null}');
+    expect(harness.chatwoot.last().text).toBe('{"email":"a@example.com","name":null}');
   });
 
   it('returns the contact Chatwoot answers with, in camelCase, with the inbox it was reached through', async () => {
@@ -97,7 +83,7 @@ describe('updateContact', () => {
   });
 
   it('maps the full contact record older Chatwoot versions return, custom attributes included', async () => {
-    chatwoot.reply(() => ({
+    harness.chatwoot.reply(() => ({
       body: {
         id: 7,
         name: 'Alice',
@@ -122,7 +108,7 @@ describe('updateContact', () => {
 
   it('sends JSON with accept, content-type, a gateway user-agent and the configured token', async () => {
     await update({ name: 'Alice' });
-    const { headers } = chatwoot.last();
+    const { headers } = harness.chatwoot.last();
     expect(headers['content-type']).toBe('application/json');
     expect(headers.accept).toBe('application/json');
     expect(headers['user-agent']).toContain(`chatwoot-graphql-gateway/${VERSION}`);
@@ -134,7 +120,7 @@ describe('updateContact', () => {
     'forwards the caller token from the %s header instead of the configured one',
     async (headerName) => {
       await update({ name: 'Alice' }, { [headerName]: 'caller-token-456' });
-      expect(chatwoot.last().headers['api-access-token']).toBe('caller-token-456');
+      expect(harness.chatwoot.last().headers['api-access-token']).toBe('caller-token-456');
     },
   );
 
@@ -142,32 +128,22 @@ describe('updateContact', () => {
     await update({ name: 'A' });
     await update({ name: 'B' });
     await update({ name: 'C' });
-    const ports = new Set(chatwoot.requests.map((r) => r.remotePort));
-    expect(chatwoot.requests).toHaveLength(3);
+    const ports = new Set(harness.chatwoot.requests.map((r) => r.remotePort));
+    expect(harness.chatwoot.requests).toHaveLength(3);
     expect(ports.size).toBe(1);
   });
 });
 
 describe('contact query', () => {
-  let chatwoot: FakeChatwoot;
-  let gateway: TestGateway;
-
-  beforeAll(async () => {
-    chatwoot = await startFakeChatwoot();
-    gateway = await startTestGateway(chatwoot.url);
-  });
-  afterAll(async () => {
-    await gateway.close();
-    await chatwoot.close();
-  });
+  const harness = useGatewayWithFakeChatwoot();
 
   it('reads the contact with a GET and no body', async () => {
-    const result = await gateway.query(
+    const result = await harness.gateway.query(
       'query($i: String!, $c: String!) { contact(inboxIdentifier: $i, contactIdentifier: $c) { id name sourceId } }',
       { i: 'inbox-abc', c: 'contact-1' },
     );
     expect(result.data).toEqual({ contact: { id: '42', name: 'Alice', sourceId: 'contact-1' } });
-    const request = chatwoot.last();
+    const request = harness.chatwoot.last();
     expect(request.method).toBe('GET');
     expect(request.url).toBe('/public/api/v1/inboxes/inbox-abc/contacts/contact-1');
     expect(request.text).toBe('');
@@ -175,8 +151,8 @@ describe('contact query', () => {
   });
 
   it('answers null with a NOT_FOUND error when Chatwoot has no such contact', async () => {
-    chatwoot.reply(() => ({ status: 404, body: { status: 404, error: 'Not Found' } }));
-    const result = await gateway.query(
+    harness.chatwoot.reply(() => ({ status: 404, body: { status: 404, error: 'Not Found' } }));
+    const result = await harness.gateway.query(
       'query { contact(inboxIdentifier: "inbox-abc", contactIdentifier: "missing") { id } }',
     );
     expect(result.data).toEqual({ contact: null });

@@ -1,23 +1,12 @@
 import { createHash } from 'node:crypto';
 import { request } from 'undici';
-import { type FakeChatwoot, startFakeChatwoot } from '../support/servers';
-import { startTestGateway, type TestGateway } from '../support/gateway';
+import { useGatewayWithFakeChatwoot } from '../support/harness';
 
 describe('GraphQL over HTTP', () => {
-  let chatwoot: FakeChatwoot;
-  let gateway: TestGateway;
-
-  beforeAll(async () => {
-    chatwoot = await startFakeChatwoot();
-    gateway = await startTestGateway(chatwoot.url);
-  });
-  afterAll(async () => {
-    await gateway.close();
-    await chatwoot.close();
-  });
+  const harness = useGatewayWithFakeChatwoot();
 
   const post = (body: string, headers: Record<string, string> = { 'content-type': 'application/json' }) =>
-    request(gateway.url, { method: 'POST', body, headers });
+    request(harness.gateway.url, { method: 'POST', body, headers });
 
   it('answers a body that is not JSON with 400 and code BAD_REQUEST', async () => {
     const response = await post('{"query": ');
@@ -34,7 +23,7 @@ describe('GraphQL over HTTP', () => {
   });
 
   it('blocks a simple cross-site POST (text/plain) as CSRF, without calling Chatwoot', async () => {
-    const before = chatwoot.requests.length;
+    const before = harness.chatwoot.requests.length;
     const response = await post(
       JSON.stringify({ query: 'mutation { updateContact(inboxIdentifier: "i", contactIdentifier: "c", input: {name: "x"}) { id } }' }),
       { 'content-type': 'text/plain' },
@@ -42,7 +31,7 @@ describe('GraphQL over HTTP', () => {
     expect(response.statusCode).toBe(400);
     const text = await response.body.text();
     expect(text).toMatch(/CSRF|content-type/i);
-    expect(chatwoot.requests.length).toBe(before);
+    expect(harness.chatwoot.requests.length).toBe(before);
   });
 
   it('answers a syntax error with GRAPHQL_PARSE_FAILED', async () => {
@@ -69,7 +58,7 @@ describe('GraphQL over HTTP', () => {
   });
 
   it('answers 404 with a pointer to /graphql for other paths', async () => {
-    const response = await request(gateway.url.replace('/graphql', '/nope'));
+    const response = await request(harness.gateway.url.replace('/graphql', '/nope'));
     expect(response.statusCode).toBe(404);
     expect(await response.body.text()).toContain('/graphql');
   });

@@ -119,7 +119,8 @@ export async function startFakeChatwoot(handler?: FakeHandler): Promise<FakeChat
       requests.push(recorded);
       Promise.resolve(current(recorded))
         .then(async (reply) => {
-          if (reply.delayMs) await new Promise((r) => setTimeout(r, reply.delayMs));
+          // unref: a reply still waiting when the test ends must not keep jest alive.
+          if (reply.delayMs) await new Promise((r) => setTimeout(r, reply.delayMs).unref());
           if (reply.reset) {
             req.socket.destroy();
             return;
