@@ -88,7 +88,8 @@ export type Query = {
   __typename?: 'Query';
   /**
    * Reads a contact through an inbox of the Client API
-   * (`GET /public/api/v1/inboxes/{inboxIdentifier}/contacts/{contactIdentifier}`).
+   * (`GET /public/api/v1/inboxes/{inboxIdentifier}/contacts/{contactIdentifier}`, with `identifier` and
+   * `identifier_hash` in the query string when given).
    * When Chatwoot knows no such inbox or contact the field is null and the error carries the code NOT_FOUND.
    */
   contact?: Maybe<Contact>;
@@ -98,6 +99,8 @@ export type Query = {
 /** Reads from Chatwoot. Each field makes the upstream calls its description names. */
 export type QueryContactArgs = {
   contactIdentifier: Scalars['String']['input'];
+  identifier?: InputMaybe<Scalars['String']['input']>;
+  identifierHash?: InputMaybe<Scalars['String']['input']>;
   inboxIdentifier: Scalars['String']['input'];
   options?: InputMaybe<RequestOptionsInput>;
 };

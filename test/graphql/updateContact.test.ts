@@ -150,6 +150,13 @@ describe('contact query', () => {
     expect(request.headers['content-type']).toBeUndefined();
   });
 
+  it('sends identifier and identifier_hash in the query string when given', async () => {
+    await harness.gateway.query(
+      'query { contact(inboxIdentifier: "i", contactIdentifier: "c", identifier: "user 1&x", identifierHash: "abc") { id } }',
+    );
+    expect(harness.chatwoot.last().url).toBe('/public/api/v1/inboxes/i/contacts/c?identifier=user+1%26x&identifier_hash=abc');
+  });
+
   it('answers null with a NOT_FOUND error when Chatwoot has no such contact', async () => {
     harness.chatwoot.reply(() => ({ status: 404, body: { status: 404, error: 'Not Found' } }));
     const result = await harness.gateway.query(

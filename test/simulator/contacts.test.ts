@@ -91,6 +91,18 @@ describe('the simulated Client API contacts, through the gateway', () => {
       expect(simulator.store.contacts.get(2)?.name).toBe('Bob Demo');
     });
 
+    it('reads a contact of an identity-validated inbox only with its identifierHash', async () => {
+      const query = `query($i: String!, $c: String!, $id: String, $hash: String) {
+        contact(inboxIdentifier: $i, contactIdentifier: $c, identifier: $id, identifierHash: $hash) { name } }`;
+      const vars = { i: DEMO.secureInboxIdentifier, c: DEMO.secureContactIdentifier };
+      const denied = await gateway.query(query, vars);
+      expect(denied.data).toEqual({ contact: null });
+      expect(denied.errors?.[0]?.extensions?.code).toBe('UPSTREAM_UNAVAILABLE');
+      const hash = identifierHash(DEMO.secureInboxHmacToken, DEMO.secureContactExternalId);
+      const allowed = await gateway.query(query, { ...vars, id: DEMO.secureContactExternalId, hash });
+      expect(allowed.data).toEqual({ contact: { name: 'Bob Demo' } });
+    });
+
     it('reports an unknown contact before checking the hash', async () => {
       const result = await update({ identifierHash: 'bad' }, DEMO.secureInboxIdentifier, 'missing');
       expect(result.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
