@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { makeExecutableSchema } from '@graphql-tools/schema';
 import type { GraphQLSchema } from 'graphql';
 import type { Resolvers } from '../generated/graphql';
+import { bulkResolvers } from './resolvers/bulk';
 import { contactResolvers } from './resolvers/contacts';
 import { scalarResolvers } from './scalars';
 
@@ -18,7 +19,7 @@ export function loadTypeDefs(dir = SCHEMA_DIR): string {
     .join('\n');
 }
 
-export const resolvers: Resolvers[] = [scalarResolvers, contactResolvers];
+export const resolvers: Resolvers[] = [scalarResolvers, contactResolvers, bulkResolvers];
 
 /** Builds the executable schema from the SDL and the resolvers. */
 export function buildGatewaySchema(): GraphQLSchema {
