@@ -3,13 +3,13 @@ import type { AddressInfo } from 'node:net';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ChatwootClient } from './chatwoot/client';
+import { requestOptionSettings } from './chatwoot/requestOptions';
 import type { GatewayConfig } from './config';
 import { ErrorCode } from './errors';
 import type { GatewayContext } from './graphql/context';
 import { createErrorFormatter } from './graphql/errors';
 import { buildGatewaySchema } from './graphql/schema';
 import { createGraphQLHandler, sendError } from './http/graphqlHandler';
-import { requestOptionSettings } from './chatwoot/requestOptions';
 import { USER_AGENT } from './version';
 
 export interface Gateway {
