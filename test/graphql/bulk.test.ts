@@ -72,7 +72,8 @@ describe('updateContacts', () => {
     // Open k keep-alive connections first, so that connection set-up does not blur the measured spacing.
     await gateway.query(UPDATE_MANY, { items: items(ids(k)), options: { batching: { itemsPerBatch: k } } });
     const observed: Observed = { maxInFlight: 0, arrivals: new Map() };
-    chatwoot.reply(observingHandler(observed, 40));
+    // Each call is held 100 ms, so the calls of one batch overlap even on a busy machine.
+    chatwoot.reply(observingHandler(observed, 100));
 
     const list = ids(8);
     const result = await gateway.query<{ updateContacts: Result[] }>(UPDATE_MANY, {
@@ -88,14 +89,14 @@ describe('updateContacts', () => {
     for (let b = 1; b < batchStarts.length; b += 1) {
       // The gateway waits the full interval between the moments it sends two batches; what arrives at the fake also
       // carries how long each request took to cross one shared, busy event loop. 25 ms absorbs that jitter, and is
-      // far from the ~40 ms spacing the batches would have without pacing.
+      // far from the ~100 ms spacing the batches would have without pacing.
       expect(batchStarts[b]! - batchStarts[b - 1]!).toBeGreaterThanOrEqual(intervalMs - 25);
     }
   });
 
   it('uses GATEWAY_DEFAULT_BATCH_SIZE when the request does not set batching', async () => {
     const observed: Observed = { maxInFlight: 0, arrivals: new Map() };
-    chatwoot.reply(observingHandler(observed, 30));
+    chatwoot.reply(observingHandler(observed, 100));
     const result = await gateway.query(UPDATE_MANY, { items: items(ids(6)) });
 
     expect(result.errors).toBeUndefined();
