@@ -26,11 +26,35 @@ export interface GatewayConfig {
     /** Which Chatwoot release the embedded simulator imitates where releases differ. */
     readonly chatwootVersion: SimulatorChatwootVersion;
   };
+  readonly requestOptions: RequestOptionsConfig;
+}
+
+/** Defaults and policy for per-request options (timeoutMs, ignoreSslIssues, proxy, batching) and HTTP batching. */
+export interface RequestOptionsConfig {
+  /** Whether a request may set ignoreSslIssues. Off by default: a browser must not be able to switch TLS checks off. */
+  readonly allowInsecureTls: boolean;
+  /** Proxies a request may name, as `scheme://host:port` (credentials never stored here). Empty: no per-request proxy. */
+  readonly allowedProxies: readonly string[];
+  /** The standard HTTP_PROXY / HTTPS_PROXY / NO_PROXY values, read here so that undici never reads process.env itself. */
+  readonly proxyEnv: Readonly<{ HTTP_PROXY: string; HTTPS_PROXY: string; NO_PROXY: string }>;
+  /** Upstream calls a bulk operation runs at once when the request does not say. */
+  readonly defaultBatchSize: number;
+  /** Milliseconds between the starts of two batches of a bulk operation when the request does not say. */
+  readonly defaultBatchIntervalMs: number;
+  /** The most items one bulk operation accepts. */
+  readonly maxBulkItems: number;
+  /** Whether a POST may carry a JSON array of GraphQL operations. */
+  readonly httpBatching: boolean;
+  /** The most operations one batched HTTP request may carry. */
+  readonly httpBatchMax: number;
 }
 
 export type SimulatorChatwootVersion = '4.15' | '4.16';
 
 export const TIMEOUT_MS_MAX = 300_000;
+/** Upper bounds of the batching options, per request and as server defaults. */
+export const BATCH_SIZE_MAX = 100;
+export const BATCH_INTERVAL_MS_MAX = 60_000;
 
 export class ConfigError extends Error {
   constructor(readonly problems: readonly string[]) {
@@ -62,6 +86,21 @@ export function loadConfig(env: Env = process.env): GatewayConfig {
     },
     simulator: {
       chatwootVersion: read.oneOf('CHATWOOT_SIMULATOR_VERSION', ['4.16', '4.15'] as const, '4.16'),
+    },
+    // --- Request options (issue 3): safe defaults next to each; insecure TLS and per-request proxies are opt-in. ---
+    requestOptions: {
+      allowInsecureTls: read.boolean('GATEWAY_ALLOW_INSECURE_TLS', false),
+      allowedProxies: read.proxyList('GATEWAY_ALLOWED_PROXIES'),
+      proxyEnv: {
+        HTTP_PROXY: read.proxyUrl('HTTP_PROXY') ?? read.proxyUrl('http_proxy') ?? '',
+        HTTPS_PROXY: read.proxyUrl('HTTPS_PROXY') ?? read.proxyUrl('https_proxy') ?? '',
+        NO_PROXY: read.string('NO_PROXY') ?? read.string('no_proxy') ?? '',
+      },
+      defaultBatchSize: read.integer('GATEWAY_DEFAULT_BATCH_SIZE', 10, 1, BATCH_SIZE_MAX),
+      defaultBatchIntervalMs: read.integer('GATEWAY_DEFAULT_BATCH_INTERVAL_MS', 0, 0, BATCH_INTERVAL_MS_MAX),
+      maxBulkItems: read.integer('GATEWAY_MAX_BULK_ITEMS', 1000, 1, 100_000),
+      httpBatching: read.boolean('GATEWAY_HTTP_BATCHING', false),
+      httpBatchMax: read.integer('GATEWAY_HTTP_BATCH_MAX', 10, 1, 1000),
     },
   };
 
@@ -134,6 +173,54 @@ class EnvReader {
     }
     return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
   }
+
+  /** A proxy URL (http:// or https://, credentials allowed) as given, or undefined when unset. */
+  proxyUrl(name: string): string | undefined {
+    const raw = this.string(name);
+    if (raw === undefined) return undefined;
+    // The message never repeats the value: it may hold the proxy's credentials.
+    if (!parseProxyUrl(raw)) this.problems.push(`${name} must be an http:// or https:// proxy URL such as http://proxy.internal:3128.`);
+    return raw;
+  }
+
+  /** A comma-separated list of proxy URLs without credentials, each normalised by proxyOrigin. */
+  proxyList(name: string): string[] {
+    const raw = this.string(name);
+    if (raw === undefined) return [];
+    const origins: string[] = [];
+    const entries = raw.split(',').map((e) => e.trim()).filter(Boolean);
+    for (const [index, entry] of entries.entries()) {
+      const url = parseProxyUrl(entry);
+      // Entries are named by position, never repeated: a mistyped one may still hold a password.
+      if (!url) {
+        this.problems.push(`${name}: entry ${index + 1} is not an http:// or https:// proxy URL such as http://proxy.internal:3128.`);
+      } else if (url.username || url.password) {
+        this.problems.push(`${name} must not hold credentials; a request carries its own in options.proxy.`);
+      } else {
+        origins.push(proxyOrigin(url));
+      }
+    }
+    return origins;
+  }
+}
+
+/** Parses a proxy URL: http(s), a host, and nothing after the port but an optional `/`. */
+export function parseProxyUrl(raw: string): URL | null {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    return null;
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') return null;
+  if (!url.hostname || (url.pathname !== '/' && url.pathname !== '') || url.search || url.hash) return null;
+  return url;
+}
+
+/** `scheme://host:port` of a proxy URL, port always written, credentials dropped: how proxies are compared. */
+export function proxyOrigin(url: URL): string {
+  const port = url.port || (url.protocol === 'https:' ? '443' : '80');
+  return `${url.protocol}//${url.hostname}:${port}`;
 }
 
 function deepFreeze<T extends object>(value: T): T {

@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ChatwootClient } from './chatwoot/client';
+import { requestOptionSettings } from './chatwoot/requestOptions';
 import type { GatewayConfig } from './config';
 import { ErrorCode } from './errors';
 import type { GatewayContext } from './graphql/context';
@@ -43,11 +44,13 @@ export async function startGateway(config: GatewayConfig, options: GatewayOption
     userAgent: USER_AGENT,
     defaultTimeoutMs: config.upstream.defaultTimeoutMs,
     maxResponseBytes: config.upstream.maxResponseBytes,
+    ...requestOptionSettings(config),
   });
   const apollo = new ApolloServer<GatewayContext>({
     schema: buildGatewaySchema(),
     csrfPrevention: true,
     includeStacktraceInErrorResponses: development,
+    allowBatchedHttpRequests: config.requestOptions.httpBatching,
     formatError: createErrorFormatter({
       development,
       onInternalError: options.onInternalError ?? ((error) => console.error('Internal error:', error)),
@@ -56,7 +59,12 @@ export async function startGateway(config: GatewayConfig, options: GatewayOption
   });
   await apollo.start();
 
-  const handleGraphQL = createGraphQLHandler({ apollo, chatwoot, maxBodyBytes: MAX_BODY_BYTES });
+  const handleGraphQL = createGraphQLHandler({
+    apollo,
+    chatwoot,
+    maxBodyBytes: MAX_BODY_BYTES,
+    maxBatchLength: config.requestOptions.httpBatching ? config.requestOptions.httpBatchMax : undefined,
+  });
   const httpServer = createServer((req, res) => {
     route(req, res).catch((error: unknown) => {
       (options.onInternalError ?? console.error)(error);

@@ -73,13 +73,8 @@ export function classifyFailure(error: unknown, call: CallFacts, timedOut: boole
     );
   }
 
-  if (call.proxyHost && isProxyFailure(error, codes)) {
-    return new UpstreamUnavailableError(
-      `The proxy ${call.proxyHost} refused or could not open the connection to Chatwoot at ${call.host}.`,
-      upstream,
-      'proxy',
-    );
-  }
+  const proxyMessage = proxyFailureMessage(error, codes, call);
+  if (proxyMessage) return new UpstreamUnavailableError(proxyMessage, upstream, 'proxy');
 
   const reasonCode = codes.find((c) => c in UNAVAILABLE_CODES);
   const reason = reasonCode ? UNAVAILABLE_CODES[reasonCode]! : 'network';
@@ -104,9 +99,27 @@ function describeReason(reason: UpstreamUnavailableError['reason']): string {
   }
 }
 
-function isProxyFailure(error: unknown, codes: string[]): boolean {
-  if (codes.includes('UND_ERR_PRX_TLS')) return true;
-  return messages(error).some((m) => /proxy/i.test(m));
+/** Codes that, on a call through a proxy, mean the proxy itself could not be reached (a tunnel reports others as 5xx). */
+const PROXY_UNREACHABLE = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
+
+/**
+ * Words a failure of the proxy, or returns undefined when the proxy is not to blame. undici reports a refused
+ * tunnel as "Proxy response (407) !== 200 ..." (UND_ERR_ABORTED) and a refused plain proxy request as
+ * "Proxy Authentication Required (407)". Only `call.proxyHost` is named: never the URL, which may hold credentials.
+ */
+function proxyFailureMessage(error: unknown, codes: string[], call: CallFacts): string | undefined {
+  const proxy = call.proxyHost ? `The proxy ${call.proxyHost}` : 'The proxy set by HTTP_PROXY / HTTPS_PROXY';
+  const status = messages(error)
+    .map((m) => /proxy (?:response|authentication required) \(?(\d{3})\)?/i.exec(m)?.[1])
+    .find((s) => s !== undefined);
+  if (status) {
+    const why = status === '407' ? 'it requires proxy credentials, or refused the ones given' : `it answered HTTP ${status}`;
+    return `${proxy} refused to open the connection to Chatwoot at ${call.host}: ${why}.`;
+  }
+  if (codes.includes('UND_ERR_PRX_TLS')) return `${proxy} could not be reached: its TLS certificate was refused.`;
+  const unreachable = call.proxyHost ? codes.find((c) => PROXY_UNREACHABLE.has(c)) : undefined;
+  if (unreachable) return `${proxy} could not be reached: ${describeReason(UNAVAILABLE_CODES[unreachable]!)}.`;
+  return undefined;
 }
 
 function isTimeoutDomException(error: unknown): boolean {

@@ -1,3 +1,4 @@
+import { BulkOperations, type BulkSettings } from './bulk';
 import { ContactsResource } from './contacts';
 import { ChatwootTransport, type TransportSettings } from './transport';
 
@@ -8,10 +9,12 @@ import { ChatwootTransport, type TransportSettings } from './transport';
 export class ChatwootClient {
   readonly transport: ChatwootTransport;
   readonly contacts: ContactsResource;
+  readonly bulk: BulkOperations;
 
-  constructor(settings: TransportSettings) {
+  constructor(settings: TransportSettings & BulkSettings) {
     this.transport = new ChatwootTransport(settings);
     this.contacts = new ContactsResource(this.transport);
+    this.bulk = new BulkOperations(this.transport, this.contacts, settings);
   }
 
   /** Closes the pooled connections. */

@@ -1,4 +1,4 @@
-import { Agent, EnvHttpProxyAgent, type Dispatcher } from 'undici';
+import { Agent, EnvHttpProxyAgent, ProxyAgent, type Dispatcher } from 'undici';
 import type { ResolvedRequestOptions } from './requestOptions';
 
 export interface DispatcherPoolSettings {
@@ -6,27 +6,43 @@ export interface DispatcherPoolSettings {
   readonly connectionsPerOrigin: number;
   /** How long an idle keep-alive socket is kept. */
   readonly keepAliveTimeoutMs: number;
-  /** The process environment, for the standard HTTP_PROXY / HTTPS_PROXY / NO_PROXY variables. */
+  /**
+   * The standard HTTP_PROXY / HTTPS_PROXY / NO_PROXY variables (lower-case spellings are read too). They apply to
+   * calls without a per-request proxy.
+   */
   readonly env: Readonly<Record<string, string | undefined>>;
+  /** The most dispatchers kept at once; the least recently used one is closed to make room. Default 32. */
+  readonly maxDispatchers?: number;
 }
 
+export const DEFAULT_MAX_DISPATCHERS = 32;
+
 /**
- * Pooled keep-alive dispatchers, one per distinct set of connection options, created on first use and reused for
- * every later call with the same options. Nothing here is created per request.
+ * Pooled keep-alive dispatchers, one per distinct (proxy, TLS) combination, created on first use and reused for
+ * every later call with the same combination. Nothing here is created per request. The cache is bounded: callers
+ * choose the proxy credentials, so without a bound they could make the gateway hold any number of connection pools.
  */
 export class DispatcherPool {
+  /** In least-recently-used-first order: a hit moves its entry to the end. */
   private readonly dispatchers = new Map<string, Dispatcher>();
+  private readonly closing = new Set<Promise<void>>();
+  private readonly maxDispatchers: number;
 
-  constructor(private readonly settings: DispatcherPoolSettings) {}
+  constructor(private readonly settings: DispatcherPoolSettings) {
+    this.maxDispatchers = Math.max(1, settings.maxDispatchers ?? DEFAULT_MAX_DISPATCHERS);
+  }
 
   /** The dispatcher for these options. */
-  get(_options: ResolvedRequestOptions): Dispatcher {
-    const key = 'default';
+  get(options: ResolvedRequestOptions): Dispatcher {
+    const key = dispatcherKey(options);
     let dispatcher = this.dispatchers.get(key);
-    if (!dispatcher) {
-      dispatcher = this.create();
-      this.dispatchers.set(key, dispatcher);
+    if (dispatcher) {
+      this.dispatchers.delete(key);
+    } else {
+      dispatcher = this.create(options);
+      this.evictIfFull();
     }
+    this.dispatchers.set(key, dispatcher);
     return dispatcher;
   }
 
@@ -37,12 +53,28 @@ export class DispatcherPool {
 
   /** Closes every dispatcher, letting calls in flight finish. */
   async close(): Promise<void> {
-    const closing = [...this.dispatchers.values()].map((d) => d.close());
+    for (const dispatcher of this.dispatchers.values()) this.retire(dispatcher);
     this.dispatchers.clear();
-    await Promise.allSettled(closing);
+    await Promise.allSettled([...this.closing]);
   }
 
-  private create(): Dispatcher {
+  private evictIfFull(): void {
+    while (this.dispatchers.size >= this.maxDispatchers) {
+      const [oldestKey, oldest] = this.dispatchers.entries().next().value as [string, Dispatcher];
+      this.dispatchers.delete(oldestKey);
+      this.retire(oldest);
+    }
+  }
+
+  /** close() lets calls already sent on it finish; the promise is kept so that close() of the pool waits for it. */
+  private retire(dispatcher: Dispatcher): void {
+    const done: Promise<void> = dispatcher.close().catch(() => undefined);
+    this.closing.add(done);
+    void done.finally(() => this.closing.delete(done));
+  }
+
+  private create(options: ResolvedRequestOptions): Dispatcher {
+    const tls = options.ignoreSslIssues ? { rejectUnauthorized: false } : undefined;
     const agentOptions = {
       connections: this.settings.connectionsPerOrigin,
       keepAliveTimeout: this.settings.keepAliveTimeoutMs,
@@ -50,17 +82,36 @@ export class DispatcherPool {
       headersTimeout: 0,
       bodyTimeout: 0,
     };
-    return usesEnvProxy(this.settings.env)
-      ? new EnvHttpProxyAgent({
-          ...agentOptions,
-          httpProxy: this.settings.env.HTTP_PROXY ?? this.settings.env.http_proxy,
-          httpsProxy: this.settings.env.HTTPS_PROXY ?? this.settings.env.https_proxy,
-          noProxy: this.settings.env.NO_PROXY ?? this.settings.env.no_proxy,
-        })
-      : new Agent(agentOptions);
+
+    if (options.proxy) {
+      // Credentials go in as the Proxy-Authorization token, never inside the URL undici keeps.
+      return new ProxyAgent({
+        ...agentOptions,
+        uri: options.proxy.origin,
+        token: options.proxy.authorization,
+        requestTls: tls,
+      });
+    }
+    const env = this.settings.env;
+    const httpProxy = env.HTTP_PROXY || env.http_proxy || '';
+    const httpsProxy = env.HTTPS_PROXY || env.https_proxy || '';
+    if (httpProxy || httpsProxy) {
+      // Empty strings rather than undefined: undici would otherwise fall back to reading process.env itself.
+      return new EnvHttpProxyAgent({
+        ...agentOptions,
+        connect: tls,
+        requestTls: tls,
+        httpProxy,
+        httpsProxy,
+        noProxy: env.NO_PROXY || env.no_proxy || '',
+      });
+    }
+    return new Agent({ ...agentOptions, connect: tls });
   }
 }
 
-function usesEnvProxy(env: Readonly<Record<string, string | undefined>>): boolean {
-  return Boolean(env.HTTP_PROXY || env.http_proxy || env.HTTPS_PROXY || env.https_proxy);
+/** What tells two dispatchers apart: the proxy (with a keyed digest of its credentials) and TLS verification. */
+function dispatcherKey(options: ResolvedRequestOptions): string {
+  const proxy = options.proxy ? `${options.proxy.origin}#${options.proxy.credentialsDigest ?? ''}` : 'env';
+  return `${proxy}|tls=${options.ignoreSslIssues ? 'insecure' : 'verify'}`;
 }

@@ -2,7 +2,12 @@ import type { Dispatcher } from 'undici';
 import { classifyFailure, type CallFacts } from './classify';
 import { DispatcherPool } from './dispatchers';
 import { type HttpMethod, UpstreamUnavailableError } from './errors';
-import { resolveRequestOptions, type RequestOptions, type RequestOptionsDefaults } from './requestOptions';
+import {
+  resolveRequestOptions,
+  type RequestOptions,
+  type RequestOptionsDefaults,
+  type ResolvedRequestOptions,
+} from './requestOptions';
 import { interpretResponse } from './responses';
 
 /** Who is calling: per GraphQL request, passed to every adapter method. */
@@ -29,7 +34,10 @@ export interface TransportSettings extends RequestOptionsDefaults {
   readonly apiAccessToken: string | null;
   readonly userAgent: string;
   readonly maxResponseBytes: number;
+  /** HTTP_PROXY / HTTPS_PROXY / NO_PROXY for calls without a per-request proxy; process.env when left out. */
   readonly env?: Readonly<Record<string, string | undefined>>;
+  /** Bound of the dispatcher cache (one dispatcher per proxy and TLS combination). */
+  readonly maxDispatchers?: number;
 }
 
 /**
@@ -56,14 +64,22 @@ export class ChatwootTransport {
       connectionsPerOrigin: 128,
       keepAliveTimeoutMs: 10_000,
       env: settings.env ?? process.env,
+      maxDispatchers: settings.maxDispatchers,
     });
   }
 
   /** Sends one call and returns Chatwoot's parsed JSON (null for an empty 2xx body). */
   async send(context: CallContext, call: UpstreamCall): Promise<unknown> {
-    const options = resolveRequestOptions(call.options, this.settings);
+    // Resolved (and refused, if the policy says so) before any connection is attempted.
+    const options = this.resolveOptions(call.options);
     const dispatcher = this.dispatchers.get(options);
-    const facts: CallFacts = { method: call.method, path: call.path, host: this.host, timeoutMs: options.timeoutMs };
+    const facts: CallFacts = {
+      method: call.method,
+      path: call.path,
+      host: this.host,
+      timeoutMs: options.timeoutMs,
+      proxyHost: options.proxy?.host,
+    };
 
     const controller = new AbortController();
     let timedOut = false;
@@ -88,6 +104,11 @@ export class ChatwootTransport {
     } finally {
       clearTimeout(timer);
     }
+  }
+
+  /** Applies the server's defaults and policy to a caller's options; throws InvalidRequestError or PolicyViolationError. */
+  resolveOptions(requested: RequestOptions | null | undefined): ResolvedRequestOptions {
+    return resolveRequestOptions(requested, this.settings);
   }
 
   /** Closes every pooled connection. */

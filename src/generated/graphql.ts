@@ -4,6 +4,7 @@ import type { ContactRecord } from '../chatwoot/types';
 import type { GatewayContext } from '../graphql/context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
+export type Omit<T, K extends keyof T> = Pick<T, Exclude<keyof T, K>>;
 export type RequireFields<T, K extends keyof T> = Omit<T, K> & { [P in K]-?: NonNullable<T[P]> };
 /** All built-in and custom scalars, mapped to their actual values */
 export type Scalars = {
@@ -30,6 +31,21 @@ export type Scalars = {
   ImageUrl: { input: string; output: string; }
   /** A JSON object (not an array, string or number). Keys are sent to Chatwoot exactly as given. */
   JSONObject: { input: Record<string, unknown>; output: Record<string, unknown>; }
+};
+
+/**
+ * How a bulk operation paces its calls to Chatwoot: `itemsPerBatch` calls run at once, and a batch starts only when
+ * the previous one has finished and at least `batchIntervalMs` after it started. Fields left out take the server's
+ * defaults (GATEWAY_DEFAULT_BATCH_SIZE, GATEWAY_DEFAULT_BATCH_INTERVAL_MS).
+ */
+export type BatchingInput = {
+  /**
+   * The least time in milliseconds between the starts of two batches, from 0 to 60000.
+   * Default: GATEWAY_DEFAULT_BATCH_INTERVAL_MS (0).
+   */
+  batchIntervalMs?: InputMaybe<Scalars['Int']['input']>;
+  /** How many calls to Chatwoot run at the same time, from 1 to 100. Default: GATEWAY_DEFAULT_BATCH_SIZE (10). */
+  itemsPerBatch?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /**
@@ -63,6 +79,18 @@ export type Contact = {
   sourceId?: Maybe<Scalars['String']['output']>;
 };
 
+/**
+ * Why one item of a bulk operation failed. The code and message are exactly what the single operation would have
+ * returned as `extensions.code` and `message` (for instance NOT_FOUND for a contact Chatwoot does not know).
+ */
+export type ItemError = {
+  __typename?: 'ItemError';
+  /** A code from the gateway's error catalogue, such as NOT_FOUND, BAD_USER_INPUT or UPSTREAM_TIMEOUT. */
+  code: Scalars['String']['output'];
+  /** A human-readable explanation. It never holds a token, proxy credentials or Chatwoot's raw answer. */
+  message: Scalars['String']['output'];
+};
+
 /** Changes in Chatwoot. Mutations are never retried automatically. */
 export type Mutation = {
   __typename?: 'Mutation';
@@ -72,6 +100,14 @@ export type Mutation = {
    * answers. Fails with NOT_FOUND when the inbox or contact does not exist.
    */
   updateContact: Contact;
+  /**
+   * Changes many contacts through the Client API, one
+   * `PATCH /public/api/v1/inboxes/{inboxIdentifier}/contacts/{contactIdentifier}` per item, paced by
+   * `options.batching`. Returns one result per item, in input order; one item's failure never fails the others.
+   * More items than the server's GATEWAY_MAX_BULK_ITEMS (1000 by default), or a forbidden or out-of-range option,
+   * fails the whole request before any call is made. An empty list returns an empty list.
+   */
+  updateContacts: Array<UpdateContactResult>;
 };
 
 
@@ -80,6 +116,13 @@ export type MutationUpdateContactArgs = {
   contactIdentifier: Scalars['String']['input'];
   inboxIdentifier: Scalars['String']['input'];
   input: UpdateContactInput;
+  options?: InputMaybe<RequestOptionsInput>;
+};
+
+
+/** Changes in Chatwoot. Mutations are never retried automatically. */
+export type MutationUpdateContactsArgs = {
+  items: Array<UpdateContactItemInput>;
   options?: InputMaybe<RequestOptionsInput>;
 };
 
@@ -110,9 +153,26 @@ export type QueryContactArgs = {
  * to what is left out, and the operator's policy decides which values are allowed.
  */
 export type RequestOptionsInput = {
+  /** How bulk operations such as `updateContacts` pace their calls to Chatwoot. Ignored by single operations. */
+  batching?: InputMaybe<BatchingInput>;
+  /**
+   * Accept an invalid, expired or self-signed certificate from Chatwoot for this request. Refused with FORBIDDEN
+   * unless the operator set GATEWAY_ALLOW_INSECURE_TLS=true. Trusting Chatwoot's CA on the server
+   * (NODE_EXTRA_CA_CERTS) is the safer fix.
+   */
+  ignoreSslIssues?: InputMaybe<Scalars['Boolean']['input']>;
+  /**
+   * Reach Chatwoot through this forward proxy: `http://[user:password@]host:port` or `https://[user:password@]host:port`.
+   * It must match an entry of the operator's GATEWAY_ALLOWED_PROXIES by scheme, host and port (credentials aside),
+   * otherwise the request is refused with FORBIDDEN before any connection is made. The credentials are sent to the
+   * proxy as Proxy-Authorization and never appear in errors or logs. Left out, the server's HTTP_PROXY / HTTPS_PROXY /
+   * NO_PROXY settings apply.
+   */
+  proxy?: InputMaybe<Scalars['String']['input']>;
   /**
    * The deadline in milliseconds for the whole upstream call (connecting, waiting for headers, reading the body),
-   * from 1 to 300000. When it passes the request fails with UPSTREAM_TIMEOUT.
+   * from 1 to 300000. When it passes the request fails with UPSTREAM_TIMEOUT. Default: the server's
+   * GATEWAY_DEFAULT_TIMEOUT_MS (30000 unless the operator changed it).
    */
   timeoutMs?: InputMaybe<Scalars['Int']['input']>;
 };
@@ -145,6 +205,27 @@ export type UpdateContactInput = {
   name?: InputMaybe<Scalars['String']['input']>;
   /** The new phone number in E.164 form, such as +14155550123. */
   phoneNumber?: InputMaybe<Scalars['E164PhoneNumber']['input']>;
+};
+
+/** One contact to change in a bulk `updateContacts`: where it is, and what to change. */
+export type UpdateContactItemInput = {
+  /** The contact's identifier within the inbox (its `sourceId`). */
+  contactIdentifier: Scalars['String']['input'];
+  /** The public identifier of the API inbox (24 characters, shown in the inbox settings). */
+  inboxIdentifier: Scalars['String']['input'];
+  /** The fields to change; fields left out are not sent. */
+  input: UpdateContactInput;
+};
+
+/** The outcome of one item of `updateContacts`: either `contact` or `error` is set. */
+export type UpdateContactResult = {
+  __typename?: 'UpdateContactResult';
+  /** The contact as Chatwoot answered, when the change succeeded. */
+  contact?: Maybe<Contact>;
+  /** Why the change failed, when it did. Other items are not affected. */
+  error?: Maybe<ItemError>;
+  /** The item's position in the `items` list, from 0. Results come in the same order as the items. */
+  index: Scalars['Int']['output'];
 };
 
 
@@ -220,6 +301,7 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = {
+  BatchingInput: BatchingInput;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Contact: ResolverTypeWrapper<ContactRecord>;
   E164PhoneNumber: ResolverTypeWrapper<Scalars['E164PhoneNumber']['output']>;
@@ -227,16 +309,20 @@ export type ResolversTypes = {
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   ImageUrl: ResolverTypeWrapper<Scalars['ImageUrl']['output']>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  ItemError: ResolverTypeWrapper<ItemError>;
   JSONObject: ResolverTypeWrapper<Scalars['JSONObject']['output']>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   RequestOptionsInput: RequestOptionsInput;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   UpdateContactInput: UpdateContactInput;
+  UpdateContactItemInput: UpdateContactItemInput;
+  UpdateContactResult: ResolverTypeWrapper<Omit<UpdateContactResult, 'contact'> & { contact?: Maybe<ResolversTypes['Contact']> }>;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = {
+  BatchingInput: BatchingInput;
   Boolean: Scalars['Boolean']['output'];
   Contact: ContactRecord;
   E164PhoneNumber: Scalars['E164PhoneNumber']['output'];
@@ -244,12 +330,15 @@ export type ResolversParentTypes = {
   ID: Scalars['ID']['output'];
   ImageUrl: Scalars['ImageUrl']['output'];
   Int: Scalars['Int']['output'];
+  ItemError: ItemError;
   JSONObject: Scalars['JSONObject']['output'];
   Mutation: Record<PropertyKey, never>;
   Query: Record<PropertyKey, never>;
   RequestOptionsInput: RequestOptionsInput;
   String: Scalars['String']['output'];
   UpdateContactInput: UpdateContactInput;
+  UpdateContactItemInput: UpdateContactItemInput;
+  UpdateContactResult: Omit<UpdateContactResult, 'contact'> & { contact?: Maybe<ResolversParentTypes['Contact']> };
 };
 
 export type ContactResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Contact'] = ResolversParentTypes['Contact']> = {
@@ -277,16 +366,28 @@ export interface ImageUrlScalarConfig extends GraphQLScalarTypeConfig<ResolversT
   name: 'ImageUrl';
 }
 
+export type ItemErrorResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ItemError'] = ResolversParentTypes['ItemError']> = {
+  code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
 export interface JsonObjectScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['JSONObject'], any> {
   name: 'JSONObject';
 }
 
 export type MutationResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
   updateContact?: Resolver<ResolversTypes['Contact'], ParentType, ContextType, RequireFields<MutationUpdateContactArgs, 'contactIdentifier' | 'inboxIdentifier' | 'input'>>;
+  updateContacts?: Resolver<Array<ResolversTypes['UpdateContactResult']>, ParentType, ContextType, RequireFields<MutationUpdateContactsArgs, 'items'>>;
 };
 
 export type QueryResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   contact?: Resolver<Maybe<ResolversTypes['Contact']>, ParentType, ContextType, RequireFields<QueryContactArgs, 'contactIdentifier' | 'inboxIdentifier'>>;
+};
+
+export type UpdateContactResultResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['UpdateContactResult'] = ResolversParentTypes['UpdateContactResult']> = {
+  contact?: Resolver<Maybe<ResolversTypes['Contact']>, ParentType, ContextType>;
+  error?: Resolver<Maybe<ResolversTypes['ItemError']>, ParentType, ContextType>;
+  index?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type Resolvers<ContextType = GatewayContext> = {
@@ -294,8 +395,10 @@ export type Resolvers<ContextType = GatewayContext> = {
   E164PhoneNumber?: GraphQLScalarType;
   EmailAddress?: GraphQLScalarType;
   ImageUrl?: GraphQLScalarType;
+  ItemError?: ItemErrorResolvers<ContextType>;
   JSONObject?: GraphQLScalarType;
   Mutation?: MutationResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  UpdateContactResult?: UpdateContactResultResolvers<ContextType>;
 };
 

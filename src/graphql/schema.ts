@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { makeExecutableSchema } from '@graphql-tools/schema';
 import type { GraphQLSchema } from 'graphql';
 import type { Resolvers } from '../generated/graphql';
+import { bulkResolvers } from './resolvers/bulk';
 import { contactResolvers } from './resolvers/contacts';
 import { scalarResolvers } from './scalars';
 
@@ -19,7 +20,7 @@ export function loadTypeDefs(dir = SCHEMA_DIR): string {
 }
 
 /** The resolvers of every object type, typed by codegen from the SDL. */
-export const resolvers: Resolvers[] = [contactResolvers];
+export const resolvers: Resolvers[] = [contactResolvers, bulkResolvers];
 
 /** Builds the executable schema from the SDL, the scalars' parsers and the resolvers. */
 export function buildGatewaySchema(): GraphQLSchema {

@@ -3,12 +3,15 @@ import { type ApolloServer, HeaderMap } from '@apollo/server';
 import type { ChatwootClient } from '../chatwoot/client';
 import { ErrorCode } from '../errors';
 import { type GatewayContext, tokenFromHeaders } from '../graphql/context';
+import { checkBatchLength } from './batching';
 import { readJsonBody, RequestBodyError } from './body';
 
 export interface GraphQLHandlerOptions {
   readonly apollo: ApolloServer<GatewayContext>;
   readonly chatwoot: ChatwootClient;
   readonly maxBodyBytes: number;
+  /** The most operations a batched request (a JSON array body) may carry; left out when batching is off. */
+  readonly maxBatchLength?: number;
 }
 
 /**
@@ -28,6 +31,8 @@ export function createGraphQLHandler(options: GraphQLHandlerOptions) {
       sendError(res, error.status, error.message);
       return;
     }
+    const refusal = checkBatchLength(body, options.maxBatchLength);
+    if (refusal) return sendError(res, refusal.status, refusal.message);
 
     const headers = new HeaderMap();
     for (const [key, value] of Object.entries(req.headers)) {
