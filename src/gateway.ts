@@ -56,7 +56,12 @@ export async function startGateway(config: GatewayConfig, options: GatewayOption
   });
   await apollo.start();
 
-  const handleGraphQL = createGraphQLHandler({ apollo, chatwoot, maxBodyBytes: MAX_BODY_BYTES });
+  const handleGraphQL = createGraphQLHandler({
+    apollo,
+    chatwoot,
+    maxBodyBytes: MAX_BODY_BYTES,
+    maxConcurrentReads: config.graph.maxConcurrentReads,
+  });
   const httpServer = createServer((req, res) => {
     route(req, res).catch((error: unknown) => {
       (options.onInternalError ?? console.error)(error);

@@ -1,4 +1,8 @@
 import { ContactsResource } from './contacts';
+import { ConversationsResource } from './conversations';
+import { CsatResource } from './csat';
+import { InboxesResource } from './inboxes';
+import { MessagesResource } from './messages';
 import { ChatwootTransport, type TransportSettings } from './transport';
 
 /**
@@ -8,10 +12,18 @@ import { ChatwootTransport, type TransportSettings } from './transport';
 export class ChatwootClient {
   readonly transport: ChatwootTransport;
   readonly contacts: ContactsResource;
+  readonly inboxes: InboxesResource;
+  readonly conversations: ConversationsResource;
+  readonly messages: MessagesResource;
+  readonly csat: CsatResource;
 
   constructor(settings: TransportSettings) {
     this.transport = new ChatwootTransport(settings);
     this.contacts = new ContactsResource(this.transport);
+    this.inboxes = new InboxesResource(this.transport);
+    this.conversations = new ConversationsResource(this.transport);
+    this.messages = new MessagesResource(this.transport);
+    this.csat = new CsatResource(this.transport, settings.baseUrl);
   }
 
   /** Closes the pooled connections. */

@@ -3,12 +3,15 @@ import { type ApolloServer, HeaderMap } from '@apollo/server';
 import type { ChatwootClient } from '../chatwoot/client';
 import { ErrorCode } from '../errors';
 import { type GatewayContext, tokenFromHeaders } from '../graphql/context';
+import { RequestLoaders } from '../graphql/loaders';
 import { readJsonBody, RequestBodyError } from './body';
 
 export interface GraphQLHandlerOptions {
   readonly apollo: ApolloServer<GatewayContext>;
   readonly chatwoot: ChatwootClient;
   readonly maxBodyBytes: number;
+  /** The most upstream reads one GraphQL request runs at once (default 8). */
+  readonly maxConcurrentReads?: number;
 }
 
 /**
@@ -18,6 +21,7 @@ export interface GraphQLHandlerOptions {
  */
 export function createGraphQLHandler(options: GraphQLHandlerOptions) {
   const { apollo, chatwoot, maxBodyBytes } = options;
+  const loaderSettings = { maxConcurrent: options.maxConcurrentReads ?? 8 };
 
   return async function handleGraphQL(req: IncomingMessage, res: ServerResponse): Promise<void> {
     let body: unknown;
@@ -43,7 +47,11 @@ export function createGraphQLHandler(options: GraphQLHandlerOptions) {
         search: queryStart === -1 ? '' : url.slice(queryStart),
         body,
       },
-      context: async () => ({ chatwoot, call: { token: tokenFromHeaders(req.headers) } }),
+      context: async () => ({
+        chatwoot,
+        call: { token: tokenFromHeaders(req.headers) },
+        loaders: new RequestLoaders(loaderSettings),
+      }),
     });
 
     for (const [key, value] of response.headers) res.setHeader(key, value);
