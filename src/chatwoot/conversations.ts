@@ -20,6 +20,21 @@ export interface CreateConversationFields {
 
 const STATUSES: readonly ConversationStatusValue[] = ['open', 'resolved', 'pending', 'snoozed'];
 
+/**
+ * The address of a contact record, for reading its conversations. Chatwoot's update answers before 4.16 carry no
+ * source id, so such a record cannot be followed; the caller is told how to get one that can.
+ */
+export function addressOfContact(contact: { inboxIdentifier: string | null; sourceId: string | null }): ContactAddress {
+  if (!contact.inboxIdentifier || !contact.sourceId) {
+    throw new InvalidRequestError(
+      'This contact came back without its sourceId (older Chatwoot versions omit it on update), so its conversations ' +
+        'cannot be addressed; read the contact with `contact` or `inbox { contact }` instead.',
+      'sourceId',
+    );
+  }
+  return { inboxIdentifier: contact.inboxIdentifier, contactIdentifier: contact.sourceId };
+}
+
 /** `.../contacts/{contact}/conversations`, and `.../{displayId}` below it. Throws for blank or invalid parts. */
 export function conversationsPath(address: ContactAddress): string {
   return `${contactPath(address)}/conversations`;

@@ -8,7 +8,8 @@ import type { AttachmentRecord, JsonObject, MessageRecord, MessageSenderRecord, 
 
 /** Identifies one message of a conversation. */
 export interface MessageAddress extends ConversationAddress {
-  messageId: number;
+  /** Chatwoot's numeric message id, as a number or a string of digits (GraphQL IDs arrive as strings). */
+  messageId: number | string;
 }
 
 export interface SendMessageFields {
@@ -17,8 +18,13 @@ export interface SendMessageFields {
   echoId?: string | null;
 }
 
-/** A reply to a form or CSAT message, in Chatwoot's `submitted_values` shape (snake_case keys). */
-export type SubmittedValues = JsonObject;
+/** The contact's answer to an interactive message; sent as Chatwoot's `submitted_values`. */
+export interface SubmittedValues {
+  name?: string | null;
+  title?: string | null;
+  value?: string | null;
+  csatSurveyResponse?: { rating: number; feedbackMessage?: string | null } | null;
+}
 
 /** Chatwoot's integer message types, in order. */
 const MESSAGE_TYPES: readonly MessageTypeValue[] = ['incoming', 'outgoing', 'activity', 'template'];
@@ -30,11 +36,13 @@ export function messagesPath(address: ConversationAddress): string {
   return `${conversationPath(address)}/messages`;
 }
 
-function positiveId(value: number, field: string): number {
-  if (!Number.isSafeInteger(value) || value < 1) {
-    throw new InvalidRequestError(`${field} must be a positive whole number (got ${value}).`, field);
+/** A message id as Chatwoot's routes take it: a positive whole number, given as a number or a string of digits. */
+function positiveId(value: number | string, field: string): number {
+  const id = typeof value === 'string' && /^\d{1,15}$/.test(value) ? Number(value) : value;
+  if (typeof id !== 'number' || !Number.isSafeInteger(id) || id < 1) {
+    throw new InvalidRequestError(`${field} must be a positive whole number.`, field);
   }
-  return value;
+  return id;
 }
 
 /** The Client API's message endpoints of one conversation. */
@@ -42,7 +50,7 @@ export class MessagesResource {
   constructor(private readonly transport: ChatwootTransport) {}
 
   /** Describes the list call: with `before`, the page of messages older than that message id. */
-  listCall(address: ConversationAddress, before?: number | null, options?: RequestOptions | null): UpstreamCall {
+  listCall(address: ConversationAddress, before?: number | string | null, options?: RequestOptions | null): UpstreamCall {
     const page = before == null ? undefined : positiveId(before, 'before');
     return { method: 'GET', path: messagesPath(address), query: queryString({ before: page }), options };
   }
@@ -51,7 +59,7 @@ export class MessagesResource {
   async list(
     context: CallContext,
     address: ConversationAddress,
-    before?: number | null,
+    before?: number | string | null,
     options?: RequestOptions | null,
   ): Promise<MessageRecord[]> {
     const call = this.listCall(address, before, options);
@@ -82,12 +90,28 @@ export class MessagesResource {
     options?: RequestOptions | null,
   ): Promise<MessageRecord> {
     const path = `${messagesPath(address)}/${positiveId(address.messageId, 'messageId')}`;
-    return this.one(context, { method: 'PATCH', path, body: { submitted_values: submittedValues }, options });
+    return this.one(context, { method: 'PATCH', path, body: { submitted_values: toSubmittedValues(submittedValues) }, options });
   }
 
   private async one(context: CallContext, call: UpstreamCall): Promise<MessageRecord> {
     return toMessageRecord(expectObject(await this.transport.send(context, call), call));
   }
+}
+
+/** Only the fields that are set, in Chatwoot's names. A CSAT rating outside 1..5 is refused, as Chatwoot would. */
+function toSubmittedValues(values: SubmittedValues): JsonObject {
+  const out: JsonObject = {};
+  for (const key of ['name', 'title', 'value'] as const) if (values[key] != null) out[key] = values[key];
+  const csat = values.csatSurveyResponse;
+  if (csat) {
+    if (!Number.isInteger(csat.rating) || csat.rating < 1 || csat.rating > 5) {
+      throw new InvalidRequestError('csatSurveyResponse.rating must be a whole number from 1 to 5.', 'csatSurveyResponse.rating');
+    }
+    out.csat_survey_response =
+      csat.feedbackMessage != null ? { rating: csat.rating, feedback_message: csat.feedbackMessage } : { rating: csat.rating };
+  }
+  if (Object.keys(out).length === 0) throw new InvalidRequestError('Set at least one field of the answer.', 'input');
+  return out;
 }
 
 /** Maps Chatwoot's public message; `message_type` is an integer there (0 incoming ... 3 template). */

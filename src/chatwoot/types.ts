@@ -113,3 +113,12 @@ export interface CsatSurveyPageRecord {
   /** The page's absolute URL on the configured Chatwoot. */
   url: string;
 }
+
+/** What the gateway knows after a call Chatwoot answers with an empty body (typing status, last seen). */
+export interface ConversationSignalRecord {
+  inboxIdentifier: string;
+  contactIdentifier: string;
+  displayId: number;
+  /** The typing status that was set, for setTypingStatus. */
+  typingStatus?: 'on' | 'off';
+}

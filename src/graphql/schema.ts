@@ -4,6 +4,10 @@ import { makeExecutableSchema } from '@graphql-tools/schema';
 import type { GraphQLSchema } from 'graphql';
 import type { Resolvers } from '../generated/graphql';
 import { contactResolvers } from './resolvers/contacts';
+import { conversationResolvers } from './resolvers/conversations';
+import { csatResolvers } from './resolvers/csat';
+import { inboxResolvers } from './resolvers/inboxes';
+import { messageResolvers } from './resolvers/messages';
 import { scalarResolvers } from './scalars';
 
 /** schema/ at the project root, whether running from src/ (tests) or dist/src/ (npm start). */
@@ -19,6 +23,8 @@ export function loadTypeDefs(dir = SCHEMA_DIR): string {
 }
 
 export const resolvers: Resolvers[] = [scalarResolvers, contactResolvers];
+// Client API graph (issue 4): inbox, conversations, messages, CSAT page.
+resolvers.push(inboxResolvers, conversationResolvers, messageResolvers, csatResolvers);
 
 /** Builds the executable schema from the SDL and the resolvers. */
 export function buildGatewaySchema(): GraphQLSchema {
