@@ -476,7 +476,8 @@ export type Query = {
   conversation?: Maybe<Conversation>;
   /**
    * The CSAT survey page of a conversation (`GET /survey/responses/{conversationUuid}`). The gateway fetches the page
-   * to check Chatwoot serves it, and returns its URL. Null, with the error code NOT_FOUND, when Chatwoot has no such page.
+   * to check Chatwoot serves it, and returns its URL. Chatwoot serves the page shell for any UUID (the page itself then
+   * loads the survey), so this fails only when Chatwoot does not serve survey pages: NOT_FOUND for a 404.
    */
   csatSurveyPage?: Maybe<CsatSurveyPage>;
   /**
