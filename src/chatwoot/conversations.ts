@@ -40,6 +40,7 @@ export function conversationsPath(address: ContactAddress): string {
   return `${contactPath(address)}/conversations`;
 }
 
+/** `.../conversations/{displayId}`; throws InvalidRequestError unless the display id is a positive whole number. */
 export function conversationPath(address: ConversationAddress): string {
   if (!Number.isSafeInteger(address.displayId) || address.displayId < 1) {
     throw new InvalidRequestError(`displayId must be a positive whole number (got ${address.displayId}).`, 'displayId');
@@ -51,6 +52,7 @@ export function conversationPath(address: ConversationAddress): string {
 export class ConversationsResource {
   constructor(private readonly transport: ChatwootTransport) {}
 
+  /** Describes the list call without sending it. */
   listCall(address: ContactAddress, options?: RequestOptions | null): UpstreamCall {
     return { method: 'GET', path: conversationsPath(address), options };
   }
@@ -62,6 +64,7 @@ export class ConversationsResource {
     return body.map((item) => toConversationRecord(expectObject(item, call), address));
   }
 
+  /** Describes the read of one conversation without sending it. */
   getCall(address: ConversationAddress, options?: RequestOptions | null): UpstreamCall {
     return { method: 'GET', path: conversationPath(address), options };
   }

@@ -14,6 +14,7 @@ export class CsatResource {
     private readonly baseUrl: string,
   ) {}
 
+  /** Describes the page read without sending it; the UUID is encoded as one path segment. */
   pageCall(conversationUuid: string, options?: RequestOptions | null): UpstreamCall {
     return {
       method: 'GET',

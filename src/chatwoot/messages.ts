@@ -32,6 +32,7 @@ const MESSAGE_TYPES: readonly MessageTypeValue[] = ['incoming', 'outgoing', 'act
 /** The longest text the gateway forwards; Chatwoot's message model refuses longer content with a 422 anyway. */
 export const MAX_MESSAGE_CONTENT_LENGTH = 150_000;
 
+/** `.../conversations/{displayId}/messages`. */
 export function messagesPath(address: ConversationAddress): string {
   return `${conversationPath(address)}/messages`;
 }
