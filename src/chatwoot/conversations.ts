@@ -1,5 +1,5 @@
 import { type ContactAddress, contactPath, toContactRecord } from './contacts';
-import { InvalidRequestError } from './errors';
+import { InvalidRequestError, type UpstreamCallInfo, UpstreamUnavailableError } from './errors';
 import { queryString } from './paths';
 import { expectArray, expectObject, numberOrNull, objectOrNull, stringOrNull } from './records';
 import type { RequestOptions } from './requestOptions';
@@ -61,7 +61,7 @@ export class ConversationsResource {
   async list(context: CallContext, address: ContactAddress, options?: RequestOptions | null): Promise<ConversationRecord[]> {
     const call = this.listCall(address, options);
     const body = expectArray(await this.transport.send(context, call), call);
-    return body.map((item) => toConversationRecord(expectObject(item, call), address));
+    return body.map((item) => toConversationRecord(expectObject(item, call), address, call));
   }
 
   /** Describes the read of one conversation without sending it. */
@@ -116,16 +116,23 @@ export class ConversationsResource {
   }
 
   private async one(context: CallContext, call: UpstreamCall, address: ContactAddress): Promise<ConversationRecord> {
-    return toConversationRecord(expectObject(await this.transport.send(context, call), call), address);
+    return toConversationRecord(expectObject(await this.transport.send(context, call), call), address, call);
   }
 }
 
-/** Maps Chatwoot's public conversation; `id` there is the display id. */
-export function toConversationRecord(raw: JsonObject, address: ContactAddress): ConversationRecord {
+/**
+ * Maps Chatwoot's public conversation; `id` there is the display id. Without it the conversation cannot be addressed
+ * again, so such an answer is treated as unusable rather than given a made-up number.
+ */
+export function toConversationRecord(raw: JsonObject, address: ContactAddress, call: UpstreamCallInfo): ConversationRecord {
+  const displayId = numberOrNull(raw.id);
+  if (displayId === null) {
+    throw new UpstreamUnavailableError(`Chatwoot answered ${call.method} ${call.path} with a conversation without an id.`, call, 'invalid_response');
+  }
   const status = stringOrNull(raw.status);
   const contact = objectOrNull(raw.contact);
   return {
-    displayId: numberOrNull(raw.id) ?? 0,
+    displayId,
     uuid: stringOrNull(raw.uuid),
     inboxId: numberOrNull(raw.inbox_id),
     status: STATUSES.includes(status as ConversationStatusValue) ? (status as ConversationStatusValue) : null,

@@ -123,4 +123,14 @@ describe('conversations', () => {
     expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'sourceId' });
     expect(result.errors?.[0]?.path).toEqual(['updateContact', 'conversations']);
   });
+
+  it('reports a conversation without an id as UPSTREAM_UNAVAILABLE instead of inventing a display id', async () => {
+    chatwoot.reply((r) => (r.path.endsWith('/conversations') ? { body: [{ uuid: 'u', status: 'open' }] } : clientApiHandler()(r)));
+    const result = await gateway.query(`{ contact(${ADDR}) { id conversations { displayId } } }`);
+    expect(result.data).toEqual({ contact: null });
+    expect(result.errors?.[0]).toMatchObject({
+      path: ['contact', 'conversations'],
+      extensions: { code: 'UPSTREAM_UNAVAILABLE', reason: 'invalid_response' },
+    });
+  });
 });
