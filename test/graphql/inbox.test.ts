@@ -61,6 +61,19 @@ describe('inbox and createContact', () => {
     expect(chatwoot.last().path).toBe(`/public/api/v1/inboxes/${INBOX}/contacts/c%2F1`);
   });
 
+  it('returns a null contact with NOT_FOUND when the inbox has no such contact, keeping the inbox', async () => {
+    chatwoot.reply((r) => (r.path.includes('/contacts/') ? { status: 404, body: { status: 404, error: 'Not Found' } } : clientApiHandler()(r)));
+    const result = await gateway.query(`{ inbox(identifier: "${INBOX}") { name contact(identifier: "gone") { id } } }`);
+    expect(result.data).toEqual({ inbox: { name: 'Website', contact: null } });
+    expect(result.errors?.[0]).toMatchObject({ path: ['inbox', 'contact'], extensions: { code: 'NOT_FOUND' } });
+  });
+
+  it('refuses a blank contact identifier on Inbox.contact with BAD_USER_INPUT', async () => {
+    const result = await gateway.query(`{ inbox(identifier: "${INBOX}") { contact(identifier: "") { id } } }`);
+    expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'contactIdentifier' });
+    expect(chatwoot.requests.some((r) => r.path.includes('/contacts'))).toBe(false);
+  });
+
   it('returns the created contact, whose sourceId addresses it from then on', async () => {
     const result = await gateway.query(
       `mutation { createContact(inboxIdentifier: "${INBOX}", input: { name: "Neo" }) { id sourceId inboxIdentifier name pubsubToken } }`,
