@@ -22,6 +22,11 @@ export interface GatewayConfig {
     /** A Chatwoot answer larger than this is refused rather than buffered. */
     readonly maxResponseBytes: number;
   };
+  /** The Client API graph: how one GraphQL request may fan out into upstream reads. */
+  readonly graph: {
+    /** The most upstream reads one GraphQL request runs at the same time (identical reads are sent once anyway). */
+    readonly maxConcurrentReads: number;
+  };
   readonly simulator: {
     /** Which Chatwoot release the embedded simulator imitates where releases differ. */
     readonly chatwootVersion: SimulatorChatwootVersion;
@@ -83,6 +88,11 @@ export function loadConfig(env: Env = process.env): GatewayConfig {
     upstream: {
       defaultTimeoutMs: read.integer('GATEWAY_DEFAULT_TIMEOUT_MS', 30_000, 1, TIMEOUT_MS_MAX),
       maxResponseBytes: read.integer('GATEWAY_MAX_RESPONSE_BYTES', 5 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
+    },
+    // Client API graph. Default 8: enough to load a page of conversations' messages in parallel, and a bound that
+    // keeps one wide query from opening a connection per field.
+    graph: {
+      maxConcurrentReads: read.integer('GATEWAY_MAX_CONCURRENT_READS', 8, 1, 128),
     },
     simulator: {
       chatwootVersion: read.oneOf('CHATWOOT_SIMULATOR_VERSION', ['4.16', '4.15'] as const, '4.16'),

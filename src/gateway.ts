@@ -64,6 +64,7 @@ export async function startGateway(config: GatewayConfig, options: GatewayOption
     chatwoot,
     maxBodyBytes: MAX_BODY_BYTES,
     maxBatchLength: config.requestOptions.httpBatching ? config.requestOptions.httpBatchMax : undefined,
+    maxConcurrentReads: config.graph.maxConcurrentReads,
   });
   const httpServer = createServer((req, res) => {
     route(req, res).catch((error: unknown) => {

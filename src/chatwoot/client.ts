@@ -1,5 +1,9 @@
 import { BulkOperations, type BulkSettings } from './bulk';
 import { ContactsResource } from './contacts';
+import { ConversationsResource } from './conversations';
+import { CsatResource } from './csat';
+import { InboxesResource } from './inboxes';
+import { MessagesResource } from './messages';
 import { ChatwootTransport, type TransportSettings } from './transport';
 
 /**
@@ -10,11 +14,19 @@ export class ChatwootClient {
   readonly transport: ChatwootTransport;
   readonly contacts: ContactsResource;
   readonly bulk: BulkOperations;
+  readonly inboxes: InboxesResource;
+  readonly conversations: ConversationsResource;
+  readonly messages: MessagesResource;
+  readonly csat: CsatResource;
 
   constructor(settings: TransportSettings & BulkSettings) {
     this.transport = new ChatwootTransport(settings);
     this.contacts = new ContactsResource(this.transport);
     this.bulk = new BulkOperations(this.transport, this.contacts, settings);
+    this.inboxes = new InboxesResource(this.transport);
+    this.conversations = new ConversationsResource(this.transport);
+    this.messages = new MessagesResource(this.transport);
+    this.csat = new CsatResource(this.transport, settings.baseUrl);
   }
 
   /** Closes the pooled connections. */

@@ -26,6 +26,8 @@ export interface UpstreamCall {
   /** A JSON-serialisable body. */
   readonly body?: unknown;
   readonly options?: RequestOptions | null;
+  /** Ask for HTML and return a 2xx body as text instead of parsing JSON (the CSAT survey page is a web page). */
+  readonly expectHtml?: boolean;
 }
 
 export interface TransportSettings extends RequestOptionsDefaults {
@@ -92,11 +94,12 @@ export class ChatwootTransport {
         origin: this.origin,
         path: `${this.basePath}${call.path}${call.query ?? ''}`,
         method: call.method,
-        headers: this.headers(context, call.body !== undefined),
+        headers: this.headers(context, call.body !== undefined, call.expectHtml === true),
         body: call.body === undefined ? undefined : JSON.stringify(call.body),
         signal: controller.signal,
       });
       const text = await this.readBody(response, facts);
+      if (call.expectHtml && response.statusCode >= 200 && response.statusCode < 300) return text;
       const info = { method: call.method, path: call.path };
       return interpretResponse(response.statusCode, response.headers, text, info, this.secretsOf(context));
     } catch (error) {
@@ -124,11 +127,12 @@ export class ChatwootTransport {
     return secrets;
   }
 
-  private headers(context: CallContext, hasBody: boolean): Record<string, string> {
+  private headers(context: CallContext, hasBody: boolean, html = false): Record<string, string> {
     const token = context.token || this.settings.apiAccessToken;
     const headers: Record<string, string> = hasBody
       ? { ...this.staticHeaders, 'content-type': 'application/json' }
       : { ...this.staticHeaders };
+    if (html) headers.accept = 'text/html';
     // Hyphenated: Rails reads it as api_access_token, and nginx drops header names with underscores by default.
     if (token) headers['api-access-token'] = token;
     return headers;

@@ -1,11 +1,14 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import type { ChatwootClient } from '../chatwoot/client';
 import type { CallContext } from '../chatwoot/transport';
+import type { RequestLoaders } from './loaders';
 
 /** What every resolver receives: the adapter and who is calling. Built once per GraphQL request. */
 export interface GatewayContext {
   readonly chatwoot: ChatwootClient;
   readonly call: CallContext;
+  /** This request's de-duplicating, concurrency-bounded reads (src/graphql/loaders.ts); never shared across requests. */
+  readonly loaders: RequestLoaders;
 }
 
 /**

@@ -1,5 +1,5 @@
 import { GraphQLError, GraphQLScalarType, Kind } from 'graphql';
-import { GraphQLEmailAddress, GraphQLJSONObject, RegularExpression } from 'graphql-scalars';
+import { GraphQLDateTime, GraphQLEmailAddress, GraphQLJSONObject, RegularExpression } from 'graphql-scalars';
 
 /** A value refused by one of the gateway's scalars; the error boundary reports it as BAD_USER_INPUT. */
 export class InvalidScalarValueError extends GraphQLError {}
@@ -92,4 +92,6 @@ export const scalarResolvers = {
   E164PhoneNumber: behaviourOf(E164PhoneNumber),
   ImageUrl: behaviourOf(ImageUrl),
   JSONObject: behaviourOf(markingInvalidValues(GraphQLJSONObject)),
+  // The adapter already hands out ISO 8601 strings (Chatwoot sends Unix seconds); the library checks what callers send.
+  DateTime: behaviourOf(markingInvalidValues(GraphQLDateTime)),
 };

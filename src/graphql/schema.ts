@@ -5,6 +5,10 @@ import type { GraphQLSchema } from 'graphql';
 import type { Resolvers } from '../generated/graphql';
 import { bulkResolvers } from './resolvers/bulk';
 import { contactResolvers } from './resolvers/contacts';
+import { conversationResolvers } from './resolvers/conversations';
+import { csatResolvers } from './resolvers/csat';
+import { inboxResolvers } from './resolvers/inboxes';
+import { messageResolvers } from './resolvers/messages';
 import { scalarResolvers } from './scalars';
 
 /** schema/ at the project root, whether running from src/ (tests) or dist/src/ (npm start). */
@@ -20,7 +24,14 @@ export function loadTypeDefs(dir = SCHEMA_DIR): string {
 }
 
 /** The resolvers of every object type, typed by codegen from the SDL. */
-export const resolvers: Resolvers[] = [contactResolvers, bulkResolvers];
+export const resolvers: Resolvers[] = [
+  contactResolvers,
+  bulkResolvers,
+  inboxResolvers,
+  conversationResolvers,
+  messageResolvers,
+  csatResolvers,
+];
 
 /** Builds the executable schema from the SDL, the scalars' parsers and the resolvers. */
 export function buildGatewaySchema(): GraphQLSchema {

@@ -4,6 +4,7 @@ import type { ChatwootClient } from '../chatwoot/client';
 import { ErrorCode } from '../errors';
 import { type GatewayContext, tokenFromHeaders } from '../graphql/context';
 import { checkBatchLength } from './batching';
+import { RequestLoaders } from '../graphql/loaders';
 import { readJsonBody, RequestBodyError } from './body';
 
 export interface GraphQLHandlerOptions {
@@ -12,6 +13,8 @@ export interface GraphQLHandlerOptions {
   readonly maxBodyBytes: number;
   /** The most operations a batched request (a JSON array body) may carry; left out when batching is off. */
   readonly maxBatchLength?: number;
+  /** The most upstream reads one GraphQL request runs at once (default 8). */
+  readonly maxConcurrentReads?: number;
 }
 
 /**
@@ -21,6 +24,7 @@ export interface GraphQLHandlerOptions {
  */
 export function createGraphQLHandler(options: GraphQLHandlerOptions) {
   const { apollo, chatwoot, maxBodyBytes } = options;
+  const loaderSettings = { maxConcurrent: options.maxConcurrentReads ?? 8 };
 
   return async function handleGraphQL(req: IncomingMessage, res: ServerResponse): Promise<void> {
     let body: unknown;
@@ -48,7 +52,11 @@ export function createGraphQLHandler(options: GraphQLHandlerOptions) {
         search: queryStart === -1 ? '' : url.slice(queryStart),
         body,
       },
-      context: async () => ({ chatwoot, call: { token: tokenFromHeaders(req.headers) } }),
+      context: async () => ({
+        chatwoot,
+        call: { token: tokenFromHeaders(req.headers) },
+        loaders: new RequestLoaders(loaderSettings),
+      }),
     });
 
     for (const [key, value] of response.headers) res.setHeader(key, value);

@@ -2,6 +2,10 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { SimulatorChatwootVersion } from '../config';
 import { registerContactRoutes } from './contacts';
+import { registerConversationRoutes, seedDemoConversation } from './conversations';
+import { registerCsatRoutes } from './csat';
+import { registerInboxRoutes } from './inbox';
+import { registerMessageRoutes } from './messages';
 import { SimRouter } from './http';
 import { identifierHash, SimulatorStore } from './store';
 
@@ -40,6 +44,10 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   const demo = seedDemo(store);
   const router = new SimRouter();
   registerContactRoutes(router, store, options.chatwootVersion ?? '4.16');
+  registerInboxRoutes(router, store);
+  registerConversationRoutes(router, store);
+  registerMessageRoutes(router, store);
+  registerCsatRoutes(router);
 
   const server: Server = createServer((req, res) => {
     router.serve(req, res).catch(() => {
@@ -89,7 +97,8 @@ function seedDemo(store: SimulatorStore): DemoData {
     customAttributes: { plan: 'free' },
     contactType: 'lead',
   });
-  store.linkContact(alice, website, DEMO.contactIdentifier);
+  const aliceLink = store.linkContact(alice, website, DEMO.contactIdentifier);
+  seedDemoConversation(store, aliceLink);
   const bob = store.addContact({ name: 'Bob Demo', email: 'bob@example.com', identifier: DEMO.secureContactExternalId, contactType: 'lead' });
   store.linkContact(bob, secure, DEMO.secureContactIdentifier);
   return {

@@ -47,13 +47,54 @@ export interface SimContactInbox {
   hmacVerified: boolean;
 }
 
+export type SimConversationStatus = 'open' | 'resolved' | 'pending' | 'snoozed';
+
+export interface SimConversation {
+  /** The database id; never shown by the Client API. */
+  id: number;
+  /** The per-account number the public routes use as `conversation_id`. */
+  displayId: number;
+  uuid: string;
+  inboxId: number;
+  contactId: number;
+  /** The contact_inbox (source id) the conversation was opened through. */
+  sourceId: string;
+  status: SimConversationStatus;
+  customAttributes: JsonObject;
+  /** Unix seconds; 0 when never seen. */
+  contactLastSeenAt: number;
+  agentLastSeenAt: number;
+  /** What the last toggle_typing asked for (Chatwoot broadcasts it; kept here so tests can see it arrived). */
+  typingStatus: string | null;
+}
+
+/** 0 incoming, 1 outgoing, 2 activity, 3 template: Chatwoot's integer message types. */
+export type SimMessageType = 0 | 1 | 2 | 3;
+
+export interface SimMessage {
+  id: number;
+  /** The conversation's database id. */
+  conversationId: number;
+  messageType: SimMessageType;
+  content: string | null;
+  contentType: string;
+  contentAttributes: JsonObject;
+  /** Private notes are for agents only. */
+  private: boolean;
+  /** Unix seconds. */
+  createdAt: number;
+  sender: { type: 'contact' | 'user'; id: number; name: string } | null;
+}
+
 export const ACCOUNT_ID = 1;
 
 export class SimulatorStore {
   readonly inboxes: SimInbox[] = [];
   readonly contacts = new Map<number, SimContact>();
   readonly contactInboxes: SimContactInbox[] = [];
-  private nextId = { inbox: 1, contact: 1 };
+  readonly conversations: SimConversation[] = [];
+  readonly messages: SimMessage[] = [];
+  private nextId = { inbox: 1, contact: 1, conversation: 1, displayId: 1, message: 1 };
 
   addInbox(fields: Partial<SimInbox> & Pick<SimInbox, 'name'>): SimInbox {
     const inbox: SimInbox = {
@@ -124,9 +165,48 @@ export class SimulatorStore {
     return undefined;
   }
 
+  /** Opens a conversation through a contact inbox, numbering it with the account's next display id. */
+  addConversation(link: SimContactInbox, fields: Partial<SimConversation> = {}): SimConversation {
+    const conversation: SimConversation = {
+      id: this.nextId.conversation++,
+      displayId: this.nextId.displayId++,
+      uuid: randomUUID(),
+      inboxId: link.inboxId,
+      contactId: link.contactId,
+      sourceId: link.sourceId,
+      status: 'open',
+      customAttributes: {},
+      contactLastSeenAt: 0,
+      agentLastSeenAt: 0,
+      typingStatus: null,
+      ...fields,
+    };
+    this.conversations.push(conversation);
+    return conversation;
+  }
+
+  /** Adds a message; ids grow with time, as database ids do. */
+  addMessage(conversation: SimConversation, fields: Partial<SimMessage> = {}): SimMessage {
+    const message: SimMessage = {
+      id: this.nextId.message++,
+      conversationId: conversation.id,
+      messageType: 0,
+      content: null,
+      contentType: 'text',
+      contentAttributes: {},
+      private: false,
+      createdAt: Math.floor(Date.now() / 1000),
+      sender: null,
+      ...fields,
+    };
+    this.messages.push(message);
+    return message;
+  }
+
   /** Moves everything of `from` onto `into` and deletes `from`, as Chatwoot's ContactMergeAction does. */
   mergeContacts(from: SimContact, into: SimContact): void {
     for (const link of this.contactInboxes) if (link.contactId === from.id) link.contactId = into.id;
+    for (const conversation of this.conversations) if (conversation.contactId === from.id) conversation.contactId = into.id;
     this.onMerge?.(from, into);
     this.contacts.delete(from.id);
   }

@@ -1,0 +1,36 @@
+import type { MessageTypeValue } from '../../chatwoot/types';
+import type { MessageType, Resolvers } from '../../generated/graphql';
+
+const MESSAGE_TYPE: Record<MessageTypeValue, MessageType> = {
+  incoming: 'INCOMING',
+  outgoing: 'OUTGOING',
+  activity: 'ACTIVITY',
+  template: 'TEMPLATE',
+};
+
+/** Messages of a conversation. `Conversation.messages` makes one upstream call per distinct conversation and page. */
+export const messageResolvers: Resolvers = {
+  Conversation: {
+    messages: (conversation, { before, options }, { chatwoot, call, loaders }) => {
+      const address = conversation;
+      return loaders.read(chatwoot.messages.listCall(address, before, options), () =>
+        chatwoot.messages.list(call, address, before, options),
+      );
+    },
+  },
+  Message: {
+    messageType: (message) => (message.messageType ? MESSAGE_TYPE[message.messageType] : null),
+  },
+  Mutation: {
+    sendMessage: (_root, { inboxIdentifier, contactIdentifier, displayId, input, options }, { chatwoot, call, loaders }) =>
+      loaders.write(() => chatwoot.messages.create(call, { inboxIdentifier, contactIdentifier, displayId }, input, options)),
+    submitMessageResponse: (
+      _root,
+      { inboxIdentifier, contactIdentifier, displayId, messageId, input, options },
+      { chatwoot, call, loaders },
+    ) =>
+      loaders.write(() =>
+        chatwoot.messages.update(call, { inboxIdentifier, contactIdentifier, displayId, messageId }, input, options),
+      ),
+  },
+};
