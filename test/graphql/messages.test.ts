@@ -1,26 +1,11 @@
+import { useGatewayWithFakeChatwoot } from '../support/harness';
 import { CONTACT, clientApiHandler, INBOX, messageJson } from '../support/clientApi';
-import { startTestGateway, type TestGateway } from '../support/gateway';
-import { type FakeChatwoot, startFakeChatwoot } from '../support/servers';
 
 const ADDR = `inboxIdentifier: "${INBOX}", contactIdentifier: "${CONTACT}"`;
 const MESSAGES = `/public/api/v1/inboxes/${INBOX}/contacts/${CONTACT}/conversations/7/messages`;
 
 describe('messages', () => {
-  let chatwoot: FakeChatwoot;
-  let gateway: TestGateway;
-
-  beforeAll(async () => {
-    chatwoot = await startFakeChatwoot(clientApiHandler());
-    gateway = await startTestGateway(chatwoot.url);
-  });
-  afterAll(async () => {
-    await gateway.close();
-    await chatwoot.close();
-  });
-  beforeEach(() => {
-    chatwoot.requests.length = 0;
-    chatwoot.reply(clientApiHandler());
-  });
+  const harness = useGatewayWithFakeChatwoot({}, () => clientApiHandler());
 
   it.each([
     [0, 'INCOMING'],
@@ -28,13 +13,13 @@ describe('messages', () => {
     [2, 'ACTIVITY'],
     [3, 'TEMPLATE'],
   ])('maps message_type %i to %s', async (type, name) => {
-    chatwoot.reply((r) => (r.path === MESSAGES ? { body: [messageJson(5, 7, { message_type: type })] } : clientApiHandler()(r)));
-    const result = await gateway.query(`{ conversation(${ADDR}, displayId: 7) { messages { messageType } } }`);
+    harness.chatwoot.reply((r) => (r.path === MESSAGES ? { body: [messageJson(5, 7, { message_type: type })] } : clientApiHandler()(r)));
+    const result = await harness.gateway.query(`{ conversation(${ADDR}, displayId: 7) { messages { messageType } } }`);
     expect(result.data).toEqual({ conversation: { messages: [{ messageType: name }] } });
   });
 
   it('maps a message with its sender and attachments, and an absent sender or attachments as null and []', async () => {
-    chatwoot.reply((r) =>
+    harness.chatwoot.reply((r) =>
       r.path === MESSAGES
         ? {
             body: [
@@ -48,7 +33,7 @@ describe('messages', () => {
           }
         : clientApiHandler()(r),
     );
-    const result = await gateway.query(`{ conversation(${ADDR}, displayId: 7) { messages {
+    const result = await harness.gateway.query(`{ conversation(${ADDR}, displayId: 7) { messages {
       id content contentType contentAttributes createdAt conversationDisplayId
       sender { id type name avatarUrl }
       attachments { id fileType extension dataUrl thumbUrl fileSize width height }
@@ -83,22 +68,22 @@ describe('messages', () => {
   });
 
   it('sends a message and returns it; echoId is left out when not given', async () => {
-    const result = await gateway.query(`mutation { sendMessage(${ADDR}, displayId: 7, input: { content: "Hi there" }) { id content messageType } }`);
+    const result = await harness.gateway.query(`mutation { sendMessage(${ADDR}, displayId: 7, input: { content: "Hi there" }) { id content messageType } }`);
     expect(result.data).toEqual({ sendMessage: { id: '99', content: 'Hi there', messageType: 'INCOMING' } });
-    expect(chatwoot.last().json).toEqual({ content: 'Hi there' });
+    expect(harness.chatwoot.last().json).toEqual({ content: 'Hi there' });
   });
 
   it('refuses blank message content with BAD_USER_INPUT, without calling Chatwoot', async () => {
-    const result = await gateway.query(`mutation { sendMessage(${ADDR}, displayId: 7, input: { content: "   " }) { id } }`);
+    const result = await harness.gateway.query(`mutation { sendMessage(${ADDR}, displayId: 7, input: { content: "   " }) { id } }`);
     expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'content' });
-    expect(chatwoot.requests).toHaveLength(0);
+    expect(harness.chatwoot.requests).toHaveLength(0);
   });
 
   it('submits a form answer with only the fields set and returns the updated message', async () => {
-    const result = await gateway.query(
+    const result = await harness.gateway.query(
       `mutation { submitMessageResponse(${ADDR}, displayId: 7, messageId: "55", input: { name: "email", value: "a@b.co" }) { id contentAttributes } }`,
     );
-    expect(chatwoot.last().json).toEqual({ submitted_values: { name: 'email', value: 'a@b.co' } });
+    expect(harness.chatwoot.last().json).toEqual({ submitted_values: { name: 'email', value: 'a@b.co' } });
     expect(result.data).toEqual({
       submitMessageResponse: { id: '55', contentAttributes: { submitted_values: { name: 'email', value: 'a@b.co' } } },
     });
@@ -109,29 +94,29 @@ describe('messages', () => {
     ['a rating of 6', `{ csatSurveyResponse: { rating: 6 } }`, 'csatSurveyResponse.rating'],
     ['an empty answer', `{}`, 'input'],
   ])('refuses %s with BAD_USER_INPUT, without calling Chatwoot', async (_name, input, field) => {
-    const result = await gateway.query(`mutation { submitMessageResponse(${ADDR}, displayId: 7, messageId: "55", input: ${input}) { id } }`);
+    const result = await harness.gateway.query(`mutation { submitMessageResponse(${ADDR}, displayId: 7, messageId: "55", input: ${input}) { id } }`);
     expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });
-    expect(chatwoot.requests).toHaveLength(0);
+    expect(harness.chatwoot.requests).toHaveLength(0);
   });
 
   it.each(['abc', '0', '-1', '1.5'])('refuses the message id %p with BAD_USER_INPUT', async (messageId) => {
-    const result = await gateway.query(
+    const result = await harness.gateway.query(
       `mutation($id: ID!) { submitMessageResponse(${ADDR}, displayId: 7, messageId: $id, input: { value: "x" }) { id } }`,
       { id: messageId },
     );
     expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'messageId' });
-    expect(chatwoot.requests).toHaveLength(0);
+    expect(harness.chatwoot.requests).toHaveLength(0);
   });
 
   it('refuses a non-numeric before cursor with BAD_USER_INPUT', async () => {
-    const result = await gateway.query(`{ conversation(${ADDR}, displayId: 7) { messages(before: "../x") { id } } }`);
+    const result = await harness.gateway.query(`{ conversation(${ADDR}, displayId: 7) { messages(before: "../x") { id } } }`);
     expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'before' });
-    expect(chatwoot.requests.map((r) => r.path)).not.toContain(MESSAGES);
+    expect(harness.chatwoot.requests.map((r) => r.path)).not.toContain(MESSAGES);
   });
 
   it('reports the 14-day CSAT refusal as BAD_USER_INPUT with Chatwoot\'s reason', async () => {
-    chatwoot.reply(() => ({ status: 422, body: { error: 'You cannot update the CSAT survey after 14 days' } }));
-    const result = await gateway.query(
+    harness.chatwoot.reply(() => ({ status: 422, body: { error: 'You cannot update the CSAT survey after 14 days' } }));
+    const result = await harness.gateway.query(
       `mutation { submitMessageResponse(${ADDR}, displayId: 7, messageId: "55", input: { csatSurveyResponse: { rating: 4 } }) { id } }`,
     );
     expect(result.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
@@ -142,14 +127,14 @@ describe('messages', () => {
     ['sendMessage', `mutation { sendMessage(${ADDR}, displayId: 70, input: { content: "x" }) { id } }`],
     ['submitMessageResponse', `mutation { submitMessageResponse(${ADDR}, displayId: 7, messageId: "404", input: { value: "x" }) { id } }`],
   ])('%s reports NOT_FOUND for an unknown conversation or message', async (_field, query) => {
-    chatwoot.reply(() => ({ status: 404, body: { status: 404, error: 'Not Found' } }));
-    const result = await gateway.query(query);
+    harness.chatwoot.reply(() => ({ status: 404, body: { status: 404, error: 'Not Found' } }));
+    const result = await harness.gateway.query(query);
     expect(result.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
   });
 
   it('reports NOT_FOUND on the messages field when listing messages of an unknown conversation fails', async () => {
-    chatwoot.reply((r) => (r.path === MESSAGES ? { status: 404, body: { status: 404, error: 'Not Found' } } : clientApiHandler()(r)));
-    const result = await gateway.query(`{ conversation(${ADDR}, displayId: 7) { displayId messages { id } } }`);
+    harness.chatwoot.reply((r) => (r.path === MESSAGES ? { status: 404, body: { status: 404, error: 'Not Found' } } : clientApiHandler()(r)));
+    const result = await harness.gateway.query(`{ conversation(${ADDR}, displayId: 7) { displayId messages { id } } }`);
     expect(result.data).toEqual({ conversation: null });
     expect(result.errors?.[0]).toMatchObject({ path: ['conversation', 'messages'], extensions: { code: 'NOT_FOUND' } });
   });

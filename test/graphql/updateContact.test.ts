@@ -1,4 +1,3 @@
-import { slimContact } from '../support/servers';
 import { useGatewayWithFakeChatwoot } from '../support/harness';
 import { VERSION } from '../../src/version';
 

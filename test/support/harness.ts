@@ -1,4 +1,4 @@
-import { type FakeChatwoot, slimContact, startFakeChatwoot } from './servers';
+import { type FakeChatwoot, type FakeHandler, slimContact, startFakeChatwoot } from './servers';
 import { startTestGateway, type TestGateway } from './gateway';
 
 export interface GatewayHarness {
@@ -9,12 +9,16 @@ export interface GatewayHarness {
 
 /**
  * Registers jest hooks that start a recording fake Chatwoot and the gateway in front of it for the enclosing
- * describe block, reset the fake before each test (empty log, answers with a slim contact), and close both after.
+ * describe block, reset the fake before each test (empty log, answers with `reply`, by default a slim contact),
+ * and close both after.
  */
-export function useGatewayWithFakeChatwoot(env: Record<string, string> = {}): GatewayHarness {
+export function useGatewayWithFakeChatwoot(
+  env: Record<string, string> = {},
+  reply: () => FakeHandler = () => () => ({ body: slimContact() }),
+): GatewayHarness {
   const handle = {} as { chatwoot: FakeChatwoot; gateway: TestGateway };
   beforeAll(async () => {
-    handle.chatwoot = await startFakeChatwoot();
+    handle.chatwoot = await startFakeChatwoot(reply());
     handle.gateway = await startTestGateway(handle.chatwoot.url, env);
   });
   afterAll(async () => {
@@ -23,7 +27,7 @@ export function useGatewayWithFakeChatwoot(env: Record<string, string> = {}): Ga
   });
   beforeEach(() => {
     handle.chatwoot.requests.length = 0;
-    handle.chatwoot.reply(() => ({ body: slimContact() }));
+    handle.chatwoot.reply(reply());
   });
   return {
     get chatwoot() {
