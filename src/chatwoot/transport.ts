@@ -2,13 +2,17 @@ import type { Dispatcher } from 'undici';
 import { classifyFailure, type CallFacts } from './classify';
 import { DispatcherPool } from './dispatchers';
 import { type HttpMethod, UpstreamUnavailableError } from './errors';
+import { pathTemplate, type UpstreamObserver } from './observer';
 import { resolveRequestOptions, type RequestOptions, type RequestOptionsDefaults } from './requestOptions';
 import { interpretResponse } from './responses';
+import { noteDeadline, type ReadRetryPolicy, withReadRetries } from './retry';
 
 /** Who is calling: per GraphQL request, passed to every adapter method. */
 export interface CallContext {
   /** The Chatwoot token of the incoming request, if it carried one; the configured token is used otherwise. */
   readonly token?: string | null;
+  /** The GraphQL request's id, sent upstream as x-request-id and put on every log line about the call. */
+  readonly requestId?: string | null;
 }
 
 /** One upstream call, as a resource file describes it. */
@@ -21,6 +25,8 @@ export interface UpstreamCall {
   /** A JSON-serialisable body. */
   readonly body?: unknown;
   readonly options?: RequestOptions | null;
+  /** The path with identifiers replaced by names, for logs and metrics; derived from `path` when left out. */
+  readonly pathTemplate?: string;
 }
 
 export interface TransportSettings extends RequestOptionsDefaults {
@@ -30,6 +36,10 @@ export interface TransportSettings extends RequestOptionsDefaults {
   readonly userAgent: string;
   readonly maxResponseBytes: number;
   readonly env?: Readonly<Record<string, string | undefined>>;
+  /** Receives one start and one end per call, for logs and metrics. */
+  readonly observer?: UpstreamObserver;
+  /** Automatic retries of reads (GET); absent or 0 attempts means none. Mutations are never retried. */
+  readonly retry?: ReadRetryPolicy;
 }
 
 /**
@@ -62,8 +72,15 @@ export class ChatwootTransport {
   /** Sends one call and returns Chatwoot's parsed JSON (null for an empty 2xx body). */
   async send(context: CallContext, call: UpstreamCall): Promise<unknown> {
     const options = resolveRequestOptions(call.options, this.settings);
-    const dispatcher = this.dispatchers.get(options);
+    const dispatcher = withReadRetries(this.dispatchers.get(options), this.settings.retry);
     const facts: CallFacts = { method: call.method, path: call.path, host: this.host, timeoutMs: options.timeoutMs };
+    const finish = this.settings.observer?.start({
+      method: call.method,
+      pathTemplate: call.pathTemplate ?? pathTemplate(call.path),
+      requestId: context.requestId,
+    });
+    let status: number | undefined;
+    let errorKind: string | undefined;
 
     const controller = new AbortController();
     let timedOut = false;
@@ -71,6 +88,7 @@ export class ChatwootTransport {
       timedOut = true;
       controller.abort();
     }, options.timeoutMs);
+    const retryState = noteDeadline(controller.signal, Date.now() + options.timeoutMs);
     try {
       const response = await dispatcher.request({
         origin: this.origin,
@@ -80,12 +98,17 @@ export class ChatwootTransport {
         body: call.body === undefined ? undefined : JSON.stringify(call.body),
         signal: controller.signal,
       });
+      status = response.statusCode;
+      retryState.answered = true;
       const text = await this.readBody(response, facts);
       return interpretResponse(response.statusCode, response.headers, text, facts);
     } catch (error) {
-      throw classifyFailure(error, facts, timedOut);
+      const failure = classifyFailure(error, facts, timedOut);
+      errorKind = failure.kind;
+      throw failure;
     } finally {
       clearTimeout(timer);
+      finish?.({ status, errorKind });
     }
   }
 
@@ -101,6 +124,7 @@ export class ChatwootTransport {
       : { ...this.staticHeaders };
     // Hyphenated: Rails reads it as api_access_token, and nginx drops header names with underscores by default.
     if (token) headers['api-access-token'] = token;
+    if (context.requestId) headers['x-request-id'] = context.requestId;
     return headers;
   }
 

@@ -11,6 +11,7 @@ import {
   UpstreamUnavailableError,
 } from '../chatwoot/errors';
 import { ERROR_CODES, ErrorCode } from '../errors';
+import { limitExceeded } from './limits';
 import { InvalidScalarValueError } from './scalars';
 
 /**
@@ -112,6 +113,11 @@ export function createErrorFormatter(options: { development: boolean; onInternal
     if (original instanceof ChatwootError) {
       const mapped = toGraphQLError(original);
       return { message: mapped.message, locations: formatted.locations, path: formatted.path, extensions: mapped.extensions };
+    }
+    const exceeded = limitExceeded(original, formatted.message);
+    if (exceeded) {
+      const extensions = { code: ErrorCode.QUERY_LIMIT_EXCEEDED, limit: exceeded.limit, maximum: exceeded.maximum };
+      return { message: formatted.message, locations: formatted.locations, extensions };
     }
     let code = formatted.extensions?.code as string | undefined;
     if (code === ErrorCode.GRAPHQL_VALIDATION_FAILED && isInvalidLiteral(error, formatted.message)) {

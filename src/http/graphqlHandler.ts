@@ -25,7 +25,7 @@ export function createGraphQLHandler(options: GraphQLHandlerOptions) {
       body = req.method === 'POST' ? await readJsonBody(req, maxBodyBytes) : undefined;
     } catch (error) {
       if (!(error instanceof RequestBodyError)) throw error;
-      sendError(res, error.status, error.message);
+      sendError(res, error.status, error.message, error.code);
       return;
     }
 
@@ -43,7 +43,11 @@ export function createGraphQLHandler(options: GraphQLHandlerOptions) {
         search: queryStart === -1 ? '' : url.slice(queryStart),
         body,
       },
-      context: async () => ({ chatwoot, call: { token: tokenFromHeaders(req.headers) } }),
+      context: async () => ({
+        chatwoot,
+        // x-request-id was checked (or replaced) by the gateway before this handler ran.
+        call: { token: tokenFromHeaders(req.headers), requestId: req.headers['x-request-id'] as string | undefined },
+      }),
     });
 
     for (const [key, value] of response.headers) res.setHeader(key, value);

@@ -32,7 +32,7 @@ export async function startTestGateway(
   env: Record<string, string> = {},
   options: GatewayOptions = {},
 ): Promise<TestGateway> {
-  const config = loadConfig({ HOST: '127.0.0.1', PORT: '0', CHATWOOT_BASE_URL: chatwootBaseUrl, ...env });
+  const config = loadConfig({ HOST: '127.0.0.1', PORT: '0', CHATWOOT_BASE_URL: chatwootBaseUrl, LOG_LEVEL: 'silent', ...env });
   const internalErrors: unknown[] = [];
   const gateway = await startGateway(config, { onInternalError: (e) => internalErrors.push(e), ...options });
   return {
