@@ -58,7 +58,7 @@ export function pathTemplate(path: string): string {
       const previous = segments[index - 1] ?? '';
       const named = COLLECTIONS[previous];
       if (named) return named;
-      return /^[a-z_]+$/.test(segment) ? segment : ':id';
+      return /^(v\d+|[a-z_]+)$/.test(segment) ? segment : ':id';
     })
     .join('/');
 }

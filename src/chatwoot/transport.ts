@@ -1,7 +1,7 @@
 import type { Dispatcher } from 'undici';
 import { classifyFailure, type CallFacts } from './classify';
 import { DispatcherPool } from './dispatchers';
-import { type HttpMethod, UpstreamUnavailableError } from './errors';
+import { type HttpMethod, InvalidRequestError, UpstreamUnavailableError } from './errors';
 import { pathTemplate, type UpstreamObserver } from './observer';
 import { resolveRequestOptions, type RequestOptions, type RequestOptionsDefaults } from './requestOptions';
 import { interpretResponse } from './responses';
@@ -72,6 +72,7 @@ export class ChatwootTransport {
   /** Sends one call and returns Chatwoot's parsed JSON (null for an empty 2xx body). */
   async send(context: CallContext, call: UpstreamCall): Promise<unknown> {
     const options = resolveRequestOptions(call.options, this.settings);
+    const body = serializeBody(call);
     const dispatcher = withReadRetries(this.dispatchers.get(options), this.settings.retry);
     const facts: CallFacts = { method: call.method, path: call.path, host: this.host, timeoutMs: options.timeoutMs };
     const finish = this.settings.observer?.start({
@@ -95,7 +96,7 @@ export class ChatwootTransport {
         path: `${this.basePath}${call.path}${call.query ?? ''}`,
         method: call.method,
         headers: this.headers(context, call.body !== undefined),
-        body: call.body === undefined ? undefined : JSON.stringify(call.body),
+        body,
         signal: controller.signal,
       });
       status = response.statusCode;
@@ -155,5 +156,18 @@ export class ChatwootTransport {
       { method: facts.method, path: facts.path, status },
       'response_too_large',
     );
+  }
+}
+
+/** The JSON text of the call's body. A value nested too deeply to serialise is the caller's input, not a network failure. */
+function serializeBody(call: UpstreamCall): string | undefined {
+  if (call.body === undefined) return undefined;
+  try {
+    return JSON.stringify(call.body);
+  } catch (error) {
+    if (error instanceof RangeError) {
+      throw new InvalidRequestError('The input is nested too deeply to be sent to Chatwoot.', 'input');
+    }
+    throw error;
   }
 }
