@@ -70,7 +70,7 @@ function reporter(limit: LimitName, maximum: number) {
   };
 }
 
-const TOKEN_LIMIT = /Document contains more th[ae]n? (\d+) tokens/;
+const TOKEN_LIMIT = /Document contains more th\w+ (\d+) tokens/;
 
 /**
  * Recognises a limit refusal among Apollo's formatted errors: a QueryLimitError behind a validation error, or the
