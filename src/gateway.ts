@@ -12,7 +12,7 @@ import { createGraphQLHandler, sendError } from './http/graphqlHandler';
 import { Health } from './http/health';
 import { createOperationalRoutes } from './http/operational';
 import { parseOptions, queryLimitRules } from './graphql/limits';
-import { drainServer } from './lifecycle';
+import { drainServer, settleWithin } from './lifecycle';
 import { observabilityPlugin } from './observability/apolloPlugin';
 import { createLogger, type Logger } from './observability/logger';
 import { GatewayMetrics } from './observability/metrics';
@@ -122,7 +122,8 @@ export async function startGateway(config: GatewayConfig, options: GatewayOption
       const clean = await drainServer(httpServer, ops.shutdownGraceMs);
       if (!clean) logger.warn({ graceMs: ops.shutdownGraceMs }, 'requests still running after the grace period were cut');
       await apollo.stop();
-      await chatwoot.close();
+      // Calls of requests that were cut may still wait on Chatwoot; they must not hold the shutdown.
+      await settleWithin(chatwoot.close(), clean ? ops.shutdownGraceMs : 1000);
     },
   };
 }

@@ -32,6 +32,25 @@ export async function drainServer(server: Server, graceMs: number): Promise<bool
   return false;
 }
 
+/**
+ * Waits for `work` at most `ms`; used for closing upstream connections after the grace period, when a call may still
+ * be waiting on Chatwoot and must not hold the process.
+ */
+export async function settleWithin(work: Promise<unknown>, ms: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([
+    work.then(
+      () => undefined,
+      () => undefined,
+    ),
+    new Promise<void>((resolve) => {
+      timer = setTimeout(resolve, ms);
+      timer.unref();
+    }),
+  ]);
+  clearTimeout(timer);
+}
+
 export interface Stoppable {
   close(): Promise<void>;
 }
