@@ -32,6 +32,11 @@ export const ErrorCode = {
    * tokens) and `maximum` the configured value.
    */
   QUERY_LIMIT_EXCEEDED: 'QUERY_LIMIT_EXCEEDED',
+  /**
+   * Automatic persisted queries: the client sent only a query's hash and the gateway does not know it yet; the client
+   * resends with the full query (Apollo Client's persisted-query link does this by itself).
+   */
+  PERSISTED_QUERY_NOT_FOUND: 'PERSISTED_QUERY_NOT_FOUND',
   /** The HTTP request body is larger than GATEWAY_MAX_BODY_BYTES (HTTP 413). */
   PAYLOAD_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
   /** Something unexpected failed inside the gateway; details are in the gateway's log, not in the response. */

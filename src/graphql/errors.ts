@@ -124,6 +124,10 @@ export function createErrorFormatter(options: { development: boolean; onInternal
       code = ErrorCode.BAD_USER_INPUT;
     }
     if (VARIABLE_COERCION.test(formatted.message)) code = ErrorCode.BAD_USER_INPUT;
+    // Apollo reports a persisted-query hash that does not match the query without any code.
+    if (code === undefined || code === ErrorCode.INTERNAL_SERVER_ERROR) {
+      if (formatted.message === 'provided sha does not match query') code = ErrorCode.BAD_REQUEST;
+    }
 
     const known = code !== undefined && (ERROR_CODES as readonly string[]).includes(code);
     if (!known || code === ErrorCode.INTERNAL_SERVER_ERROR) {
