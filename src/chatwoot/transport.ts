@@ -4,6 +4,7 @@ import { DispatcherPool } from './dispatchers';
 import { type HttpMethod, InvalidRequestError, UpstreamUnavailableError } from './errors';
 import { pathTemplate, type UpstreamObserver } from './observer';
 import { resolveRequestOptions, type RequestOptions, type RequestOptionsDefaults } from './requestOptions';
+import { secretsOf, withoutSecrets } from './redact';
 import { interpretResponse } from './responses';
 import { noteDeadline, type ReadRetryPolicy, withReadRetries } from './retry';
 
@@ -104,7 +105,8 @@ export class ChatwootTransport {
       const text = await this.readBody(response, facts);
       return interpretResponse(response.statusCode, response.headers, text, facts);
     } catch (error) {
-      const failure = classifyFailure(error, facts, timedOut);
+      const secrets = secretsOf(context.token || this.settings.apiAccessToken, call.body, call.query);
+      const failure = withoutSecrets(classifyFailure(error, facts, timedOut), secrets);
       errorKind = failure.kind;
       throw failure;
     } finally {
