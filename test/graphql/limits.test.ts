@@ -66,6 +66,16 @@ describe('abuse limits', () => {
     expect(result.json?.errors?.[0]?.extensions?.code).toBe('BAD_REQUEST');
   });
 
+  it('answers PERSISTED_QUERY_NOT_FOUND for an unknown persisted-query hash and BAD_REQUEST for a mismatched one', async () => {
+    const unknown = await postRaw(gateway.url, JSON.stringify({ extensions: { persistedQuery: { version: 1, sha256Hash: 'ab'.repeat(32) } } }));
+    expect(unknown.json?.errors?.[0]?.extensions?.code).toBe('PERSISTED_QUERY_NOT_FOUND');
+    const mismatched = await postRaw(
+      gateway.url,
+      JSON.stringify({ query: '{ __typename }', extensions: { persistedQuery: { version: 1, sha256Hash: 'ab'.repeat(32) } } }),
+    );
+    expect(mismatched.json?.errors?.[0]).toEqual({ message: 'provided sha does not match query', extensions: { code: 'BAD_REQUEST' } });
+  });
+
   it('answers introspection outside production', async () => {
     const result = await gateway.query('{ __schema { queryType { name } } }');
     expect(result.data).toEqual({ __schema: { queryType: { name: 'Query' } } });
