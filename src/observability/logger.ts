@@ -52,11 +52,6 @@ export function createLogger(options: LoggerOptions): Logger {
   );
 }
 
-/** A logger that writes nothing, for embedders and tests that do not care. */
-export function silentLogger(): Logger {
-  return pino({ level: 'silent' });
-}
-
 const CREDENTIALS_IN_URL = /\/\/[^/\s:@]+:[^/\s@]*@/g;
 
 function serializeError(error: unknown): Record<string, unknown> {

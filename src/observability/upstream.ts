@@ -16,7 +16,9 @@ export function createUpstreamObserver(logger: Logger, metrics: GatewayMetrics):
       return (outcome: CallOutcome) => {
         const seconds = (performance.now() - started) / 1000;
         metrics.upstreamInFlight.dec();
-        metrics.upstreamCalls.inc({ operation, status_class: outcome.errorKind && outcome.status === undefined ? 'error' : statusClass(outcome.status) });
+        // A call that failed after Chatwoot's headers (a cut or unusable body) counts as an error, not as its status.
+        const failedAfterStatus = outcome.errorKind !== undefined && outcome.errorKind !== 'http';
+        metrics.upstreamCalls.inc({ operation, status_class: failedAfterStatus ? 'error' : statusClass(outcome.status) });
         metrics.upstreamLatency.observe({ operation }, seconds);
         if (logger.isLevelEnabled('info')) {
           logger.info(
