@@ -32,6 +32,7 @@ export interface GatewayConfig {
     readonly chatwootVersion: SimulatorChatwootVersion;
   };
   readonly requestOptions: RequestOptionsConfig;
+  readonly operations: OperationsConfig;
 }
 
 /** Defaults and policy for per-request options (timeoutMs, ignoreSslIssues, proxy, batching) and HTTP batching. */
@@ -53,6 +54,35 @@ export interface RequestOptionsConfig {
   /** The most operations one batched HTTP request may carry. */
   readonly httpBatchMax: number;
 }
+
+/** Issue 7: logs, shutdown, abuse limits, CORS and retries. README.md "Operating it" explains each. */
+export interface OperationsConfig {
+  readonly logLevel: LogLevel;
+  /** How long in-flight requests may run after SIGTERM/SIGINT before their connections are cut. */
+  readonly shutdownGraceMs: number;
+  /** Largest accepted GraphQL request body. */
+  readonly maxBodyBytes: number;
+  /** Deepest selection nesting accepted. */
+  readonly maxDepth: number;
+  /** Highest graphql-armor cost accepted (objects 2, scalars 1, times 1.5 per level of depth). */
+  readonly maxCost: number;
+  /** Most aliases accepted in one operation. */
+  readonly maxAliases: number;
+  /** Most lexical tokens the parser reads before giving up (bounds parse time and recursion). */
+  readonly maxTokens: number;
+  /** Whether introspection is answered; defaults to off when NODE_ENV=production. */
+  readonly introspection: boolean;
+  /** Origins allowed to call from a browser; empty means no CORS headers at all. */
+  readonly corsOrigins: readonly string[];
+  /** Automatic retries of a failed read (GET); mutations are never retried. */
+  readonly retryMaxAttempts: number;
+  /** First backoff step; each later one doubles, with full jitter. */
+  readonly retryBaseDelayMs: number;
+  /** Longest single wait, also the longest Retry-After honoured (a longer one is passed on to the client). */
+  readonly retryMaxDelayMs: number;
+}
+
+export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 
 export type SimulatorChatwootVersion = '4.15' | '4.16';
 
@@ -112,6 +142,21 @@ export function loadConfig(env: Env = process.env): GatewayConfig {
       httpBatching: read.boolean('GATEWAY_HTTP_BATCHING', false),
       httpBatchMax: read.integer('GATEWAY_HTTP_BATCH_MAX', 10, 1, 1000),
     },
+    // Issue 7: operations. Defaults sit next to each variable.
+    operations: {
+      logLevel: read.oneOf('LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const, 'info'),
+      shutdownGraceMs: read.integer('GATEWAY_SHUTDOWN_GRACE_MS', 10_000, 0, 600_000),
+      maxBodyBytes: read.integer('GATEWAY_MAX_BODY_BYTES', 1024 * 1024, 1024, 64 * 1024 * 1024),
+      maxDepth: read.integer('GATEWAY_MAX_DEPTH', 8, 1, 100),
+      maxCost: read.integer('GATEWAY_MAX_COST', 5000, 1, 1_000_000),
+      maxAliases: read.integer('GATEWAY_MAX_ALIASES', 15, 0, 1000),
+      maxTokens: read.integer('GATEWAY_MAX_TOKENS', 10_000, 10, 1_000_000),
+      introspection: read.boolean('GATEWAY_INTROSPECTION', env.NODE_ENV?.trim() !== 'production'),
+      corsOrigins: read.originList('GATEWAY_CORS_ORIGINS'),
+      retryMaxAttempts: read.integer('GATEWAY_RETRY_MAX_ATTEMPTS', 2, 0, 10),
+      retryBaseDelayMs: read.integer('GATEWAY_RETRY_BASE_DELAY_MS', 100, 1, 60_000),
+      retryMaxDelayMs: read.integer('GATEWAY_RETRY_MAX_DELAY_MS', 2_000, 1, 60_000),
+    },
   };
 
   if (problems.length > 0) throw new ConfigError(problems);
@@ -156,6 +201,26 @@ class EnvReader {
     if ((allowed as readonly string[]).includes(raw)) return raw as T;
     this.problems.push(`${name} must be one of ${allowed.join(', ')} (got "${raw}").`);
     return fallback;
+  }
+
+  /** A comma-separated list of exact browser origins (scheme://host[:port]), or `*` for any. */
+  originList(name: string): string[] {
+    const raw = this.string(name);
+    if (raw === undefined) return [];
+    const origins = raw.split(',').map((o) => o.trim()).filter(Boolean);
+    for (const origin of origins) {
+      if (origin === '*') continue;
+      let parsed: URL | undefined;
+      try {
+        parsed = new URL(origin);
+      } catch {
+        parsed = undefined;
+      }
+      if (!parsed || parsed.origin !== origin.replace(/\/$/, '')) {
+        this.problems.push(`${name} must list origins such as https://app.example.com, comma-separated (got "${origin}").`);
+      }
+    }
+    return origins.map((o) => (o === '*' ? o : o.replace(/\/$/, '')));
   }
 
   /** An http(s) URL with no credentials, query or fragment; returned without its trailing slash. */

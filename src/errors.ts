@@ -31,6 +31,13 @@ export const ErrorCode = {
   PERSISTED_QUERY_NOT_SUPPORTED: 'PERSISTED_QUERY_NOT_SUPPORTED',
   /** The HTTP request itself is not a valid GraphQL request (wrong method, missing body, CSRF protection). */
   BAD_REQUEST: 'BAD_REQUEST',
+  /**
+   * The document is too deep, too costly, has too many aliases or tokens; `limit` says which (depth, cost, aliases,
+   * tokens) and `maximum` the configured value.
+   */
+  QUERY_LIMIT_EXCEEDED: 'QUERY_LIMIT_EXCEEDED',
+  /** The HTTP request body is larger than GATEWAY_MAX_BODY_BYTES (HTTP 413). */
+  PAYLOAD_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
   /** Something unexpected failed inside the gateway; details are in the gateway's log, not in the response. */
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
 } as const;

@@ -10,6 +10,14 @@ import type { GatewayContext } from './graphql/context';
 import { createErrorFormatter } from './graphql/errors';
 import { buildGatewaySchema } from './graphql/schema';
 import { createGraphQLHandler, sendError } from './http/graphqlHandler';
+import { Health } from './http/health';
+import { createOperationalRoutes } from './http/operational';
+import { parseOptions, queryLimitRules } from './graphql/limits';
+import { drainServer, settleWithin } from './lifecycle';
+import { observabilityPlugin } from './observability/apolloPlugin';
+import { createLogger, type Logger } from './observability/logger';
+import { GatewayMetrics } from './observability/metrics';
+import { createUpstreamObserver } from './observability/upstream';
 import { USER_AGENT } from './version';
 
 export interface Gateway {
@@ -18,6 +26,9 @@ export interface Gateway {
   readonly httpServer: Server;
   readonly apollo: ApolloServer<GatewayContext>;
   readonly chatwoot: ChatwootClient;
+  readonly logger: Logger;
+  readonly metrics: GatewayMetrics;
+  readonly health: Health;
   /** Stops accepting connections, finishes what is in flight, and closes upstream connections. */
   close(): Promise<void>;
 }
@@ -27,10 +38,11 @@ export interface GatewayOptions {
   readonly chatwootBaseUrl?: string;
   /** Receives failures that were masked as INTERNAL_SERVER_ERROR. */
   readonly onInternalError?: (error: unknown) => void;
+  /** The logger to use instead of one built from config (tests pass one writing to a stream they read). */
+  readonly logger?: Logger;
 }
 
 export const GRAPHQL_PATH = '/graphql';
-const MAX_BODY_BYTES = 1024 * 1024;
 
 /** Builds the gateway and starts listening on config.server.host and port. */
 export async function startGateway(config: GatewayConfig, options: GatewayOptions = {}): Promise<Gateway> {
@@ -38,44 +50,58 @@ export async function startGateway(config: GatewayConfig, options: GatewayOption
   if (!baseUrl) throw new Error('startGateway needs a Chatwoot base URL (config or options.chatwootBaseUrl).');
 
   const development = config.nodeEnv === 'development';
-  const chatwoot = new ChatwootClient({
+  const ops = config.operations;
+  const logger = options.logger ?? createLogger({ level: ops.logLevel });
+  const onInternalError = options.onInternalError ?? ((error: unknown) => logger.error({ err: error }, 'internal error (masked for the client)'));
+  const metrics: GatewayMetrics = new GatewayMetrics((): number => chatwoot.transport.dispatchers.size);
+  const health = new Health();
+  const chatwoot: ChatwootClient = new ChatwootClient({
     baseUrl,
     apiAccessToken: config.chatwoot.apiAccessToken,
     userAgent: USER_AGENT,
     defaultTimeoutMs: config.upstream.defaultTimeoutMs,
     maxResponseBytes: config.upstream.maxResponseBytes,
     ...requestOptionSettings(config),
+    observer: createUpstreamObserver(logger, metrics),
+    retry: { maxAttempts: ops.retryMaxAttempts, baseDelayMs: ops.retryBaseDelayMs, maxDelayMs: ops.retryMaxDelayMs },
   });
   const apollo = new ApolloServer<GatewayContext>({
     schema: buildGatewaySchema(),
     csrfPrevention: true,
+    introspection: ops.introspection,
+    validationRules: queryLimitRules(ops),
+    parseOptions: parseOptions(ops),
+    // Shutdown is ours (src/lifecycle.ts): Apollo's own handlers would stop it before in-flight requests finish.
+    stopOnTerminationSignals: false,
     includeStacktraceInErrorResponses: development,
     allowBatchedHttpRequests: config.requestOptions.httpBatching,
     formatError: createErrorFormatter({
       development,
-      onInternalError: options.onInternalError ?? ((error) => console.error('Internal error:', error)),
+      onInternalError,
     }),
-    plugins: [ApolloServerPluginLandingPageDisabled()],
+    plugins: [ApolloServerPluginLandingPageDisabled(), observabilityPlugin(logger, metrics)],
   });
   await apollo.start();
 
   const handleGraphQL = createGraphQLHandler({
     apollo,
     chatwoot,
-    maxBodyBytes: MAX_BODY_BYTES,
+    maxBodyBytes: ops.maxBodyBytes,
     maxBatchLength: config.requestOptions.httpBatching ? config.requestOptions.httpBatchMax : undefined,
     maxConcurrentReads: config.graph.maxConcurrentReads,
   });
+  const operational = createOperationalRoutes({ health, metrics, corsOrigins: ops.corsOrigins });
   const httpServer = createServer((req, res) => {
     route(req, res).catch((error: unknown) => {
-      (options.onInternalError ?? console.error)(error);
+      onInternalError(error);
       if (!res.headersSent) sendError(res, 500, 'Internal server error.', ErrorCode.INTERNAL_SERVER_ERROR);
       else res.destroy();
     });
   });
 
   async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const path = (req.url ?? '/').split('?', 1)[0];
+    const path = (req.url ?? '/').split('?', 1)[0] ?? '/';
+    if (await operational(req, res, path)) return;
     if (path === GRAPHQL_PATH) return handleGraphQL(req, res);
     sendError(res, 404, `Nothing is served at ${path}; GraphQL is at ${GRAPHQL_PATH}.`, ErrorCode.BAD_REQUEST);
   }
@@ -89,6 +115,7 @@ export async function startGateway(config: GatewayConfig, options: GatewayOption
   });
   const address = httpServer.address() as AddressInfo;
   const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  health.markReady();
   const displayHost = host === '0.0.0.0' || host === '[::]' ? 'localhost' : host;
 
   return {
@@ -96,13 +123,16 @@ export async function startGateway(config: GatewayConfig, options: GatewayOption
     httpServer,
     apollo,
     chatwoot,
+    logger,
+    metrics,
+    health,
     async close() {
-      await new Promise<void>((resolve) => {
-        httpServer.close(() => resolve());
-        httpServer.closeIdleConnections();
-      });
+      health.markDraining();
+      const clean = await drainServer(httpServer, ops.shutdownGraceMs);
+      if (!clean) logger.warn({ graceMs: ops.shutdownGraceMs }, 'requests still running after the grace period were cut');
       await apollo.stop();
-      await chatwoot.close();
+      // Calls of requests that were cut may still wait on Chatwoot; they must not hold the shutdown.
+      await settleWithin(chatwoot.close(), clean ? ops.shutdownGraceMs : 1000);
     },
   };
 }

@@ -1,21 +1,11 @@
 import { run } from './cli';
 import { ConfigError } from './config';
+import { exitOnSignals } from './lifecycle';
 
-/** `npm start`: run the gateway until SIGTERM or SIGINT. */
+/** `npm start`: run the gateway until SIGTERM or SIGINT, then shut down gracefully (src/lifecycle.ts). */
 run(process.env, (line) => console.log(line))
   .then((running) => {
-    const shutdown = (signal: string) => {
-      console.log(`${signal} received, shutting down.`);
-      running.close().then(
-        () => process.exit(0),
-        (error: unknown) => {
-          console.error('Shutdown failed:', error);
-          process.exit(1);
-        },
-      );
-    };
-    process.once('SIGTERM', () => shutdown('SIGTERM'));
-    process.once('SIGINT', () => shutdown('SIGINT'));
+    exitOnSignals(running, { logger: running.gateway.logger });
   })
   .catch((error: unknown) => {
     console.error(error instanceof ConfigError ? error.message : `The gateway could not start: ${String(error)}`);

@@ -11,7 +11,6 @@ export function interpretResponse(
   headers: Headers,
   text: string,
   call: UpstreamCallInfo,
-  secrets: readonly string[] = [],
 ): unknown {
   const upstream = { ...call, status };
   if (status >= 200 && status < 300) {
@@ -27,7 +26,7 @@ export function interpretResponse(
     }
   }
 
-  const detail = chatwootErrorDetail(text, secrets);
+  const detail = chatwootErrorDetail(text);
   const suffix = detail.message ? `: ${detail.message}` : '.';
   const retryAfterSeconds = status === 429 ? parseRetryAfter(headers['retry-after']) : undefined;
   throw new UpstreamHttpError(
@@ -49,7 +48,7 @@ interface ErrorDetail {
  * `{error}` from most controllers, `{errors: [..]}` from the sign-in layer, `{status, error}` from Rails' own
  * exception pages, and plain text from the rate limiter. Only short, printable text is kept.
  */
-export function chatwootErrorDetail(text: string, secrets: readonly string[] = []): ErrorDetail {
+export function chatwootErrorDetail(text: string): ErrorDetail {
   let body: unknown;
   try {
     body = JSON.parse(text);
@@ -67,14 +66,7 @@ export function chatwootErrorDetail(text: string, secrets: readonly string[] = [
     Array.isArray(record.errors) ? record.errors.filter((e) => typeof e === 'string').join(', ') : undefined,
   ];
   const message = candidates.find((c): c is string => typeof c === 'string' && c.trim() !== '');
-  return { message: message ? clip(redact(message, secrets)) : undefined, attributes };
-}
-
-/** A misbehaving server or proxy may echo the token it was sent; it must not reach the caller that way. */
-function redact(message: string, secrets: readonly string[]): string {
-  let result = message;
-  for (const secret of secrets) if (secret) result = result.split(secret).join('[redacted]');
-  return result;
+  return { message: message ? clip(message) : undefined, attributes };
 }
 
 function clip(message: string): string {

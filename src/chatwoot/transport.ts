@@ -1,19 +1,24 @@
 import type { Dispatcher } from 'undici';
 import { classifyFailure, type CallFacts } from './classify';
 import { DispatcherPool } from './dispatchers';
-import { type HttpMethod, UpstreamUnavailableError } from './errors';
+import { type HttpMethod, InvalidRequestError, UpstreamUnavailableError } from './errors';
+import { pathTemplate, type UpstreamObserver } from './observer';
 import {
   resolveRequestOptions,
   type RequestOptions,
   type RequestOptionsDefaults,
   type ResolvedRequestOptions,
 } from './requestOptions';
+import { secretsOf, withoutSecrets } from './redact';
 import { interpretResponse } from './responses';
+import { noteDeadline, type ReadRetryPolicy, withReadRetries } from './retry';
 
 /** Who is calling: per GraphQL request, passed to every adapter method. */
 export interface CallContext {
   /** The Chatwoot token of the incoming request, if it carried one; the configured token is used otherwise. */
   readonly token?: string | null;
+  /** The GraphQL request's id, sent upstream as x-request-id and put on every log line about the call. */
+  readonly requestId?: string | null;
 }
 
 /** One upstream call, as a resource file describes it. */
@@ -28,6 +33,8 @@ export interface UpstreamCall {
   readonly options?: RequestOptions | null;
   /** Ask for HTML and return a 2xx body as text instead of parsing JSON (the CSAT survey page is a web page). */
   readonly expectHtml?: boolean;
+  /** The path with identifiers replaced by names, for logs and metrics; derived from `path` when left out. */
+  readonly pathTemplate?: string;
 }
 
 export interface TransportSettings extends RequestOptionsDefaults {
@@ -40,6 +47,10 @@ export interface TransportSettings extends RequestOptionsDefaults {
   readonly env?: Readonly<Record<string, string | undefined>>;
   /** Bound of the dispatcher cache (one dispatcher per proxy and TLS combination). */
   readonly maxDispatchers?: number;
+  /** Receives one start and one end per call, for logs and metrics. */
+  readonly observer?: UpstreamObserver;
+  /** Automatic retries of reads (GET); absent or 0 attempts means none. Mutations are never retried. */
+  readonly retry?: ReadRetryPolicy;
 }
 
 /**
@@ -74,7 +85,8 @@ export class ChatwootTransport {
   async send(context: CallContext, call: UpstreamCall): Promise<unknown> {
     // Resolved (and refused, if the policy says so) before any connection is attempted.
     const options = this.resolveOptions(call.options);
-    const dispatcher = this.dispatchers.get(options);
+    const body = serializeBody(call);
+    const dispatcher = withReadRetries(this.dispatchers.get(options), this.settings.retry);
     const facts: CallFacts = {
       method: call.method,
       path: call.path,
@@ -82,6 +94,13 @@ export class ChatwootTransport {
       timeoutMs: options.timeoutMs,
       proxyHost: options.proxy?.host,
     };
+    const finish = this.settings.observer?.start({
+      method: call.method,
+      pathTemplate: call.pathTemplate ?? pathTemplate(call.path),
+      requestId: context.requestId,
+    });
+    let status: number | undefined;
+    let errorKind: string | undefined;
 
     const controller = new AbortController();
     let timedOut = false;
@@ -89,23 +108,29 @@ export class ChatwootTransport {
       timedOut = true;
       controller.abort();
     }, options.timeoutMs);
+    const retryState = noteDeadline(controller.signal, Date.now() + options.timeoutMs);
     try {
       const response = await dispatcher.request({
         origin: this.origin,
         path: `${this.basePath}${call.path}${call.query ?? ''}`,
         method: call.method,
         headers: this.headers(context, call.body !== undefined, call.expectHtml === true),
-        body: call.body === undefined ? undefined : JSON.stringify(call.body),
+        body,
         signal: controller.signal,
       });
+      status = response.statusCode;
+      retryState.answered = true;
       const text = await this.readBody(response, facts);
       if (call.expectHtml && response.statusCode >= 200 && response.statusCode < 300) return text;
-      const info = { method: call.method, path: call.path };
-      return interpretResponse(response.statusCode, response.headers, text, info, this.secretsOf(context));
+      return interpretResponse(response.statusCode, response.headers, text, { method: call.method, path: call.path });
     } catch (error) {
-      throw classifyFailure(error, facts, timedOut);
+      const secrets = secretsOf(context.token || this.settings.apiAccessToken, call.body, call.query);
+      const failure = withoutSecrets(classifyFailure(error, facts, timedOut), secrets);
+      errorKind = failure.kind;
+      throw failure;
     } finally {
       clearTimeout(timer);
+      finish?.({ status, errorKind });
     }
   }
 
@@ -119,14 +144,6 @@ export class ChatwootTransport {
     return this.dispatchers.close();
   }
 
-  /** What must never be echoed back: the tokens this call may have sent. */
-  private secretsOf(context: CallContext): string[] {
-    const secrets: string[] = [];
-    if (context.token) secrets.push(context.token);
-    if (this.settings.apiAccessToken) secrets.push(this.settings.apiAccessToken);
-    return secrets;
-  }
-
   private headers(context: CallContext, hasBody: boolean, html = false): Record<string, string> {
     const token = context.token || this.settings.apiAccessToken;
     const headers: Record<string, string> = hasBody
@@ -135,6 +152,7 @@ export class ChatwootTransport {
     if (html) headers.accept = 'text/html';
     // Hyphenated: Rails reads it as api_access_token, and nginx drops header names with underscores by default.
     if (token) headers['api-access-token'] = token;
+    if (context.requestId) headers['x-request-id'] = context.requestId;
     return headers;
   }
 
@@ -165,5 +183,18 @@ export class ChatwootTransport {
       { method: facts.method, path: facts.path, status },
       'response_too_large',
     );
+  }
+}
+
+/** The JSON text of the call's body. A value nested too deeply to serialise is the caller's input, not a network failure. */
+function serializeBody(call: UpstreamCall): string | undefined {
+  if (call.body === undefined) return undefined;
+  try {
+    return JSON.stringify(call.body);
+  } catch (error) {
+    if (error instanceof RangeError) {
+      throw new InvalidRequestError('The input is nested too deeply to be sent to Chatwoot.', 'input');
+    }
+    throw error;
   }
 }

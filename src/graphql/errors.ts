@@ -11,6 +11,7 @@ import {
   UpstreamUnavailableError,
 } from '../chatwoot/errors';
 import { ERROR_CODES, ErrorCode } from '../errors';
+import { limitExceeded } from './limits';
 import { InvalidScalarValueError } from './scalars';
 
 /**
@@ -113,11 +114,20 @@ export function createErrorFormatter(options: { development: boolean; onInternal
       const mapped = toGraphQLError(original);
       return { message: mapped.message, locations: formatted.locations, path: formatted.path, extensions: mapped.extensions };
     }
+    const exceeded = limitExceeded(original, formatted.message);
+    if (exceeded) {
+      const extensions = { code: ErrorCode.QUERY_LIMIT_EXCEEDED, limit: exceeded.limit, maximum: exceeded.maximum };
+      return { message: formatted.message, locations: formatted.locations, extensions };
+    }
     let code = formatted.extensions?.code as string | undefined;
     if (code === ErrorCode.GRAPHQL_VALIDATION_FAILED && isInvalidLiteral(error, formatted.message)) {
       code = ErrorCode.BAD_USER_INPUT;
     }
     if (VARIABLE_COERCION.test(formatted.message)) code = ErrorCode.BAD_USER_INPUT;
+    // Apollo reports a persisted-query hash that does not match the query without any code.
+    if (code === undefined || code === ErrorCode.INTERNAL_SERVER_ERROR) {
+      if (formatted.message === 'provided sha does not match query') code = ErrorCode.BAD_REQUEST;
+    }
 
     const known = code !== undefined && (ERROR_CODES as readonly string[]).includes(code);
     if (!known || code === ErrorCode.INTERNAL_SERVER_ERROR) {

@@ -1,10 +1,13 @@
 import type { IncomingMessage } from 'node:http';
+import { ErrorCode } from '../errors';
 
 /** The request body was unusable; `status` is the HTTP status to answer with. */
 export class RequestBodyError extends Error {
   constructor(
     message: string,
     readonly status: number,
+    /** The catalogue code to answer with. */
+    readonly code: ErrorCode = ErrorCode.BAD_REQUEST,
   ) {
     super(message);
   }
@@ -20,7 +23,7 @@ export async function readJsonBody(req: IncomingMessage, limit: number): Promise
   const declared = Number(req.headers['content-length']);
   if (declared > limit) {
     req.resume();
-    throw new RequestBodyError(`The request body is larger than the limit of ${limit} bytes.`, 413);
+    throw new RequestBodyError(`The request body is larger than the limit of ${limit} bytes.`, 413, ErrorCode.PAYLOAD_TOO_LARGE);
   }
   const chunks: Buffer[] = [];
   let size = 0;
@@ -28,7 +31,7 @@ export async function readJsonBody(req: IncomingMessage, limit: number): Promise
     size += (chunk as Buffer).length;
     if (size > limit) {
       req.resume();
-      throw new RequestBodyError(`The request body is larger than the limit of ${limit} bytes.`, 413);
+      throw new RequestBodyError(`The request body is larger than the limit of ${limit} bytes.`, 413, ErrorCode.PAYLOAD_TOO_LARGE);
     }
     chunks.push(chunk as Buffer);
   }

@@ -32,7 +32,7 @@ export function createGraphQLHandler(options: GraphQLHandlerOptions) {
       body = req.method === 'POST' ? await readJsonBody(req, maxBodyBytes) : undefined;
     } catch (error) {
       if (!(error instanceof RequestBodyError)) throw error;
-      sendError(res, error.status, error.message);
+      sendError(res, error.status, error.message, error.code);
       return;
     }
     const refusal = checkBatchLength(body, options.maxBatchLength);
@@ -54,7 +54,8 @@ export function createGraphQLHandler(options: GraphQLHandlerOptions) {
       },
       context: async () => ({
         chatwoot,
-        call: { token: tokenFromHeaders(req.headers) },
+        // x-request-id was checked (or replaced) by the gateway before this handler ran.
+        call: { token: tokenFromHeaders(req.headers), requestId: req.headers['x-request-id'] as string | undefined },
         loaders: new RequestLoaders(loaderSettings),
       }),
     });

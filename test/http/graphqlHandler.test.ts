@@ -19,7 +19,7 @@ describe('GraphQL over HTTP', () => {
     const response = await post(JSON.stringify({ query: `{ __typename }`, padding: 'x'.repeat(1024 * 1024 + 1) }));
     expect(response.statusCode).toBe(413);
     const body = (await response.body.json()) as { errors: Array<{ extensions: { code: string } }> };
-    expect(body.errors[0]?.extensions.code).toBe('BAD_REQUEST');
+    expect(body.errors[0]?.extensions.code).toBe('PAYLOAD_TOO_LARGE');
   });
 
   it('blocks a simple cross-site POST (text/plain) as CSRF, without calling Chatwoot', async () => {

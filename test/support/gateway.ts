@@ -35,7 +35,7 @@ export async function startTestGateway(
   env: Record<string, string> = {},
   options: GatewayOptions = {},
 ): Promise<TestGateway> {
-  const config = loadConfig({ HOST: '127.0.0.1', PORT: '0', CHATWOOT_BASE_URL: chatwootBaseUrl, ...env });
+  const config = loadConfig({ HOST: '127.0.0.1', PORT: '0', CHATWOOT_BASE_URL: chatwootBaseUrl, LOG_LEVEL: 'silent', ...env });
   const internalErrors: unknown[] = [];
   const gateway = await startGateway(config, { onInternalError: (e) => internalErrors.push(e), ...options });
   // The test client's own connection pool, closed with the gateway so no keep-alive socket outlives the test.
@@ -56,8 +56,10 @@ export async function startTestGateway(
       return { status: response.status, headers: response.headers, data: parsed.data, errors: parsed.errors, text };
     },
     async close() {
+      // The gateway starts draining at once (readiness flips synchronously); the client pool closes after its requests.
+      const closing = gateway.close();
       await client.close();
-      await gateway.close();
+      await closing;
     },
   };
 }

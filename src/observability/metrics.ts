@@ -1,0 +1,90 @@
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+
+/** Status classes used as a label, so that the label set stays small whatever Chatwoot answers. */
+export type StatusClass = '2xx' | '3xx' | '4xx' | '5xx' | 'error';
+
+export function statusClass(status: number | undefined): StatusClass {
+  if (status === undefined || status < 200) return 'error';
+  if (status < 300) return '2xx';
+  if (status < 400) return '3xx';
+  if (status < 500) return '4xx';
+  return '5xx';
+}
+
+/**
+ * The gateway's Prometheus metrics, in a Registry of its own so that several gateways in one process (tests, or an
+ * embedder) never collide. Label values are bounded: operation names are cut to 64 characters, unnamed ones are
+ * `anonymous`, names beyond the first 200 are `other`; outcomes are catalogue codes.
+ */
+export class GatewayMetrics {
+  readonly registry = new Registry();
+
+  readonly graphqlRequests = new Counter({
+    name: 'gateway_graphql_requests_total',
+    help: 'GraphQL requests answered, by operation name and outcome (ok or the first error code).',
+    labelNames: ['operation', 'outcome'] as const,
+    registers: [this.registry],
+  });
+
+  readonly upstreamCalls = new Counter({
+    name: 'gateway_upstream_calls_total',
+    help: 'Calls to Chatwoot, by operation (method and path template) and status class.',
+    labelNames: ['operation', 'status_class'] as const,
+    registers: [this.registry],
+  });
+
+  readonly upstreamLatency = new Histogram({
+    name: 'gateway_upstream_call_duration_seconds',
+    help: 'Duration of calls to Chatwoot, retries included, until the body was read or the call failed.',
+    labelNames: ['operation'] as const,
+    buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30],
+    registers: [this.registry],
+  });
+
+  readonly upstreamInFlight = new Gauge({
+    name: 'gateway_upstream_calls_in_flight',
+    help: 'Calls to Chatwoot started and not yet finished.',
+    registers: [this.registry],
+  });
+
+  constructor(dispatcherCount: () => number) {
+    new Gauge({
+      name: 'gateway_upstream_dispatchers',
+      help: 'Pooled undici dispatchers (one per distinct proxy and TLS setting).',
+      registers: [this.registry],
+      collect() {
+        this.set(dispatcherCount());
+      },
+    });
+    collectDefaultMetrics({ register: this.registry, prefix: 'gateway_' });
+  }
+
+  /** Operation names seen so far; clients choose them, so only the first MAX_OPERATION_NAMES get their own label. */
+  private readonly operationNames = new Set<string>();
+
+  /** Counts one answered GraphQL request. */
+  countGraphQLRequest(operationName: string | null | undefined, outcome: string): void {
+    this.graphqlRequests.inc({ operation: this.operationLabel(operationName), outcome });
+  }
+
+  private operationLabel(name: string | null | undefined): string {
+    if (!name) return 'anonymous';
+    const label = name.length > 64 ? name.slice(0, 64) : name;
+    if (this.operationNames.has(label)) return label;
+    if (this.operationNames.size >= MAX_OPERATION_NAMES) return 'other';
+    this.operationNames.add(label);
+    return label;
+  }
+
+  /** The text GET /metrics answers with. */
+  render(): Promise<string> {
+    return this.registry.metrics();
+  }
+
+  get contentType(): string {
+    return this.registry.contentType;
+  }
+}
+
+/** Bounds the label set (and so Prometheus' memory) whatever names clients invent. */
+const MAX_OPERATION_NAMES = 200;

@@ -1,0 +1,41 @@
+import type { CallOutcome, ObservedCall, UpstreamObserver } from '../chatwoot/observer';
+import type { Logger } from './logger';
+import { type GatewayMetrics, statusClass } from './metrics';
+
+/**
+ * Logs one line per upstream call (at info: an operator needs to see what reached Chatwoot) and feeds the upstream
+ * metrics. Only the method, path template, status, failure kind and duration are recorded: never the path's
+ * identifiers, a header or a body.
+ */
+export function createUpstreamObserver(logger: Logger, metrics: GatewayMetrics): UpstreamObserver {
+  return {
+    start(call: ObservedCall) {
+      const started = performance.now();
+      const operation = `${call.method} ${call.pathTemplate}`;
+      metrics.upstreamInFlight.inc();
+      return (outcome: CallOutcome) => {
+        const seconds = (performance.now() - started) / 1000;
+        metrics.upstreamInFlight.dec();
+        // A call that failed after Chatwoot's headers (a cut or unusable body) counts as an error, not as its status.
+        const failedAfterStatus = outcome.errorKind !== undefined && outcome.errorKind !== 'http';
+        metrics.upstreamCalls.inc({ operation, status_class: failedAfterStatus ? 'error' : statusClass(outcome.status) });
+        metrics.upstreamLatency.observe({ operation }, seconds);
+        if (logger.isLevelEnabled('info')) {
+          logger.info(
+            {
+              requestId: call.requestId ?? undefined,
+              upstream: {
+                method: call.method,
+                path: call.pathTemplate,
+                status: outcome.status ?? null,
+                durationMs: Math.round(seconds * 1000),
+                ...(outcome.errorKind ? { error: outcome.errorKind } : {}),
+              },
+            },
+            'upstream call',
+          );
+        }
+      };
+    },
+  };
+}

@@ -1,0 +1,38 @@
+import { createLogger, type Logger } from '../../src/observability/logger';
+import type { LogLevel } from '../../src/config';
+
+/** Log lines a test captured, parsed, plus the raw text for "this secret appears nowhere" checks. */
+export interface CapturedLogs {
+  readonly lines: Array<Record<string, unknown>>;
+  /** Every line as written, joined. */
+  text(): string;
+  clear(): void;
+}
+
+/** A logger built by the gateway's own factory (same redaction and serializers) that writes into memory. */
+export function captureLogs(level: LogLevel = 'debug'): { logger: Logger; logs: CapturedLogs } {
+  const raw: string[] = [];
+  const lines: Array<Record<string, unknown>> = [];
+  const destination = {
+    write(line: string) {
+      raw.push(line);
+      lines.push(JSON.parse(line) as Record<string, unknown>);
+    },
+  };
+  return {
+    logger: createLogger({ level, destination }),
+    logs: {
+      lines,
+      text: () => raw.join(''),
+      clear() {
+        raw.length = 0;
+        lines.length = 0;
+      },
+    },
+  };
+}
+
+/** The upstream-call lines, in order. */
+export function upstreamLines(logs: CapturedLogs): Array<Record<string, unknown> & { upstream: Record<string, unknown> }> {
+  return logs.lines.filter((l) => l.msg === 'upstream call') as never;
+}
