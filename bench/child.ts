@@ -1,14 +1,15 @@
 /**
  * The protocol between the bench and the servers it forks. Each server is its own process, so it has its own event
- * loop and the bench can read its memory from outside. A child answers `ready` with its port once it listens, exits
+ * loop and the bench can read its memory and CPU time from outside. A child answers `ready` with its port once it listens, exits
  * cleanly on `stop` (which lets `--cpu-prof` write its profile), and exits on its own if the bench goes away.
  */
 
 export type ChildMessage =
   | { readonly type: 'ready'; readonly port: number; readonly facts?: Record<string, unknown> }
-  | { readonly type: 'memory'; readonly rss: number };
+  | { readonly type: 'memory'; readonly rss: number }
+  | { readonly type: 'cpu'; readonly micros: number };
 
-export type ParentMessage = { readonly type: 'stop' } | { readonly type: 'memory' };
+export type ParentMessage = { readonly type: 'stop' } | { readonly type: 'memory' } | { readonly type: 'cpu' };
 
 /** Runs in a child: reports the port, answers memory requests, and stops with `close` when told to. */
 export function serveAsChild(port: number, close: () => Promise<void>, facts?: Record<string, unknown>): void {
@@ -27,6 +28,10 @@ export function serveAsChild(port: number, close: () => Promise<void>, facts?: R
   process.on('message', (message: ParentMessage) => {
     if (message.type === 'stop') stop();
     else if (message.type === 'memory') send({ type: 'memory', rss: process.memoryUsage().rss });
+    else if (message.type === 'cpu') {
+      const { user, system } = process.cpuUsage();
+      send({ type: 'cpu', micros: user + system });
+    }
   });
   process.on('disconnect', stop);
   send({ type: 'ready', port, facts });

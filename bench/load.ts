@@ -15,6 +15,8 @@ export interface LoadResult {
   readonly p50: number;
   readonly p99: number;
   readonly requests: number;
+  /** CPU time the server under test used per successful request, in microseconds (immune to other load). */
+  readonly cpuPerRequest?: number;
   /** Socket errors, timeouts and non-2xx answers: any of these makes the row suspect. */
   readonly failures: number;
 }

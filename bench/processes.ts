@@ -13,6 +13,8 @@ export interface BenchServer {
   rss(): Promise<number>;
   /** Peak resident memory since start (VmHWM), in bytes; the highest sample seen where /proc is missing. */
   peakRss(): Promise<number>;
+  /** CPU time (user + system) the process has used since it started, in microseconds. */
+  cpuMicros(): Promise<number>;
   stop(): Promise<void>;
 }
 
@@ -36,7 +38,7 @@ export async function forkServer(name: string, file: string, options: ForkOption
 
   const rss = async (): Promise<number> => {
     const fromProc = procStatus(pid, 'VmRSS');
-    const value = fromProc ?? (await askMemory(child));
+    const value = fromProc ?? (await ask(child, 'memory'));
     highest = Math.max(highest, value);
     return value;
   };
@@ -50,6 +52,7 @@ export async function forkServer(name: string, file: string, options: ForkOption
     async peakRss() {
       return procStatus(pid, 'VmHWM') ?? Math.max(highest, await rss());
     },
+    cpuMicros: () => ask(child, 'cpu'),
     async stop() {
       if (child.exitCode !== null || child.signalCode !== null) return;
       const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
@@ -90,15 +93,20 @@ function procStatus(pid: number, field: 'VmRSS' | 'VmHWM'): number | undefined {
   }
 }
 
-/** Asks the child for process.memoryUsage().rss over IPC (used only where /proc is missing). */
-function askMemory(child: ChildProcess): Promise<number> {
-  return new Promise((resolve) => {
-    const onMessage = (message: ChildMessage) => {
-      if (message.type !== 'memory') return;
+/** Asks the child for its memory (used only where /proc is missing) or its CPU time, over IPC. */
+function ask(child: ChildProcess, type: 'memory' | 'cpu'): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
       child.off('message', onMessage);
-      resolve(message.rss);
+      reject(new Error(`no ${type} answer within 10 s`));
+    }, 10_000);
+    const onMessage = (message: ChildMessage) => {
+      if (message.type !== type) return;
+      clearTimeout(timer);
+      child.off('message', onMessage);
+      resolve(message.type === 'cpu' ? message.micros : message.rss);
     };
     child.on('message', onMessage);
-    child.send({ type: 'memory' });
+    child.send({ type });
   });
 }

@@ -49,20 +49,21 @@ export function renderMarkdown(report: RunReport): string {
   out.push(`- Settings: ${report.settings}`);
   for (const note of report.notes) out.push(`- Note: ${note}`);
   out.push('', '### Throughput and latency', '');
-  out.push('| conc. | target | req/s | contacts/s | p50 ms | p99 ms | failures |');
-  out.push('| ---: | --- | ---: | ---: | ---: | ---: | ---: |');
+  out.push('| conc. | target | req/s | contacts/s | p50 ms | p99 ms | server CPU µs/req | failures |');
+  out.push('| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: |');
   for (const r of rows) {
-    out.push(`| ${r.connections} | ${r.target} | ${fmt(r.rps)} | ${fmt(r.contactsPerSecond)} | ${fmt(r.p50, 2)} | ${fmt(r.p99, 2)} | ${r.failures} |`);
+    out.push(`| ${r.connections} | ${r.target} | ${fmt(r.rps)} | ${fmt(r.contactsPerSecond)} | ${fmt(r.p50, 2)} | ${fmt(r.p99, 2)} | ${fmt(r.cpuPerRequest ?? NaN)} | ${r.failures} |`);
   }
+  out.push('', '"server CPU µs/req" is the CPU time of the process under test (the fake for direct, the proxy for baseline, the gateway) divided by the requests it served: what one request costs that process, whatever else the machine was doing.');
   out.push('', `Peak RSS of the gateway process over the whole run (VmHWM): **${mb(report.gatewayPeakRss)}**.`);
 
   out.push('', '### Ratios (same run)', '');
-  out.push('| conc. | gateway/baseline req/s | gateway/direct req/s | baseline/direct req/s | gateway/baseline p99 | bulk contacts/s ÷ gateway contacts/s |');
-  out.push('| ---: | ---: | ---: | ---: | ---: | ---: |');
+  out.push('| conc. | gateway/baseline req/s | gateway/direct req/s | baseline/direct req/s | gateway/baseline p99 | baseline/gateway CPU per req | bulk contacts/s ÷ gateway contacts/s |');
+  out.push('| ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
   for (const c of levels) {
     const [d, b, g, k] = (['direct', 'baseline', 'gateway', 'gateway-bulk'] as const).map((t) => find(rows, t, c));
     const ratio = (x?: number, y?: number) => (x && y ? fmt(x / y, 2) : '–');
-    out.push(`| ${c} | ${ratio(g?.rps, b?.rps)} | ${ratio(g?.rps, d?.rps)} | ${ratio(b?.rps, d?.rps)} | ${ratio(g?.p99, b?.p99)} | ${ratio(k?.contactsPerSecond, g?.contactsPerSecond)} |`);
+    out.push(`| ${c} | ${ratio(g?.rps, b?.rps)} | ${ratio(g?.rps, d?.rps)} | ${ratio(b?.rps, d?.rps)} | ${ratio(g?.p99, b?.p99)} | ${ratio(b?.cpuPerRequest, g?.cpuPerRequest)} | ${ratio(k?.contactsPerSecond, g?.contactsPerSecond)} |`);
   }
 
   out.push('', '### Targets', '');

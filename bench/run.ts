@@ -98,11 +98,13 @@ async function main(): Promise<void> {
       for (const connections of levels) {
         for (const target of targets) {
           if (warmup > 0) await drive(target.server.origin, target.request, connections, warmup);
+          const cpuBefore = await target.server.cpuMicros();
           const result = await drive(target.server.origin, target.request, connections, duration);
-          const row: Row = { ...result, target: target.name, connections, contactsPerSecond: result.rps * target.items };
+          const cpuPerRequest = ((await target.server.cpuMicros()) - cpuBefore) / Math.max(1, result.requests);
+          const row: Row = { ...result, cpuPerRequest, target: target.name, connections, contactsPerSecond: result.rps * target.items };
           const key = `${target.name}@${connections}`;
           samples.set(key, [...(samples.get(key) ?? []), row]);
-          console.log(`  round ${round} c=${String(connections).padStart(3)} ${target.name.padEnd(22)} ${result.rps.toFixed(0).padStart(6)} req/s  p50 ${result.p50.toFixed(2)} ms  p99 ${result.p99.toFixed(2)} ms${result.failures ? `  ${result.failures} FAILURES` : ''}`);
+          console.log(`  round ${round} c=${String(connections).padStart(3)} ${target.name.padEnd(22)} ${result.rps.toFixed(0).padStart(6)} req/s  p50 ${result.p50.toFixed(2)} ms  p99 ${result.p99.toFixed(2)} ms  cpu ${cpuPerRequest.toFixed(0)} µs/req${result.failures ? `  ${result.failures} FAILURES` : ''}`);
         }
       }
     }
@@ -182,6 +184,7 @@ function medianRow(rows: Row[]): Row {
     contactsPerSecond: mid((r) => r.contactsPerSecond),
     p50: mid((r) => r.p50),
     p99: mid((r) => r.p99),
+    cpuPerRequest: mid((r) => r.cpuPerRequest ?? NaN),
     requests: rows.reduce((sum, r) => sum + r.requests, 0),
     failures: rows.reduce((sum, r) => sum + r.failures, 0),
   };

@@ -46,6 +46,8 @@ export function createGraphQLHandler(options: GraphQLHandlerOptions) {
       context: async () => ({ chatwoot, call: { token: tokenFromHeaders(req.headers) } }),
     });
 
+    // Contact data is personal and answers to mutations are never reusable: no cache may keep them.
+    res.setHeader('cache-control', 'no-store');
     for (const [key, value] of response.headers) res.setHeader(key, value);
     res.statusCode = response.status ?? 200;
     if (response.body.kind === 'complete') {
