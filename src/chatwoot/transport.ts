@@ -116,7 +116,8 @@ export class ChatwootTransport {
     const limit = this.settings.maxResponseBytes;
     const declared = Number(response.headers['content-length']);
     if (declared > limit) {
-      response.body.destroy();
+      // Destroying an unread undici body emits 'error' (aborted); unheard, that event would crash the process.
+      response.body.on('error', () => undefined).destroy();
       throw this.tooLarge(facts, response.statusCode);
     }
     if (declared >= 0) return response.body.text();
