@@ -1,5 +1,6 @@
+import type { IncomingHttpHeaders } from 'node:http';
 import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { startStandaloneServer } from '@apollo/server/standalone';
 import { ChatwootClient } from '../src/chatwoot/client';
 import { loadConfig } from '../src/config';
@@ -12,11 +13,33 @@ import { requiredEnv, serveAsChild } from './child';
 /**
  * A throwaway variant for choosing Apollo's HTTP integration by measurement (`npm run bench -- --integrations`):
  * the same schema, resolvers, adapter and Apollo options as src/gateway.ts, served by Apollo's own
- * startStandaloneServer (node:http with cors and body-parser) instead of src/http/graphqlHandler.ts.
+ * startStandaloneServer (node:http with cors and body-parser) or by Fastify 5 through @as-integrations/fastify,
+ * instead of src/http/graphqlHandler.ts. Fastify is not a dependency of the project: that variant runs only where
+ * `npm install --no-save fastify@5 @as-integrations/fastify@3` was done, and is skipped otherwise.
  */
+
+/** The little of Fastify this variant uses, so that the project compiles without it installed. */
+interface FastifyApp {
+  route(options: { url: string; method: string[]; handler: unknown }): void;
+  listen(options: { port: number; host: string }): Promise<string>;
+  close(): Promise<void>;
+}
+
+export const VARIANTS = ['standalone', 'fastify'] as const;
+
+/** Whether a variant can run here (Fastify may not be installed). */
+export function variantAvailable(variant: (typeof VARIANTS)[number]): boolean {
+  if (variant !== 'fastify') return true;
+  try {
+    require.resolve('fastify');
+    require.resolve('@as-integrations/fastify');
+    return true;
+  } catch {
+    return false;
+  }
+}
 async function main(): Promise<void> {
   const variant = requiredEnv('BENCH_INTEGRATION');
-  if (variant !== 'standalone') throw new Error(`unknown BENCH_INTEGRATION ${variant}`);
   const config = loadConfig({ ...process.env, CHATWOOT_BASE_URL: requiredEnv('BENCH_UPSTREAM_URL') });
   const chatwoot = new ChatwootClient({
     baseUrl: config.chatwoot.baseUrl!,
@@ -29,20 +52,45 @@ async function main(): Promise<void> {
     schema: buildGatewaySchema(),
     csrfPrevention: true,
     formatError: createErrorFormatter({ development: false, onInternalError: (error) => console.error(error) }),
-    plugins: [ApolloServerPluginLandingPageDisabled()],
+    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled()],
   });
-  const { url } = await startStandaloneServer(apollo, {
-    listen: { port: 0, host: '127.0.0.1' },
-    context: async ({ req }) => ({ chatwoot, call: { token: tokenFromHeaders(req.headers) } }),
-  });
-  const port = Number(new URL(url).port);
-  serveAsChild(port, async () => {
+  const close = async () => {
     await apollo.stop();
     await chatwoot.close();
-  });
+  };
+  if (variant === 'standalone') {
+    const { url } = await startStandaloneServer(apollo, {
+      listen: { port: 0, host: '127.0.0.1' },
+      context: async ({ req }) => ({ chatwoot, call: { token: tokenFromHeaders(req.headers) } }),
+    });
+    serveAsChild(Number(new URL(url).port), close);
+  } else if (variant === 'fastify') {
+    /* eslint-disable @typescript-eslint/no-require-imports */
+    const fastify = require('fastify') as (options?: object) => FastifyApp;
+    const { fastifyApolloHandler } = require('@as-integrations/fastify') as {
+      fastifyApolloHandler: (server: ApolloServer<GatewayContext>, options: object) => unknown;
+    };
+    /* eslint-enable @typescript-eslint/no-require-imports */
+    await apollo.start();
+    const app = fastify();
+    app.route({
+      url: '/graphql',
+      method: ['GET', 'POST', 'OPTIONS'],
+      handler: fastifyApolloHandler(apollo, {
+        context: async (request: { headers: IncomingHttpHeaders }) => ({ chatwoot, call: { token: tokenFromHeaders(request.headers) } }),
+      }),
+    });
+    const url = await app.listen({ port: 0, host: '127.0.0.1' });
+    serveAsChild(Number(new URL(url).port), async () => {
+      await app.close();
+      await close();
+    });
+  } else {
+    throw new Error(`unknown BENCH_INTEGRATION ${variant}`);
+  }
 }
 
-main().catch((error: unknown) => {
+if (require.main === module) main().catch((error: unknown) => {
   console.error('bench integration variant failed to start:', error);
   process.exit(1);
 });

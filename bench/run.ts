@@ -7,6 +7,7 @@ import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { drive, type RequestShape } from './load';
+import { VARIANTS, variantAvailable } from './integrations';
 import { type BenchServer, forkServer } from './processes';
 import { summariseProfile } from './profile';
 import { find, renderMarkdown, type Row, type SoakReport, writeResults } from './report';
@@ -20,7 +21,7 @@ const HELP = `npm run bench [-- flags]
   --soak              soak the gateway for 60 s at concurrency 64 (default: a 20 s soak)
   --soak-seconds S    soak length in seconds (0 skips the soak)
   --profile           also record a CPU profile of the gateway at the highest concurrency and summarise it
-  --integrations      also measure Apollo's standalone HTTP integration against ours (bench/integrations.ts)
+  --integrations      also measure Apollo's standalone and Fastify HTTP integrations against ours (bench/integrations.ts)
   --no-write          print only; leave bench/RESULTS.md alone`;
 
 const { values } = parseArgs({
@@ -84,7 +85,11 @@ async function main(): Promise<void> {
     if (gateway.facts.bulk) targets.push({ name: 'gateway-bulk', server: gateway, request: bulkRequest, items: BULK_ITEMS });
     else notes.push('gateway-bulk skipped: this build of the schema has no `updateContacts` mutation.');
     if (values.integrations) {
-      for (const variant of ['standalone'] as const) {
+      for (const variant of VARIANTS) {
+        if (!variantAvailable(variant)) {
+          notes.push(`gateway[${variant}] skipped: not installed here (see bench/integrations.ts).`);
+          continue;
+        }
         const server = await fork(`gateway[${variant}]`, 'integrations', { env: { ...gatewayEnv(fake.origin), BENCH_INTEGRATION: variant } });
         targets.push({ name: `gateway[${variant}]`, server, request: mutationRequest, items: 1 });
       }
