@@ -1,5 +1,7 @@
-import type { IncomingHttpHeaders } from 'node:http';
+import { createServer, type IncomingHttpHeaders } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { ApolloServer } from '@apollo/server';
+import { type DocumentNode, execute, parse, validate } from 'graphql';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { startStandaloneServer } from '@apollo/server/standalone';
 import { ChatwootClient } from '../src/chatwoot/client';
@@ -7,6 +9,7 @@ import { loadConfig } from '../src/config';
 import { type GatewayContext, tokenFromHeaders } from '../src/graphql/context';
 import { createErrorFormatter } from '../src/graphql/errors';
 import { buildGatewaySchema } from '../src/graphql/schema';
+import { readJsonBody } from '../src/http/body';
 import { USER_AGENT } from '../src/version';
 import { requiredEnv, serveAsChild } from './child';
 
@@ -16,6 +19,8 @@ import { requiredEnv, serveAsChild } from './child';
  * startStandaloneServer (node:http with cors and body-parser) or by Fastify 5 through @as-integrations/fastify,
  * instead of src/http/graphqlHandler.ts. Fastify is not a dependency of the project: that variant runs only where
  * `npm install --no-save fastify@5 @as-integrations/fastify@3` was done, and is skipped otherwise.
+ * 'graphql-js' is not an integration but the floor under all of them: no Apollo at all, the same schema and
+ * resolvers executed by graphql-js with parsed and validated documents cached, to show what Apollo's pipeline costs.
  */
 
 /** The little of Fastify this variant uses, so that the project compiles without it installed. */
@@ -25,7 +30,7 @@ interface FastifyApp {
   close(): Promise<void>;
 }
 
-export const VARIANTS = ['standalone', 'fastify'] as const;
+export const VARIANTS = ['standalone', 'fastify', 'graphql-js'] as const;
 
 /** Whether a variant can run here (Fastify may not be installed). */
 export function variantAvailable(variant: (typeof VARIANTS)[number]): boolean {
@@ -84,6 +89,34 @@ async function main(): Promise<void> {
     serveAsChild(Number(new URL(url).port), async () => {
       await app.close();
       await close();
+    });
+  } else if (variant === 'graphql-js') {
+    const schema = buildGatewaySchema();
+    const documents = new Map<string, DocumentNode>();
+    const server = createServer((req, res) => {
+      readJsonBody(req, 1024 * 1024)
+        .then(async (body) => {
+          const { query, variables } = body as { query: string; variables?: Record<string, unknown> };
+          let document = documents.get(query);
+          if (!document) {
+            document = parse(query);
+            if (validate(schema, document).length > 0) throw new Error('invalid document');
+            if (documents.size < 1000) documents.set(query, document);
+          }
+          const result = await execute({ schema, document, variableValues: variables, contextValue: { chatwoot, call: { token: tokenFromHeaders(req.headers) } } });
+          res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
+          res.end(JSON.stringify(result));
+        })
+        .catch(() => {
+          res.statusCode = 400;
+          res.end();
+        });
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    serveAsChild((server.address() as AddressInfo).port, async () => {
+      server.close();
+      server.closeAllConnections();
+      await chatwoot.close();
     });
   } else {
     throw new Error(`unknown BENCH_INTEGRATION ${variant}`);

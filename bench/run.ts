@@ -21,7 +21,8 @@ const HELP = `npm run bench [-- flags]
   --soak              soak the gateway for 60 s at concurrency 64 (default: a 20 s soak)
   --soak-seconds S    soak length in seconds (0 skips the soak)
   --profile           also record a CPU profile of the gateway at the highest concurrency and summarise it
-  --integrations      also measure Apollo's standalone and Fastify HTTP integrations against ours (bench/integrations.ts)
+  --integrations      also measure Apollo's standalone and Fastify HTTP integrations against ours, and graphql-js
+                      without Apollo (bench/integrations.ts)
   --no-write          print only; leave bench/RESULTS.md alone`;
 
 const { values } = parseArgs({
