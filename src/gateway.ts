@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ChatwootClient } from './chatwoot/client';
 import { requestOptionSettings } from './chatwoot/requestOptions';
 import type { GatewayConfig } from './config';
@@ -79,7 +79,13 @@ export async function startGateway(config: GatewayConfig, options: GatewayOption
       development,
       onInternalError,
     }),
-    plugins: [ApolloServerPluginLandingPageDisabled(), observabilityPlugin(logger, metrics)],
+    // Hot path (issue 6): the cache-control plugin hooks willResolveField, which makes Apollo wrap every field
+    // resolver of the schema; its only output here would be `cache-control: no-store`, which the handler now sets.
+    plugins: [
+      ApolloServerPluginLandingPageDisabled(),
+      ApolloServerPluginCacheControlDisabled(),
+      observabilityPlugin(logger, metrics),
+    ],
   });
   await apollo.start();
 

@@ -1,3 +1,4 @@
+import { EventEmitter } from 'node:events';
 import type { Dispatcher } from 'undici';
 import { classifyFailure, type CallFacts } from './classify';
 import { DispatcherPool } from './dispatchers';
@@ -102,13 +103,18 @@ export class ChatwootTransport {
     let status: number | undefined;
     let errorKind: string | undefined;
 
-    const controller = new AbortController();
+    // Reads may be retried, and the retry interceptor needs a real AbortSignal to stop waiting between attempts when
+    // the deadline passes. Other calls are never retried; they use an EventEmitter, which undici also accepts as a
+    // signal and which costs about 8 µs of CPU less per call than an AbortController (bench/RESULTS.md).
+    const abort = call.method === 'GET' ? new AbortController() : new EventEmitter();
     let timedOut = false;
     const timer = setTimeout(() => {
       timedOut = true;
-      controller.abort();
+      if (abort instanceof AbortController) abort.abort();
+      else abort.emit('abort');
     }, options.timeoutMs);
-    const retryState = noteDeadline(controller.signal, Date.now() + options.timeoutMs);
+    const signal = abort instanceof AbortController ? abort.signal : abort;
+    const retryState = abort instanceof AbortController ? noteDeadline(abort.signal, Date.now() + options.timeoutMs) : null;
     try {
       const response = await dispatcher.request({
         origin: this.origin,
@@ -116,10 +122,10 @@ export class ChatwootTransport {
         method: call.method,
         headers: this.headers(context, call.body !== undefined, call.expectHtml === true),
         body,
-        signal: controller.signal,
+        signal,
       });
       status = response.statusCode;
-      retryState.answered = true;
+      if (retryState) retryState.answered = true;
       const text = await this.readBody(response, facts);
       if (call.expectHtml && response.statusCode >= 200 && response.statusCode < 300) return text;
       return interpretResponse(response.statusCode, response.headers, text, { method: call.method, path: call.path });
@@ -156,14 +162,20 @@ export class ChatwootTransport {
     return headers;
   }
 
-  /** Reads the body as text, refusing one larger than the configured limit instead of buffering it. */
+  /**
+   * Reads the body as text, refusing one larger than the configured limit instead of buffering it. A body whose
+   * Content-Length is declared (and within the limit) is read in one go with undici's text(): undici stops at the
+   * declared length, and this skips an async iterator per call on the hot path (issue 6).
+   */
   private async readBody(response: Dispatcher.ResponseData, facts: CallFacts): Promise<string> {
     const limit = this.settings.maxResponseBytes;
     const declared = Number(response.headers['content-length']);
     if (declared > limit) {
-      response.body.destroy();
+      // Destroying an unread undici body emits 'error' (aborted); unheard, that event would crash the process.
+      response.body.on('error', () => undefined).destroy();
       throw this.tooLarge(facts, response.statusCode);
     }
+    if (declared >= 0) return response.body.text();
     const chunks: Buffer[] = [];
     let received = 0;
     for await (const chunk of response.body) {

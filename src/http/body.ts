@@ -18,25 +18,57 @@ export class RequestBodyError extends Error {
  * (by Content-Length before reading when declared), so a client cannot make the gateway buffer an unbounded body.
  * Returns undefined for a request without a body, and the raw text for a content type other than JSON
  * (Apollo then answers with its own clear error).
+ *
+ * It listens to 'data' and 'end' rather than using `for await`: on the hot path, the async iterator costs a promise
+ * per chunk and an iterator object per request, for nothing (issue 6, measured with `npm run bench -- --profile`).
  */
-export async function readJsonBody(req: IncomingMessage, limit: number): Promise<unknown> {
+export function readJsonBody(req: IncomingMessage, limit: number): Promise<unknown> {
   const declared = Number(req.headers['content-length']);
   if (declared > limit) {
     req.resume();
-    throw new RequestBodyError(`The request body is larger than the limit of ${limit} bytes.`, 413, ErrorCode.PAYLOAD_TOO_LARGE);
+    return Promise.reject(tooLarge(limit));
   }
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > limit) {
-      req.resume();
-      throw new RequestBodyError(`The request body is larger than the limit of ${limit} bytes.`, 413, ErrorCode.PAYLOAD_TOO_LARGE);
-    }
-    chunks.push(chunk as Buffer);
-  }
-  if (size === 0) return undefined;
-  const text = chunks.length === 1 ? chunks[0]!.toString('utf8') : Buffer.concat(chunks).toString('utf8');
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const done = () => {
+      req.off('data', onData);
+      req.off('end', onEnd);
+      req.off('error', onFailure);
+      req.off('close', onFailure);
+    };
+    const onData = (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) {
+        done();
+        req.resume();
+        reject(tooLarge(limit));
+        return;
+      }
+      chunks.push(chunk);
+    };
+    const onEnd = () => {
+      done();
+      try {
+        resolve(decode(req, size === 0 ? '' : chunks.length === 1 ? chunks[0]!.toString('utf8') : Buffer.concat(chunks).toString('utf8')));
+      } catch (error) {
+        reject(error);
+      }
+    };
+    // A client that goes away mid-body: nothing will be answered, but the request must not hang.
+    const onFailure = () => {
+      done();
+      reject(new RequestBodyError('The request body was not received completely.', 400));
+    };
+    req.on('data', onData);
+    req.on('end', onEnd);
+    req.on('error', onFailure);
+    req.on('close', onFailure);
+  });
+}
+
+function decode(req: IncomingMessage, text: string): unknown {
+  if (text === '') return undefined;
   const contentType = req.headers['content-type'] ?? '';
   if (!/^application\/(graphql-response\+)?json\b/i.test(contentType)) return text;
   try {
@@ -44,4 +76,8 @@ export async function readJsonBody(req: IncomingMessage, limit: number): Promise
   } catch {
     throw new RequestBodyError('The request body is not valid JSON.', 400);
   }
+}
+
+function tooLarge(limit: number): RequestBodyError {
+  return new RequestBodyError(`The request body is larger than the limit of ${limit} bytes.`, 413, ErrorCode.PAYLOAD_TOO_LARGE);
 }

@@ -60,6 +60,8 @@ export function createGraphQLHandler(options: GraphQLHandlerOptions) {
       }),
     });
 
+    // Contact data is personal and answers to mutations are never reusable: no cache may keep them.
+    res.setHeader('cache-control', 'no-store');
     for (const [key, value] of response.headers) res.setHeader(key, value);
     res.statusCode = response.status ?? 200;
     if (response.body.kind === 'complete') {

@@ -1,0 +1,87 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { summariseProfile } from '../../bench/profile';
+import { renderMarkdown, type Row, soakGrowth, writeResults } from '../../bench/report';
+
+const MB = 1024 * 1024;
+const row = (target: string, connections: number, rps: number, p99: number): Row => ({
+  target,
+  connections,
+  rps,
+  contactsPerSecond: rps,
+  p50: p99 / 2,
+  p99,
+  requests: rps * 5,
+  failures: 0,
+  cpuPerRequest: 1e6 / rps,
+});
+
+describe('the bench report', () => {
+  let dir: string;
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'bench-report-'));
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('states each target as met or not met from the ratios of the same run', () => {
+    const markdown = renderMarkdown({
+      command: 'npm run bench',
+      settings: 'test',
+      notes: ['gateway-bulk skipped'],
+      gatewayPeakRss: 150 * MB,
+      rows: [row('baseline', 16, 10000, 2), row('gateway', 16, 5000, 5), row('baseline', 64, 10000, 4), row('gateway', 64, 7000, 6)],
+    });
+
+    expect(markdown).toContain('gateway/baseline req/s at concurrency 64 ≥ 0.6: 0.70 — met');
+    expect(markdown).toContain("gateway p99 at concurrency 16 ≤ 2× baseline's: 2.50× — NOT met");
+    expect(markdown).toContain('gateway peak RSS < 200 MB: 150.0 MB — met');
+    expect(markdown).toContain('Note: gateway-bulk skipped');
+  });
+
+  it('calls a soak flat when the late RSS is not above the early RSS, and growing otherwise', () => {
+    const flat = Array.from({ length: 60 }, (_, i) => [i, (150 + (i % 2) * 10) * MB] as const);
+    const growing = Array.from({ length: 60 }, (_, i) => [i, (100 + 2 * i) * MB] as const);
+
+    expect(soakGrowth({ seconds: 60, rps: 1, p99: 1, failures: 0, samples: flat }).flat).toBe(true);
+    expect(soakGrowth({ seconds: 60, rps: 1, p99: 1, failures: 0, samples: growing }).flat).toBe(false);
+  });
+
+  it('rewrites only the generated part of RESULTS.md and keeps the analysis around it', () => {
+    const path = join(dir, 'RESULTS.md');
+    writeFileSync(path, '# Results\n\nAnalysis before.\n');
+    writeResults(path, 'first run');
+    writeFileSync(path, readFileSync(path, 'utf8') + '\nAnalysis after.\n');
+    writeResults(path, 'second run');
+
+    const text = readFileSync(path, 'utf8');
+    expect(text).toContain('Analysis before.');
+    expect(text).toContain('Analysis after.');
+    expect(text).toContain('second run');
+    expect(text).not.toContain('first run');
+  });
+
+  it('summarises a CPU profile by area and by function, leaving idle time out', () => {
+    const profile = {
+      nodes: [
+        { id: 1, callFrame: { functionName: '(root)', url: '', lineNumber: 0 }, children: [2, 3, 4] },
+        { id: 2, callFrame: { functionName: '(idle)', url: '', lineNumber: 0 } },
+        { id: 3, callFrame: { functionName: 'execute', url: 'file:///x/node_modules/graphql/execution/execute.js', lineNumber: 9 }, children: [5] },
+        { id: 4, callFrame: { functionName: 'send', url: 'file:///x/dist/src/chatwoot/transport.js', lineNumber: 0 } },
+        { id: 5, callFrame: { functionName: 'resolve', url: 'file:///x/dist/src/graphql/resolvers/contacts.js', lineNumber: 0 } },
+      ],
+      samples: [2, 2, 3, 3, 3, 4, 5, 5],
+      timeDeltas: [1000, 1000, 1000, 1000, 1000, 1000, 1000, 1000],
+    };
+    writeFileSync(join(dir, 'a.cpuprofile'), JSON.stringify(profile));
+
+    const summary = summariseProfile(dir);
+
+    expect(summary.busyMs).toBe(6);
+    expect(summary.areas).toEqual([
+      { area: 'graphql', percent: 50 },
+      { area: 'gateway src/', percent: 50 },
+    ]);
+    expect(summary.stages).toEqual([{ stage: 'graphql execute', percent: 83.3 }, { stage: 'gateway upstream call (synchronous part)', percent: 16.7 }]);
+  });
+});
