@@ -26,6 +26,7 @@ export interface GatewayConfig {
     /** Which Chatwoot release the embedded simulator imitates where releases differ. */
     readonly chatwootVersion: SimulatorChatwootVersion;
   };
+  readonly explorer: ExplorerConfig;
 }
 
 export type SimulatorChatwootVersion = '4.15' | '4.16';
@@ -63,11 +64,30 @@ export function loadConfig(env: Env = process.env): GatewayConfig {
     simulator: {
       chatwootVersion: read.oneOf('CHATWOOT_SIMULATOR_VERSION', ['4.16', '4.15'] as const, '4.16'),
     },
+    explorer: readExplorerConfig(read),
   };
 
   if (problems.length > 0) throw new ConfigError(problems);
   return deepFreeze(config);
 }
+
+// --- Explorer and introspection (issue 5) ---------------------------------------------------------------------------
+
+/** The in-browser explorer (GraphiQL, served from the gateway's own origin) and schema introspection. */
+export interface ExplorerConfig {
+  /** GATEWAY_EXPLORER: serve GraphiQL at GET /graphql to browsers. Default: on, except when NODE_ENV=production. */
+  readonly enabled: boolean;
+  /** GATEWAY_INTROSPECTION: answer introspection queries. Default: the same as the explorer, which needs it. */
+  readonly introspection: boolean;
+}
+
+function readExplorerConfig(read: EnvReader): ExplorerConfig {
+  // Production hides developer tools unless the operator turns them on explicitly.
+  const enabled = read.boolean('GATEWAY_EXPLORER', read.string('NODE_ENV') !== 'production');
+  return { enabled, introspection: read.boolean('GATEWAY_INTROSPECTION', enabled) };
+}
+
+// -----------------------------------------------------------------------------------------------------------------------
 
 /** Reads one variable at a time, recording a problem instead of throwing so that all are reported. */
 class EnvReader {

@@ -8,6 +8,8 @@ import { ErrorCode } from './errors';
 import type { GatewayContext } from './graphql/context';
 import { createErrorFormatter } from './graphql/errors';
 import { buildGatewaySchema } from './graphql/schema';
+import { createExplorer } from './http/explorer';
+import type { ExplorerExample } from './http/explorerPage';
 import { createGraphQLHandler, sendError } from './http/graphqlHandler';
 import { USER_AGENT } from './version';
 
@@ -26,6 +28,8 @@ export interface GatewayOptions {
   readonly chatwootBaseUrl?: string;
   /** Receives failures that were masked as INTERNAL_SERVER_ERROR. */
   readonly onInternalError?: (error: unknown) => void;
+  /** The inbox and contact the explorer's example operations use (the simulator's demo records). */
+  readonly explorerExample?: ExplorerExample;
 }
 
 export const GRAPHQL_PATH = '/graphql';
@@ -47,6 +51,7 @@ export async function startGateway(config: GatewayConfig, options: GatewayOption
   const apollo = new ApolloServer<GatewayContext>({
     schema: buildGatewaySchema(),
     csrfPrevention: true,
+    introspection: config.explorer.introspection,
     includeStacktraceInErrorResponses: development,
     formatError: createErrorFormatter({
       development,
@@ -56,6 +61,9 @@ export async function startGateway(config: GatewayConfig, options: GatewayOption
   });
   await apollo.start();
 
+  const explorer = config.explorer.enabled
+    ? createExplorer({ graphqlPath: GRAPHQL_PATH, example: options.explorerExample })
+    : null;
   const handleGraphQL = createGraphQLHandler({ apollo, chatwoot, maxBodyBytes: MAX_BODY_BYTES });
   const httpServer = createServer((req, res) => {
     route(req, res).catch((error: unknown) => {
@@ -66,7 +74,8 @@ export async function startGateway(config: GatewayConfig, options: GatewayOption
   });
 
   async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const path = (req.url ?? '/').split('?', 1)[0];
+    const path = (req.url ?? '/').split('?', 1)[0] ?? '/';
+    if (explorer && (await explorer.handle(req, res, path))) return;
     if (path === GRAPHQL_PATH) return handleGraphQL(req, res);
     sendError(res, 404, `Nothing is served at ${path}; GraphQL is at ${GRAPHQL_PATH}.`, ErrorCode.BAD_REQUEST);
   }
