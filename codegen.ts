@@ -16,6 +16,8 @@ const config: CodegenConfig = {
       config: {
         useIndexSignature: false,
         contextType: '../graphql/context#GatewayContext',
+        // The schema is a Federation 2 subgraph: types entities' __resolveReference.
+        federation: true,
         mappers: {
           Contact: '../chatwoot/types#ContactRecord',
         },
@@ -24,6 +26,8 @@ const config: CodegenConfig = {
           E164PhoneNumber: 'string',
           ImageUrl: 'string',
           JSONObject: 'Record<string, unknown>',
+        // Federation's field-set scalar, which codegen declares itself when federation is on.
+        _FieldSet: 'string',
         },
         enumsAsTypes: true,
         avoidOptionals: false,

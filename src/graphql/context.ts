@@ -1,11 +1,14 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import type { ChatwootClient } from '../chatwoot/client';
 import type { CallContext } from '../chatwoot/transport';
+import type { ContactReferenceLoader } from './contactReferenceLoader';
 
 /** What every resolver receives: the adapter and who is calling. Built once per GraphQL request. */
 export interface GatewayContext {
   readonly chatwoot: ChatwootClient;
   readonly call: CallContext;
+  /** Loads the Contact entities a supergraph references; created on first use, one per request. */
+  readonly contactReferences: ContactReferenceLoader;
 }
 
 /**

@@ -1,10 +1,11 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { makeExecutableSchema } from '@graphql-tools/schema';
 import type { GraphQLSchema } from 'graphql';
 import type { Resolvers } from '../generated/graphql';
+import { contactEntityResolvers } from './resolvers/contactEntity';
 import { contactResolvers } from './resolvers/contacts';
 import { scalarResolvers } from './scalars';
+import { buildSubgraphFromSdl } from './subgraph';
 
 /** schema/ at the project root, whether running from src/ (tests) or dist/src/ (npm start). */
 export const SCHEMA_DIR = findSchemaDir();
@@ -18,11 +19,11 @@ export function loadTypeDefs(dir = SCHEMA_DIR): string {
     .join('\n');
 }
 
-export const resolvers: Resolvers[] = [scalarResolvers, contactResolvers];
+export const resolvers: Resolvers[] = [scalarResolvers, contactResolvers, contactEntityResolvers];
 
-/** Builds the executable schema from the SDL and the resolvers. */
+/** Builds the executable schema, a Federation 2 subgraph, from the SDL and the resolvers. */
 export function buildGatewaySchema(): GraphQLSchema {
-  return makeExecutableSchema({ typeDefs: loadTypeDefs(), resolvers });
+  return buildSubgraphFromSdl(loadTypeDefs(), resolvers);
 }
 
 function findSchemaDir(): string {

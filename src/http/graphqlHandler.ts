@@ -3,6 +3,7 @@ import { type ApolloServer, HeaderMap } from '@apollo/server';
 import type { ChatwootClient } from '../chatwoot/client';
 import { ErrorCode } from '../errors';
 import { type GatewayContext, tokenFromHeaders } from '../graphql/context';
+import { type ContactReferenceLoader, createContactReferenceLoader } from '../graphql/contactReferenceLoader';
 import { readJsonBody, RequestBodyError } from './body';
 
 export interface GraphQLHandlerOptions {
@@ -43,7 +44,17 @@ export function createGraphQLHandler(options: GraphQLHandlerOptions) {
         search: queryStart === -1 ? '' : url.slice(queryStart),
         body,
       },
-      context: async () => ({ chatwoot, call: { token: tokenFromHeaders(req.headers) } }),
+      context: async () => {
+        const call = { token: tokenFromHeaders(req.headers) };
+        let contactReferences: ContactReferenceLoader | undefined;
+        return {
+          chatwoot,
+          call,
+          get contactReferences() {
+            return (contactReferences ??= createContactReferenceLoader(chatwoot, call));
+          },
+        };
+      },
     });
 
     for (const [key, value] of response.headers) res.setHeader(key, value);
