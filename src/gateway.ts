@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginInlineTrace } from '@apollo/server/plugin/inlineTrace';
 import { ChatwootClient } from './chatwoot/client';
 import type { GatewayConfig } from './config';
 import { ErrorCode } from './errors';
@@ -57,7 +58,11 @@ export async function startGateway(config: GatewayConfig, options: GatewayOption
       development,
       onInternalError: options.onInternalError ?? ((error) => console.error('Internal error:', error)),
     }),
-    plugins: [ApolloServerPluginLandingPageDisabled()],
+    plugins: [
+      ApolloServerPluginLandingPageDisabled(),
+      // A router may ask a subgraph for per-field traces; the errors in them stay masked, like everything we return.
+      ApolloServerPluginInlineTrace({ includeErrors: { masked: true } }),
+    ],
   });
   await apollo.start();
 
