@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
-import { readFile, stat } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
 import { gzip as gzipCallback } from 'node:zlib';
+import { exposePlugins } from './explorerBundle';
 import { type ExplorerExample, PAGE_ASSETS, PLACEHOLDER_EXAMPLE, renderExplorerPage, START_SCRIPT } from './explorerPage';
 
 const gzip = promisify(gzipCallback);
@@ -37,8 +37,16 @@ export interface ExplorerOptions {
 
 interface Asset {
   readonly contentType: string;
-  /** A file of the installed @graphql-yoga/graphiql package, or text of our own. */
-  readonly source: { file: string } | { text: string };
+  /** Reads the content: a file of the installed @graphql-yoga/graphiql package, or text of our own. */
+  readonly load: () => Promise<string | Buffer>;
+}
+
+/** An asset as served: loaded once, on first request, and kept (a few MB; the explorer is a development tool). */
+interface LoadedAsset {
+  readonly body: Buffer;
+  readonly etag: string;
+  /** Compressed on first use by a client that accepts gzip. */
+  gzipped?: Promise<Buffer>;
 }
 
 const JS = 'text/javascript; charset=utf-8';
@@ -46,14 +54,15 @@ const JS = 'text/javascript; charset=utf-8';
 /** The one place that says which files are public. */
 function assetTable(): ReadonlyMap<string, Asset> {
   const dist = join(dirname(require.resolve('@graphql-yoga/graphiql/package.json')), 'dist');
+  const file = (...path: string[]) => () => readFile(join(dist, ...path));
   return new Map<string, Asset>([
-    [PAGE_ASSETS.css, { contentType: 'text/css; charset=utf-8', source: { file: join(dist, 'graphiql.css') } }],
-    [PAGE_ASSETS.bundle, { contentType: JS, source: { file: join(dist, 'yoga-graphiql.umd.js') } }],
-    [PAGE_ASSETS.start, { contentType: JS, source: { text: START_SCRIPT } }],
-    ['editor.worker.js', { contentType: JS, source: { file: join(dist, 'monacoeditorwork', 'editor.worker.bundle.js') } }],
-    ['json.worker.js', { contentType: JS, source: { file: join(dist, 'monacoeditorwork', 'json.worker.bundle.js') } }],
+    [PAGE_ASSETS.css, { contentType: 'text/css; charset=utf-8', load: file('graphiql.css') }],
+    [PAGE_ASSETS.bundle, { contentType: JS, load: async () => exposePlugins(await readFile(join(dist, 'yoga-graphiql.umd.js'), 'utf8')) }],
+    [PAGE_ASSETS.start, { contentType: JS, load: async () => START_SCRIPT }],
+    ['editor.worker.js', { contentType: JS, load: file('monacoeditorwork', 'editor.worker.bundle.js') }],
+    ['json.worker.js', { contentType: JS, load: file('monacoeditorwork', 'json.worker.bundle.js') }],
     // The package really names this file with two dots.
-    ['graphql.worker.js', { contentType: JS, source: { file: join(dist, 'monacoeditorwork', 'graphql.worker..bundle.js') } }],
+    ['graphql.worker.js', { contentType: JS, load: file('monacoeditorwork', 'graphql.worker..bundle.js') }],
   ]);
 }
 
@@ -79,51 +88,43 @@ export function createExplorer(options: ExplorerOptions): Explorer {
   const assetDir = `${pageName}/explorer/`;
   const page = renderExplorerPage(assetDir, options.example ?? PLACEHOLDER_EXAMPLE);
   const assets = assetTable();
-  const compressed = new Map<string, Promise<Buffer>>();
+  const loaded = new Map<string, Promise<LoadedAsset>>();
+
+  function load(name: string, asset: Asset): Promise<LoadedAsset> {
+    let entry = loaded.get(name);
+    if (!entry) {
+      entry = asset.load().then((content) => {
+        const body = Buffer.from(content);
+        return { body, etag: `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"` };
+      });
+      loaded.set(name, entry);
+      entry.catch(() => loaded.delete(name));
+    }
+    return entry;
+  }
 
   async function serveAsset(req: IncomingMessage, res: ServerResponse, asset: Asset, name: string): Promise<void> {
-    const { source } = asset;
-    const info = 'file' in source ? await stat(source.file) : null;
-    const etag = info
-      ? `"${info.size.toString(16)}-${Math.floor(info.mtimeMs).toString(16)}"`
-      : `"${createHash('sha256').update('text' in source ? source.text : '').digest('base64url').slice(0, 22)}"`;
+    const loadedAsset = await load(name, asset);
     res.setHeader('content-type', asset.contentType);
     res.setHeader('x-content-type-options', 'nosniff');
     // Revalidate every time (cheap: 304) so an upgraded package is never mixed with a cached older one.
     res.setHeader('cache-control', 'no-cache');
-    res.setHeader('etag', etag);
+    res.setHeader('etag', loadedAsset.etag);
     res.setHeader('vary', 'accept-encoding');
-    if (req.headers['if-none-match'] === etag) {
+    if (req.headers['if-none-match'] === loadedAsset.etag) {
       res.statusCode = 304;
       res.end();
       return;
     }
-    if (!('file' in source)) {
-      res.end(req.method === 'HEAD' ? undefined : source.text);
-      return;
-    }
+    let body = loadedAsset.body;
     if (acceptsGzip(req)) {
-      // The bundle is megabytes of text; compress it once, on first use, and keep the result.
-      let body = compressed.get(name);
-      if (!body) {
-        body = readFile(source.file).then((raw) => gzip(raw));
-        compressed.set(name, body);
-        body.catch(() => compressed.delete(name));
-      }
-      const bytes = await body;
+      // The bundle is megabytes of text; compress each file once and keep the result.
+      loadedAsset.gzipped ??= gzip(loadedAsset.body);
+      body = await loadedAsset.gzipped;
       res.setHeader('content-encoding', 'gzip');
-      res.setHeader('content-length', bytes.length);
-      res.end(req.method === 'HEAD' ? undefined : bytes);
-      return;
     }
-    res.setHeader('content-length', info?.size ?? 0);
-    if (req.method === 'HEAD') {
-      res.end();
-      return;
-    }
-    await new Promise<void>((resolve, reject) => {
-      createReadStream(source.file).on('error', reject).pipe(res).on('finish', resolve).on('close', resolve);
-    });
+    res.setHeader('content-length', body.length);
+    res.end(req.method === 'HEAD' ? undefined : body);
   }
 
   return {

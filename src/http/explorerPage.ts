@@ -120,6 +120,10 @@ export const START_SCRIPT = `(function () {
     }
   };
   var options = JSON.parse(document.getElementById('explorer-options').textContent);
+  // History and the query builder, when the served bundle exposes them (see explorerBundle.ts).
+  if (YogaGraphiQL.historyPlugin && YogaGraphiQL.explorerPlugin) {
+    options.plugins = [YogaGraphiQL.historyPlugin, YogaGraphiQL.explorerPlugin({ showAttribution: true })];
+  }
   var root = document.getElementById('explorer');
   root.textContent = '';
   YogaGraphiQL.renderYogaGraphiQL(root, options);

@@ -109,6 +109,11 @@ if (!haveChromium && !inCI) {
     expect(await textOf('.graphiql-doc-explorer')).toContain('Changes a contact through an inbox of the Client API');
   }, 60_000);
 
+  it('keeps the operation just run in the History panel', async () => {
+    await page.getByRole('button', { name: 'Show History' }).click();
+    await page.locator('.graphiql-history').getByText('UpdateContact').first().waitFor({ timeout: 15_000 });
+  }, 60_000);
+
   it('made every request to the gateway only, with no error on the page', () => {
     const gatewayOrigin = new URL(running.gateway.url).origin;
     expect(requested.length).toBeGreaterThan(3);

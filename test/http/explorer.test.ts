@@ -3,6 +3,7 @@ import { request } from 'node:http';
 import { dirname, join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { ConfigError, loadConfig } from '../../src/config';
+import { exposePlugins } from '../../src/http/explorerBundle';
 import { startTestGateway, type TestGateway } from '../support/gateway';
 import { type FakeChatwoot, startFakeChatwoot } from '../support/servers';
 
@@ -78,7 +79,6 @@ describe('the explorer (GATEWAY_EXPLORER on, the default outside production)', (
 
   it.each([
     ['graphiql.css', 'text/css; charset=utf-8', 'graphiql.css'],
-    ['graphiql.js', 'text/javascript; charset=utf-8', 'yoga-graphiql.umd.js'],
     ['editor.worker.js', 'text/javascript; charset=utf-8', 'monacoeditorwork/editor.worker.bundle.js'],
     ['json.worker.js', 'text/javascript; charset=utf-8', 'monacoeditorwork/json.worker.bundle.js'],
     ['graphql.worker.js', 'text/javascript; charset=utf-8', 'monacoeditorwork/graphql.worker..bundle.js'],
@@ -90,6 +90,18 @@ describe('the explorer (GATEWAY_EXPLORER on, the default outside production)', (
     expect(response.headers.get('content-type')).toBe(contentType);
     expect(response.headers.get('x-content-type-options')).toBe('nosniff');
     expect(body.equals(readFileSync(join(GRAPHIQL_DIST, file)))).toBe(true);
+  });
+
+  it('serves the GraphiQL bundle from the installed package, with the History plugin exported', async () => {
+    const response = await fetch(`${origin(gateway)}/graphql/explorer/graphiql.js`, { headers: { 'accept-encoding': 'identity' } });
+    const served = await response.text();
+    const raw = readFileSync(join(GRAPHIQL_DIST, 'yoga-graphiql.umd.js'), 'utf8');
+
+    expect(response.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
+    expect(served).toBe(exposePlugins(raw));
+    expect(served).not.toBe(raw);
+    expect(served).toMatch(/\.historyPlugin=[\w$]+,[\w$]+\.explorerPlugin=[\w$]+,[\w$]+\.renderYogaGraphiQL=/);
+    expect(served.length - raw.length).toBeLessThan(100);
   });
 
   it('serves every file the page links to, and its start script', async () => {
@@ -106,7 +118,7 @@ describe('the explorer (GATEWAY_EXPLORER on, the default outside production)', (
   });
 
   it('compresses the bundle for clients that accept gzip, and answers 304 to a matching ETag', async () => {
-    const raw = readFileSync(join(GRAPHIQL_DIST, 'yoga-graphiql.umd.js'));
+    const raw = Buffer.from(exposePlugins(readFileSync(join(GRAPHIQL_DIST, 'yoga-graphiql.umd.js'), 'utf8')));
     const url = `${origin(gateway)}/graphql/explorer/graphiql.js`;
     const zipped = await new Promise<{ encoding?: string; etag?: string; body: Buffer }>((resolve, reject) => {
       request(url, { headers: { 'accept-encoding': 'gzip' } }, (res) => {
