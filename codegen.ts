@@ -16,7 +16,8 @@ const config: CodegenConfig = {
       config: {
         useIndexSignature: false,
         contextType: '../graphql/context#GatewayContext',
-        // The schema is a Federation 2 subgraph: types entities' __resolveReference.
+        // The schema is a Federation 2 subgraph: this types entities' __resolveReference. With it on, codegen
+        // declares the federation directives (@key, ...) and the _FieldSet scalar itself, so the SDL validates.
         federation: true,
         mappers: {
           Contact: '../chatwoot/types#ContactRecord',

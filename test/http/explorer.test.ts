@@ -175,6 +175,11 @@ describe('the explorer (GATEWAY_EXPLORER on, the default outside production)', (
     expect(result.data).toEqual({ __schema: { queryType: { name: 'Query' } } });
   });
 
+  it('documents custom scalars with the descriptions written in schema/, not the scalar library\'s', async () => {
+    const result = await gateway.query<{ __type: { description: string } }>('{ __type(name: "JSONObject") { description } }');
+    expect(result.data?.__type.description).toBe('A JSON object (not an array, string or number). Keys are sent to Chatwoot exactly as given.');
+  });
+
   it('keeps CSRF prevention on: a simple cross-site POST is refused before it runs', async () => {
     const response = await fetch(gateway.url, {
       method: 'POST',
