@@ -16,6 +16,9 @@ const config: CodegenConfig = {
       config: {
         useIndexSignature: false,
         contextType: '../graphql/context#GatewayContext',
+        // The schema is a Federation 2 subgraph: this types entities' __resolveReference. With it on, codegen
+        // declares the federation directives (@key, ...) and the _FieldSet scalar itself, so the SDL validates.
+        federation: true,
         mappers: {
           Contact: '../chatwoot/types#ContactRecord',
           Inbox: '../chatwoot/types#InboxRecord',
@@ -34,6 +37,8 @@ const config: CodegenConfig = {
           ImageUrl: 'string',
           JSONObject: 'Record<string, unknown>',
           DateTime: 'string',
+        // Federation's field-set scalar, which codegen declares itself when federation is on.
+        _FieldSet: 'string',
         },
         enumsAsTypes: true,
         avoidOptionals: false,

@@ -19,7 +19,10 @@ export interface Running {
 export async function run(env: Readonly<Record<string, string | undefined>>, print: (line: string) => void): Promise<Running> {
   const config = loadConfig(env);
   const simulator = config.chatwoot.baseUrl ? null : await startSimulator({ chatwootVersion: config.simulator.chatwootVersion });
-  const gateway = await startGateway(config, { chatwootBaseUrl: simulator?.url });
+  const gateway = await startGateway(config, {
+    chatwootBaseUrl: simulator?.url,
+    explorerExample: simulator ? { inboxIdentifier: simulator.demo.inboxIdentifier, contactIdentifier: simulator.demo.contactIdentifier } : undefined,
+  });
   print(banner(config, gateway, simulator));
   return {
     config,
@@ -48,6 +51,7 @@ export function exampleRequestBody(inboxIdentifier: string, contactIdentifier: s
 
 function banner(config: GatewayConfig, gateway: Gateway, simulator: Simulator | null): string {
   const lines = [`chatwoot-graphql-gateway ${VERSION} is serving GraphQL at ${gateway.url}`];
+  if (config.explorer.enabled) lines.push(`Explorer: open ${gateway.url} in a browser (GATEWAY_EXPLORER=false turns it off).`);
   if (!simulator) {
     lines.push(`Chatwoot: ${config.chatwoot.baseUrl}`);
     return lines.join('\n');

@@ -33,6 +33,7 @@ export interface GatewayConfig {
   };
   readonly requestOptions: RequestOptionsConfig;
   readonly operations: OperationsConfig;
+  readonly explorer: ExplorerConfig;
 }
 
 /** Defaults and policy for per-request options (timeoutMs, ignoreSslIssues, proxy, batching) and HTTP batching. */
@@ -70,8 +71,6 @@ export interface OperationsConfig {
   readonly maxAliases: number;
   /** Most lexical tokens the parser reads before giving up (bounds parse time and recursion). */
   readonly maxTokens: number;
-  /** Whether introspection is answered; defaults to off when NODE_ENV=production. */
-  readonly introspection: boolean;
   /** Origins allowed to call from a browser; empty means no CORS headers at all. */
   readonly corsOrigins: readonly string[];
   /** Automatic retries of a failed read (GET); mutations are never retried. */
@@ -151,17 +150,35 @@ export function loadConfig(env: Env = process.env): GatewayConfig {
       maxCost: read.integer('GATEWAY_MAX_COST', 5000, 1, 1_000_000),
       maxAliases: read.integer('GATEWAY_MAX_ALIASES', 15, 0, 1000),
       maxTokens: read.integer('GATEWAY_MAX_TOKENS', 10_000, 10, 1_000_000),
-      introspection: read.boolean('GATEWAY_INTROSPECTION', env.NODE_ENV?.trim() !== 'production'),
       corsOrigins: read.originList('GATEWAY_CORS_ORIGINS'),
       retryMaxAttempts: read.integer('GATEWAY_RETRY_MAX_ATTEMPTS', 2, 0, 10),
       retryBaseDelayMs: read.integer('GATEWAY_RETRY_BASE_DELAY_MS', 100, 1, 60_000),
       retryMaxDelayMs: read.integer('GATEWAY_RETRY_MAX_DELAY_MS', 2_000, 1, 60_000),
     },
+    explorer: readExplorerConfig(read),
   };
 
   if (problems.length > 0) throw new ConfigError(problems);
   return deepFreeze(config);
 }
+
+// --- Explorer and introspection (issue 5) ---------------------------------------------------------------------------
+
+/** The in-browser explorer (GraphiQL, served from the gateway's own origin) and schema introspection. */
+export interface ExplorerConfig {
+  /** GATEWAY_EXPLORER: serve GraphiQL at GET /graphql to browsers. Default: on, except when NODE_ENV=production. */
+  readonly enabled: boolean;
+  /** GATEWAY_INTROSPECTION: answer introspection queries. Default: the same as the explorer, which needs it. */
+  readonly introspection: boolean;
+}
+
+function readExplorerConfig(read: EnvReader): ExplorerConfig {
+  // Production hides developer tools unless the operator turns them on explicitly.
+  const enabled = read.boolean('GATEWAY_EXPLORER', read.string('NODE_ENV') !== 'production');
+  return { enabled, introspection: read.boolean('GATEWAY_INTROSPECTION', enabled) };
+}
+
+// -----------------------------------------------------------------------------------------------------------------------
 
 /** Reads one variable at a time, recording a problem instead of throwing so that all are reported. */
 class EnvReader {

@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginInlineTrace } from '@apollo/server/plugin/inlineTrace';
 import { ChatwootClient } from './chatwoot/client';
 import { requestOptionSettings } from './chatwoot/requestOptions';
 import type { GatewayConfig } from './config';
@@ -9,6 +10,8 @@ import { ErrorCode } from './errors';
 import type { GatewayContext } from './graphql/context';
 import { createErrorFormatter } from './graphql/errors';
 import { buildGatewaySchema } from './graphql/schema';
+import { createExplorer } from './http/explorer';
+import type { ExplorerExample } from './http/explorerPage';
 import { createGraphQLHandler, sendError } from './http/graphqlHandler';
 import { Health } from './http/health';
 import { createOperationalRoutes } from './http/operational';
@@ -40,6 +43,8 @@ export interface GatewayOptions {
   readonly onInternalError?: (error: unknown) => void;
   /** The logger to use instead of one built from config (tests pass one writing to a stream they read). */
   readonly logger?: Logger;
+  /** The inbox and contact the explorer's example operations use (the simulator's demo records). */
+  readonly explorerExample?: ExplorerExample;
 }
 
 export const GRAPHQL_PATH = '/graphql';
@@ -68,7 +73,7 @@ export async function startGateway(config: GatewayConfig, options: GatewayOption
   const apollo = new ApolloServer<GatewayContext>({
     schema: buildGatewaySchema(),
     csrfPrevention: true,
-    introspection: ops.introspection,
+    introspection: config.explorer.introspection,
     validationRules: queryLimitRules(ops),
     parseOptions: parseOptions(ops),
     // Shutdown is ours (src/lifecycle.ts): Apollo's own handlers would stop it before in-flight requests finish.
@@ -85,10 +90,15 @@ export async function startGateway(config: GatewayConfig, options: GatewayOption
       ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginCacheControlDisabled(),
       observabilityPlugin(logger, metrics),
+      // A router may ask a subgraph for per-field traces; the errors in them stay masked, like everything we return.
+      ApolloServerPluginInlineTrace({ includeErrors: { masked: true } }),
     ],
   });
   await apollo.start();
 
+  const explorer = config.explorer.enabled
+    ? createExplorer({ graphqlPath: GRAPHQL_PATH, example: options.explorerExample })
+    : null;
   const handleGraphQL = createGraphQLHandler({
     apollo,
     chatwoot,
@@ -108,6 +118,7 @@ export async function startGateway(config: GatewayConfig, options: GatewayOption
   async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const path = (req.url ?? '/').split('?', 1)[0] ?? '/';
     if (await operational(req, res, path)) return;
+    if (explorer && (await explorer.handle(req, res, path))) return;
     if (path === GRAPHQL_PATH) return handleGraphQL(req, res);
     sendError(res, 404, `Nothing is served at ${path}; GraphQL is at ${GRAPHQL_PATH}.`, ErrorCode.BAD_REQUEST);
   }

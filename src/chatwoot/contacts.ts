@@ -2,7 +2,7 @@ import type { HttpMethod } from './errors';
 import { pathSegment, queryString } from './paths';
 import { expectObject, objectOrNull, stringOrNull } from './records';
 import type { RequestOptions } from './requestOptions';
-import type { CallContext, ChatwootTransport } from './transport';
+import type { CallContext, ChatwootTransport, UpstreamCall } from './transport';
 import type { ContactChanges, ContactRecord, JsonObject } from './types';
 
 /** Identifies a contact through an inbox of the Client API. */
@@ -38,19 +38,23 @@ const FIELD_NAMES: Readonly<Record<keyof CreateContactFields, string>> = {
 export class ContactsResource {
   constructor(private readonly transport: ChatwootTransport) {}
 
-  /** `GET .../contacts/{contact}`. Identity proof goes in the query, as Chatwoot reads it there for a GET. */
+  /**
+   * Describes `GET .../contacts/{contact}` without sending it (the per-request loaders key reads by it). Identity
+   * proof goes in the query string, where Chatwoot reads it for a GET.
+   */
+  getCall(address: ContactAddress, proof: IdentityProof = {}, options?: RequestOptions | null): UpstreamCall {
+    const query = queryString({ identifier: proof.identifier, identifier_hash: proof.identifierHash });
+    return { method: 'GET', path: contactPath(address), query, options };
+  }
+
+  /** `GET .../contacts/{contact}`. */
   async get(
     context: CallContext,
     address: ContactAddress,
     proof: IdentityProof = {},
     options?: RequestOptions | null,
   ): Promise<ContactRecord> {
-    return this.call(context, address.inboxIdentifier, {
-      method: 'GET',
-      path: contactPath(address),
-      query: queryString({ identifier: proof.identifier, identifier_hash: proof.identifierHash }),
-      options,
-    });
+    return this.call(context, address.inboxIdentifier, this.getCall(address, proof, options));
   }
 
   /** `POST .../contacts`. Chatwoot answers 200 and reuses an existing contact with the same source id, identifier, e-mail or phone. */

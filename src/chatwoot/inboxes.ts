@@ -1,5 +1,4 @@
-import { type ContactAddress, contactPath, type IdentityProof } from './contacts';
-import { pathSegment, queryString } from './paths';
+import { pathSegment } from './paths';
 import { booleanOrNull, expectObject, numberOrNull, objectOrNull, stringOrNull } from './records';
 import type { RequestOptions } from './requestOptions';
 import type { CallContext, ChatwootTransport, UpstreamCall } from './transport';
@@ -17,15 +16,6 @@ export class InboxesResource {
   /** Describes `GET /public/api/v1/inboxes/{inbox}` without sending it (the loaders key reads by it). */
   getCall(inboxIdentifier: string, options?: RequestOptions | null): UpstreamCall {
     return { method: 'GET', path: inboxPath(inboxIdentifier), options };
-  }
-
-  /**
-   * Describes the contact read `ContactsResource.get` sends (identity proof in the query), so that reads of one
-   * contact through `inbox { contact }` are keyed like every other read.
-   */
-  contactCall(address: ContactAddress, proof: IdentityProof = {}, options?: RequestOptions | null): UpstreamCall {
-    const query = queryString({ identifier: proof.identifier, identifier_hash: proof.identifierHash });
-    return { method: 'GET', path: contactPath(address), query, options };
   }
 
   /** `GET /public/api/v1/inboxes/{inbox}`. */

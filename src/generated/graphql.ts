@@ -33,6 +33,7 @@ export type Scalars = {
   ImageUrl: { input: string; output: string; }
   /** A JSON object (not an array, string or number). Keys are sent to Chatwoot exactly as given. */
   JSONObject: { input: Record<string, unknown>; output: Record<string, unknown>; }
+  _FieldSet: { input: string; output: string; }
 };
 
 /**
@@ -724,6 +725,17 @@ export type WorkingHours = {
 
 export type ResolverTypeWrapper<T> = Promise<T> | T;
 
+export type ReferenceResolver<TResult, TReference, TContext> = (
+      reference: TReference,
+      context: TContext,
+      info: GraphQLResolveInfo
+    ) => Promise<TResult> | TResult;
+
+      type ScalarCheck<T, S> = S extends true ? T : NullableCheck<T, S>;
+      type NullableCheck<T, S> = Maybe<T> extends T ? Maybe<ListCheck<NonNullable<T>, S>> : ListCheck<T, S>;
+      type ListCheck<T, S> = T extends (infer U)[] ? NullableCheck<U, S>[] : GraphQLRecursivePick<T, S>;
+      export type GraphQLRecursivePick<T, S> = { [K in keyof T & keyof S]: ScalarCheck<T[K], S[K]> };
+    
 
 export type ResolverWithResolve<TResult, TParent, TContext, TArgs> = {
   resolve: ResolverFn<TResult, TParent, TContext, TArgs>;
@@ -787,15 +799,27 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
   info: GraphQLResolveInfo
 ) => TResult | Promise<TResult>;
 
+/** Mapping of federation types */
+export type FederationTypes = {
+  Contact: Contact;
+};
 
+/** Mapping of federation reference types */
+export type FederationReferenceTypes = {
+  Contact:
+    ( { __typename: 'Contact' }
+    & GraphQLRecursivePick<FederationTypes['Contact'], {"inboxIdentifier":true,"sourceId":true}> );
+};
 
 
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = {
   BatchingInput: BatchingInput;
-  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   Contact: ResolverTypeWrapper<ContactRecord>;
+  String: ResolverTypeWrapper<Scalars['String']['output']>;
+  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Conversation: ResolverTypeWrapper<ConversationRecord>;
   ConversationSeenPayload: ResolverTypeWrapper<ConversationSignalRecord>;
   ConversationStatus: ConversationStatus;
@@ -806,11 +830,10 @@ export type ResolversTypes = {
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   E164PhoneNumber: ResolverTypeWrapper<Scalars['E164PhoneNumber']['output']>;
   EmailAddress: ResolverTypeWrapper<Scalars['EmailAddress']['output']>;
-  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   IdentityProofInput: IdentityProofInput;
   ImageUrl: ResolverTypeWrapper<Scalars['ImageUrl']['output']>;
   Inbox: ResolverTypeWrapper<InboxRecord>;
-  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   ItemError: ResolverTypeWrapper<ItemError>;
   JSONObject: ResolverTypeWrapper<Scalars['JSONObject']['output']>;
   Message: ResolverTypeWrapper<MessageRecord>;
@@ -821,7 +844,6 @@ export type ResolversTypes = {
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   RequestOptionsInput: RequestOptionsInput;
   SendMessageInput: SendMessageInput;
-  String: ResolverTypeWrapper<Scalars['String']['output']>;
   SubmitMessageResponseInput: SubmitMessageResponseInput;
   TypingStatus: TypingStatus;
   TypingStatusPayload: ResolverTypeWrapper<ConversationSignalRecord>;
@@ -834,8 +856,10 @@ export type ResolversTypes = {
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = {
   BatchingInput: BatchingInput;
-  Boolean: Scalars['Boolean']['output'];
+  Int: Scalars['Int']['output'];
   Contact: ContactRecord;
+  String: Scalars['String']['output'];
+  ID: Scalars['ID']['output'];
   Conversation: ConversationRecord;
   ConversationSeenPayload: ConversationSignalRecord;
   CreateContactInput: CreateContactInput;
@@ -845,11 +869,10 @@ export type ResolversParentTypes = {
   DateTime: Scalars['DateTime']['output'];
   E164PhoneNumber: Scalars['E164PhoneNumber']['output'];
   EmailAddress: Scalars['EmailAddress']['output'];
-  ID: Scalars['ID']['output'];
   IdentityProofInput: IdentityProofInput;
   ImageUrl: Scalars['ImageUrl']['output'];
   Inbox: InboxRecord;
-  Int: Scalars['Int']['output'];
+  Boolean: Scalars['Boolean']['output'];
   ItemError: ItemError;
   JSONObject: Scalars['JSONObject']['output'];
   Message: MessageRecord;
@@ -859,7 +882,6 @@ export type ResolversParentTypes = {
   Query: Record<PropertyKey, never>;
   RequestOptionsInput: RequestOptionsInput;
   SendMessageInput: SendMessageInput;
-  String: Scalars['String']['output'];
   SubmitMessageResponseInput: SubmitMessageResponseInput;
   TypingStatusPayload: ConversationSignalRecord;
   UpdateContactInput: UpdateContactInput;
@@ -868,7 +890,8 @@ export type ResolversParentTypes = {
   WorkingHours: WorkingHoursRecord;
 };
 
-export type ContactResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Contact'] = ResolversParentTypes['Contact']> = {
+export type ContactResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Contact'] = ResolversParentTypes['Contact'], FederationReferenceType extends FederationReferenceTypes['Contact'] = FederationReferenceTypes['Contact']> = {
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Contact']> | FederationReferenceType, FederationReferenceType, ContextType>;
   avatarUrl?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   conversation?: Resolver<Maybe<ResolversTypes['Conversation']>, ParentType, ContextType, RequireFields<ContactConversationArgs, 'displayId'>>;
   conversations?: Resolver<Array<ResolversTypes['Conversation']>, ParentType, ContextType, Partial<ContactConversationsArgs>>;

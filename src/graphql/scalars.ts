@@ -1,3 +1,4 @@
+import type { Resolvers } from '../generated/graphql';
 import { GraphQLError, GraphQLScalarType, Kind } from 'graphql';
 import { GraphQLDateTime, GraphQLEmailAddress, GraphQLJSONObject, RegularExpression } from 'graphql-scalars';
 
@@ -80,18 +81,15 @@ function parseImageUrl(value: unknown): string {
   return value;
 }
 
-/** Only the parsing functions: name and description come from the SDL in schema/, the source of truth. */
-function behaviourOf(scalar: GraphQLScalarType) {
-  const { serialize, parseValue, parseLiteral } = scalar.toConfig();
-  return { serialize, parseValue, parseLiteral };
-}
-
-/** Every custom scalar of the schema, by the name the SDL gives it. */
-export const scalarResolvers = {
-  EmailAddress: behaviourOf(markingInvalidValues(GraphQLEmailAddress)),
-  E164PhoneNumber: behaviourOf(E164PhoneNumber),
-  ImageUrl: behaviourOf(ImageUrl),
-  JSONObject: behaviourOf(markingInvalidValues(GraphQLJSONObject)),
+/**
+ * Every custom scalar of the schema, by the name the SDL gives it. Only their parsing functions are used: the schema
+ * builder (subgraph.ts) keeps the names and descriptions written in schema/, the source of truth.
+ */
+export const scalarResolvers: Resolvers = {
+  EmailAddress: markingInvalidValues(GraphQLEmailAddress),
+  E164PhoneNumber,
+  ImageUrl,
+  JSONObject: markingInvalidValues(GraphQLJSONObject),
   // The adapter already hands out ISO 8601 strings (Chatwoot sends Unix seconds); the library checks what callers send.
-  DateTime: behaviourOf(markingInvalidValues(GraphQLDateTime)),
+  DateTime: markingInvalidValues(GraphQLDateTime),
 };

@@ -1,15 +1,16 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { makeExecutableSchema } from '@graphql-tools/schema';
 import type { GraphQLSchema } from 'graphql';
 import type { Resolvers } from '../generated/graphql';
 import { bulkResolvers } from './resolvers/bulk';
+import { contactEntityResolvers } from './resolvers/contactEntity';
 import { contactResolvers } from './resolvers/contacts';
 import { conversationResolvers } from './resolvers/conversations';
 import { csatResolvers } from './resolvers/csat';
 import { inboxResolvers } from './resolvers/inboxes';
 import { messageResolvers } from './resolvers/messages';
 import { scalarResolvers } from './scalars';
+import { buildSubgraphFromSdl } from './subgraph';
 
 /** schema/ at the project root, whether running from src/ (tests) or dist/src/ (npm start). */
 export const SCHEMA_DIR = findSchemaDir();
@@ -23,9 +24,11 @@ export function loadTypeDefs(dir = SCHEMA_DIR): string {
     .join('\n');
 }
 
-/** The resolvers of every object type, typed by codegen from the SDL. */
+/** Every resolver map, typed by codegen from the SDL. */
 export const resolvers: Resolvers[] = [
+  scalarResolvers,
   contactResolvers,
+  contactEntityResolvers,
   bulkResolvers,
   inboxResolvers,
   conversationResolvers,
@@ -33,9 +36,9 @@ export const resolvers: Resolvers[] = [
   csatResolvers,
 ];
 
-/** Builds the executable schema from the SDL, the scalars' parsers and the resolvers. */
+/** Builds the executable schema, a Federation 2 subgraph, from the SDL, the scalars' parsers and the resolvers. */
 export function buildGatewaySchema(): GraphQLSchema {
-  return makeExecutableSchema({ typeDefs: loadTypeDefs(), resolvers: [scalarResolvers, ...resolvers] });
+  return buildSubgraphFromSdl(loadTypeDefs(), resolvers);
 }
 
 function findSchemaDir(): string {

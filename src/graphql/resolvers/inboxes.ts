@@ -13,7 +13,7 @@ export const inboxResolvers: Resolvers = {
     contact: (inbox, { identifier, identity, options }, { chatwoot, call, loaders }) => {
       const address = { inboxIdentifier: inbox.identifier, contactIdentifier: identifier };
       const proof = identity ?? {};
-      return loaders.read(chatwoot.inboxes.contactCall(address, proof, options), () =>
+      return loaders.read(chatwoot.contacts.getCall(address, proof, options), () =>
         chatwoot.contacts.get(call, address, proof, options),
       );
     },
