@@ -30,7 +30,10 @@ export async function forkServer(name: string, file: string, options: ForkOption
   const child = fork(join(__dirname, `${file}.js`), [], {
     env: { ...process.env, ...options.env },
     execArgv: [...(options.execArgv ?? [])],
-    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    // stdout (the gateway's JSON log, one line per upstream call at the default LOG_LEVEL=info) goes to /dev/null as a
+    // log shipper would take it: still produced and paid for, but not piped into the bench's own output, where a
+    // slow terminal would make pino buffer and inflate the gateway's memory.
+    stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
   });
   const ready = await waitForReady(name, child, options.readyTimeoutMs ?? 15_000);
   const pid = child.pid!;
