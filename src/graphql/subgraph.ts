@@ -3,6 +3,7 @@ import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import { type GraphQLSchema, GraphQLScalarType, parse } from 'graphql';
 import type { Resolvers } from '../generated/graphql';
 import type { GatewayContext } from './context';
+import { describeFederationMachinery } from './federationDocs';
 
 /**
  * Builds the executable schema as an Apollo Federation 2 subgraph: @apollo/subgraph reads the `@link` and `@key`
@@ -10,7 +11,9 @@ import type { GatewayContext } from './context';
  * `__resolveReference` resolver.
  */
 export function buildSubgraphFromSdl(typeDefs: string, resolvers: readonly Resolvers[]): GraphQLSchema {
-  return buildSubgraphSchema([{ typeDefs: parse(typeDefs), resolvers: mergeResolvers(resolvers) }]);
+  return describeFederationMachinery(
+    buildSubgraphSchema([{ typeDefs: parse(typeDefs), resolvers: mergeResolvers(resolvers) }]),
+  );
 }
 
 /**
