@@ -62,7 +62,7 @@ export class ChatwootTransport {
   private readonly origin: string;
   private readonly basePath: string;
   private readonly host: string;
-  private readonly staticHeaders: Record<string, string>;
+  private readonly userAgent: string;
   readonly dispatchers: DispatcherPool;
 
   constructor(private readonly settings: TransportSettings) {
@@ -70,10 +70,7 @@ export class ChatwootTransport {
     this.origin = base.origin;
     this.basePath = base.pathname.replace(/\/+$/, '');
     this.host = base.host;
-    this.staticHeaders = {
-      accept: 'application/json',
-      'user-agent': settings.userAgent,
-    };
+    this.userAgent = settings.userAgent;
     this.dispatchers = new DispatcherPool({
       connectionsPerOrigin: 128,
       keepAliveTimeoutMs: 10_000,
@@ -152,10 +149,9 @@ export class ChatwootTransport {
 
   private headers(context: CallContext, hasBody: boolean, html = false): Record<string, string> {
     const token = context.token || this.settings.apiAccessToken;
-    const headers: Record<string, string> = hasBody
-      ? { ...this.staticHeaders, 'content-type': 'application/json' }
-      : { ...this.staticHeaders };
-    if (html) headers.accept = 'text/html';
+    // A literal rather than a spread of shared static headers: cheaper per call on the hot path (issue 6).
+    const headers: Record<string, string> = { accept: html ? 'text/html' : 'application/json', 'user-agent': this.userAgent };
+    if (hasBody) headers['content-type'] = 'application/json';
     // Hyphenated: Rails reads it as api_access_token, and nginx drops header names with underscores by default.
     if (token) headers['api-access-token'] = token;
     if (context.requestId) headers['x-request-id'] = context.requestId;
