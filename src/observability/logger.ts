@@ -45,10 +45,25 @@ export function createLogger(options: LoggerOptions): Logger {
       // Error objects are reduced to type, message and code: a cause chain may quote a proxy URL with credentials.
       serializers: { err: serializeError },
     },
-    // Buffered: lines are written in blocks of 4 KiB instead of one asynchronous write each, which cost about 50 µs of
-    // CPU per request at the default level (bench/RESULTS.md). Shutdown flushes the buffer (src/lifecycle.ts).
-    options.destination ?? pino.destination({ fd: 1, sync: false, minLength: 4096 }),
+    options.destination ?? bufferedStdout(),
   );
+}
+
+/**
+ * stdout, buffered: lines are written in blocks of 4 KiB instead of one asynchronous write each, which cost about
+ * 50 µs of CPU per request at the default level (bench/RESULTS.md). Shutdown flushes the buffer (src/lifecycle.ts).
+ *
+ * The block is kept as a list of Buffers (sonic-boom's buffer mode), not as one growing string: in its string mode
+ * sonic-boom measures the pending string's byte length on every line, which flattens it, so each line copied the
+ * whole pending block again (up to 16 KiB while a write is in flight). Under bulk load that was a fifth of everything
+ * the gateway allocated, and it pushed peak memory up (issue 6, bench/RESULTS.md "Hot-path pass 2").
+ */
+function bufferedStdout(): DestinationStream {
+  const stream = pino.destination({ fd: 1, sync: false, minLength: 4096, contentMode: 'buffer' });
+  // In buffer mode sonic-boom's write takes Buffers, while pino hands it strings.
+  const writeBuffer = stream.write.bind(stream) as unknown as (data: Buffer) => boolean;
+  stream.write = (line: string) => writeBuffer(Buffer.from(line, 'utf8'));
+  return stream;
 }
 
 const CREDENTIALS_IN_URL = /\/\/[^/\s:@]+:[^/\s@]*@/g;
