@@ -56,7 +56,7 @@ export interface RequestOptionsConfig {
   readonly httpBatchMax: number;
 }
 
-/** Issue 7: logs, shutdown, abuse limits, CORS and retries. README.md "Operating it" explains each. */
+/** Logs, shutdown, abuse limits, CORS and retries. README.md "Operating it" explains each. */
 export interface OperationsConfig {
   readonly logLevel: LogLevel;
   /** How long in-flight requests may run after SIGTERM/SIGINT before their connections are cut. */
@@ -126,7 +126,7 @@ export function loadConfig(env: Env = process.env): GatewayConfig {
     simulator: {
       chatwootVersion: read.oneOf('CHATWOOT_SIMULATOR_VERSION', ['4.16', '4.15'] as const, '4.16'),
     },
-    // --- Request options (issue 3): safe defaults next to each; insecure TLS and per-request proxies are opt-in. ---
+    // --- Request options: safe defaults next to each; insecure TLS and per-request proxies are opt-in. ---
     requestOptions: {
       allowInsecureTls: read.boolean('GATEWAY_ALLOW_INSECURE_TLS', false),
       allowedProxies: read.proxyList('GATEWAY_ALLOWED_PROXIES'),
@@ -141,7 +141,7 @@ export function loadConfig(env: Env = process.env): GatewayConfig {
       httpBatching: read.boolean('GATEWAY_HTTP_BATCHING', false),
       httpBatchMax: read.integer('GATEWAY_HTTP_BATCH_MAX', 10, 1, 1000),
     },
-    // Issue 7: operations. Defaults sit next to each variable.
+    // --- Operations: logs, shutdown, limits, CORS, retries. Defaults sit next to each variable. ---
     operations: {
       logLevel: read.oneOf('LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const, 'info'),
       shutdownGraceMs: read.integer('GATEWAY_SHUTDOWN_GRACE_MS', 10_000, 0, 600_000),
@@ -162,7 +162,7 @@ export function loadConfig(env: Env = process.env): GatewayConfig {
   return deepFreeze(config);
 }
 
-// --- Explorer and introspection (issue 5) ---------------------------------------------------------------------------
+// --- Explorer and introspection ---
 
 /** The in-browser explorer (GraphiQL, served from the gateway's own origin) and schema introspection. */
 export interface ExplorerConfig {

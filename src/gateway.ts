@@ -84,7 +84,7 @@ export async function startGateway(config: GatewayConfig, options: GatewayOption
       development,
       onInternalError,
     }),
-    // Hot path (issue 6): the cache-control plugin hooks willResolveField, which makes Apollo wrap every field
+    // Hot path (bench/RESULTS.md): the cache-control plugin hooks willResolveField, which makes Apollo wrap every field
     // resolver of the schema; its only output here would be `cache-control: no-store`, which the handler now sets.
     plugins: [
       ApolloServerPluginLandingPageDisabled(),

@@ -100,7 +100,7 @@ export class ContactsResource {
 }
 
 // The templates logs and metrics name these calls by, spelled out so that the hot path does not derive them from the
-// encoded path on every call (issue 6; what pathTemplate() gives for these paths).
+// encoded path on every call (what pathTemplate() gives for these paths).
 const CONTACTS_TEMPLATE = '/public/api/v1/inboxes/:inbox/contacts';
 const CONTACT_TEMPLATE = '/public/api/v1/inboxes/:inbox/contacts/:contact';
 

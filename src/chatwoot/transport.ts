@@ -178,7 +178,7 @@ export class ChatwootTransport {
 
   private headers(context: CallContext, hasBody: boolean, html = false): Record<string, string> {
     const token = context.token || this.settings.apiAccessToken;
-    // A literal rather than a spread of shared static headers: cheaper per call on the hot path (issue 6).
+    // A literal rather than a spread of shared static headers: cheaper per call on the hot path (bench/RESULTS.md).
     const headers: Record<string, string> = { accept: html ? 'text/html' : 'application/json', 'user-agent': this.userAgent };
     if (hasBody) headers['content-type'] = 'application/json';
     // Hyphenated: Rails reads it as api_access_token, and nginx drops header names with underscores by default.
@@ -190,7 +190,7 @@ export class ChatwootTransport {
   /**
    * Reads the body as text, refusing one larger than the configured limit instead of buffering it. A body whose
    * Content-Length is declared (and within the limit) is read in one go with undici's text(): undici stops at the
-   * declared length, and this skips an async iterator per call on the hot path (issue 6).
+   * declared length, and this skips an async iterator per call on the hot path (bench/RESULTS.md).
    */
   private async readBody(response: Dispatcher.ResponseData, facts: CallFacts): Promise<string> {
     const limit = this.settings.maxResponseBytes;

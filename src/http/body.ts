@@ -20,7 +20,7 @@ export class RequestBodyError extends Error {
  * (Apollo then answers with its own clear error).
  *
  * It listens to 'data' and 'end' rather than using `for await`: on the hot path, the async iterator costs a promise
- * per chunk and an iterator object per request, for nothing (issue 6, measured with `npm run bench -- --profile`).
+ * per chunk and an iterator object per request, for nothing (measured with `npm run bench -- --profile`).
  */
 export function readJsonBody(req: IncomingMessage, limit: number): Promise<unknown> {
   const declared = Number(req.headers['content-length']);

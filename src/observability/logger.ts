@@ -56,7 +56,7 @@ export function createLogger(options: LoggerOptions): Logger {
  * The block is kept as a list of Buffers (sonic-boom's buffer mode), not as one growing string: in its string mode
  * sonic-boom measures the pending string's byte length on every line, which flattens it, so each line copied the
  * whole pending block again (up to 16 KiB while a write is in flight). Under bulk load that was a fifth of everything
- * the gateway allocated, and it pushed peak memory up (issue 6, bench/RESULTS.md "Hot-path pass 2").
+ * the gateway allocated, and it pushed peak memory up (bench/RESULTS.md "Hot-path pass 2").
  */
 function bufferedStdout(): DestinationStream {
   const stream = pino.destination({ fd: 1, sync: false, minLength: 4096, contentMode: 'buffer' });
