@@ -27,6 +27,13 @@ export interface GatewayConfig {
     /** The most upstream reads one GraphQL request runs at the same time (identical reads are sent once anyway). */
     readonly maxConcurrentReads: number;
   };
+  /** File uploads (GraphQL multipart requests, for message attachments). */
+  readonly uploads: {
+    /** Largest single file accepted, in bytes. */
+    readonly maxFileBytes: number;
+    /** Most files one request may carry. */
+    readonly maxFiles: number;
+  };
   readonly simulator: {
     /** Which Chatwoot release the embedded simulator imitates where releases differ. */
     readonly chatwootVersion: SimulatorChatwootVersion;
@@ -122,6 +129,12 @@ export function loadConfig(env: Env = process.env): GatewayConfig {
     // keeps one wide query from opening a connection per field.
     graph: {
       maxConcurrentReads: read.integer('GATEWAY_MAX_CONCURRENT_READS', 8, 1, 128),
+    },
+    // --- Uploads. Default 40 MiB: Chatwoot's own limit for one attachment, so a file it would take is never refused
+    // here. Files are held in memory until sent on, so the most a request can hold is about the two multiplied.
+    uploads: {
+      maxFileBytes: read.integer('GATEWAY_MAX_UPLOAD_BYTES', 40 * 1024 * 1024, 1, 1024 * 1024 * 1024),
+      maxFiles: read.integer('GATEWAY_MAX_UPLOAD_FILES', 10, 0, 100),
     },
     simulator: {
       chatwootVersion: read.oneOf('CHATWOOT_SIMULATOR_VERSION', ['4.16', '4.15'] as const, '4.16'),

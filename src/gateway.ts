@@ -105,6 +105,7 @@ export async function startGateway(config: GatewayConfig, options: GatewayOption
     maxBodyBytes: ops.maxBodyBytes,
     maxBatchLength: config.requestOptions.httpBatching ? config.requestOptions.httpBatchMax : undefined,
     maxConcurrentReads: config.graph.maxConcurrentReads,
+    uploads: config.uploads.maxFiles > 0 ? config.uploads : undefined,
   });
   const operational = createOperationalRoutes({ health, metrics, corsOrigins: ops.corsOrigins });
   const httpServer = createServer((req, res) => {

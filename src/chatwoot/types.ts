@@ -122,3 +122,15 @@ export interface ConversationSignalRecord {
   /** The typing status that was set, for setTypingStatus. */
   typingStatus?: 'on' | 'off';
 }
+
+/**
+ * A file the client uploaded with its request (the GraphQL `Upload` scalar resolves to this), held in memory until
+ * it is sent on to Chatwoot. The HTTP layer bounds its size (GATEWAY_MAX_UPLOAD_BYTES).
+ */
+export interface UploadFile {
+  /** The file name the client gave, as sent in its part's Content-Disposition. */
+  filename: string;
+  /** The part's Content-Type, e.g. `image/png`. */
+  mimeType: string;
+  content: Buffer;
+}

@@ -6,6 +6,7 @@ import { type GatewayContext, tokenFromHeaders } from '../graphql/context';
 import { checkBatchLength } from './batching';
 import { RequestLoaders } from '../graphql/loaders';
 import { readJsonBody, RequestBodyError } from './body';
+import { hasPreflightHeader, isMultipart, type MultipartLimits, readMultipartBody } from './multipart';
 
 export interface GraphQLHandlerOptions {
   readonly apollo: ApolloServer<GatewayContext>;
@@ -15,6 +16,8 @@ export interface GraphQLHandlerOptions {
   readonly maxBatchLength?: number;
   /** The most upstream reads one GraphQL request runs at once (default 8). */
   readonly maxConcurrentReads?: number;
+  /** Bounds of GraphQL multipart uploads (files of sendMessage); uploads are refused when left out. */
+  readonly uploads?: Omit<MultipartLimits, 'maxFieldBytes'>;
 }
 
 /**
@@ -28,8 +31,24 @@ export function createGraphQLHandler(options: GraphQLHandlerOptions) {
 
   return async function handleGraphQL(req: IncomingMessage, res: ServerResponse): Promise<void> {
     let body: unknown;
+    // Only a multipart POST takes the upload path; the JSON hot path pays for one header test.
+    const multipart = req.method === 'POST' && isMultipart(req);
+    if (multipart && !hasPreflightHeader(req)) {
+      req.resume();
+      return sendError(
+        res,
+        400,
+        'This multipart request has been blocked as a potential Cross-Site Request Forgery (CSRF). ' +
+          'Send file uploads with a non-empty `apollo-require-preflight` (or `x-apollo-operation-name`) header.',
+      );
+    }
     try {
-      body = req.method === 'POST' ? await readJsonBody(req, maxBodyBytes) : undefined;
+      if (multipart) {
+        if (!options.uploads) throw new RequestBodyError('This gateway does not accept file uploads.', 400);
+        body = await readMultipartBody(req, { ...options.uploads, maxFieldBytes: maxBodyBytes });
+      } else {
+        body = req.method === 'POST' ? await readJsonBody(req, maxBodyBytes) : undefined;
+      }
     } catch (error) {
       if (!(error instanceof RequestBodyError)) throw error;
       sendError(res, error.status, error.message, error.code);
@@ -42,6 +61,8 @@ export function createGraphQLHandler(options: GraphQLHandlerOptions) {
     for (const [key, value] of Object.entries(req.headers)) {
       if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
     }
+    // Apollo takes only JSON bodies; the multipart body has been parsed into the operations it carries.
+    if (multipart) headers.set('content-type', 'application/json');
     const url = req.url ?? '';
     const queryStart = url.indexOf('?');
 

@@ -1,0 +1,190 @@
+import type { IncomingMessage } from 'node:http';
+import busboy from 'busboy';
+import type { UploadFile } from '../chatwoot/types';
+import { ErrorCode } from '../errors';
+import { RequestBodyError } from './body';
+
+/**
+ * The GraphQL multipart request spec (github.com/jaydenseric/graphql-multipart-request-spec): a multipart/form-data
+ * POST whose first field `operations` is the usual JSON body with null where files go, whose second field `map` names,
+ * for each file part, the places in `operations` it fills (`{ "0": ["variables.input.attachments.0"] }`), and whose
+ * remaining parts are the files. Parsed with busboy; each file is held in memory (it is sent on to Chatwoot after
+ * the operation has run), so its size and the number of files are bounded here.
+ */
+
+export interface MultipartLimits {
+  /** Largest single file, in bytes. */
+  readonly maxFileBytes: number;
+  /** Most files in one request. */
+  readonly maxFiles: number;
+  /** Largest `operations` or `map` field, in bytes (the JSON body limit). */
+  readonly maxFieldBytes: number;
+}
+
+/** Whether a request is a multipart upload; the JSON path never pays for more than this test. */
+export function isMultipart(req: IncomingMessage): boolean {
+  const type = req.headers['content-type'];
+  return type !== undefined && /^multipart\/form-data\b/i.test(type);
+}
+
+/**
+ * A multipart POST is a CORS "simple" request that a browser sends cross-site without asking, so, exactly like Apollo's
+ * CSRF prevention, it is only accepted with a header a simple request cannot carry.
+ */
+export function hasPreflightHeader(req: IncomingMessage): boolean {
+  const headers = req.headers;
+  return Boolean(headers['apollo-require-preflight'] || headers['x-apollo-operation-name']);
+}
+
+/** Keys a map path may not walk through: they would reach Object.prototype rather than the operations' own data. */
+const FORBIDDEN_KEYS = new Set(['__proto__', 'prototype', 'constructor']);
+
+/** Reads a multipart request and returns `operations` with every mapped place holding its UploadFile. */
+export function readMultipartBody(req: IncomingMessage, limits: MultipartLimits): Promise<unknown> {
+  return new Promise((resolve, reject) => {
+    let parser: busboy.Busboy;
+    try {
+      parser = busboy({
+        headers: req.headers,
+        limits: { fileSize: limits.maxFileBytes, files: limits.maxFiles, fields: 2, fieldSize: limits.maxFieldBytes, parts: limits.maxFiles + 2 },
+      });
+    } catch {
+      reject(badRequest('The multipart request has no usable boundary in its Content-Type.'));
+      return;
+    }
+    let operations: unknown;
+    let map: Map<string, string[]> | undefined;
+    const files = new Map<string, UploadFile>();
+    let settled = false;
+    let pending = 0;
+    let ended = false;
+
+    const fail = (error: RequestBodyError) => {
+      if (settled) return;
+      settled = true;
+      // Stop parsing and drain what the client still sends, so it reads our answer instead of a reset.
+      req.unpipe(parser);
+      parser.removeAllListeners();
+      parser.on('error', () => undefined);
+      req.resume();
+      reject(error);
+    };
+    const finish = () => {
+      if (settled || !ended || pending > 0) return;
+      if (map === undefined) return fail(badRequest('The multipart request has no `map` field.'));
+      for (const name of map.keys()) {
+        if (!files.has(name)) return fail(badRequest(`The multipart request maps the file "${name}" but carries no such file part.`));
+      }
+      try {
+        for (const [name, paths] of map) for (const path of paths) place(operations, path, files.get(name)!);
+      } catch (error) {
+        return fail(error as RequestBodyError);
+      }
+      settled = true;
+      resolve(operations);
+    };
+
+    parser.on('field', (name, value, info) => {
+      if (info.valueTruncated) return fail(tooLarge(`The \`${name}\` field is larger than ${limits.maxFieldBytes} bytes.`));
+      if (name === 'operations' && operations === undefined && map === undefined) {
+        operations = parseJson(value, 'operations', fail);
+        if (operations !== null && typeof operations !== 'object') fail(badRequest('The `operations` field must be a JSON object or array.'));
+      } else if (name === 'map' && operations !== undefined && map === undefined) {
+        map = parseMap(parseJson(value, 'map', fail), limits.maxFiles, fail);
+      } else {
+        fail(badRequest('A multipart request starts with the fields `operations` then `map`, each once, before any file.'));
+      }
+    });
+    parser.on('file', (name, stream, info) => {
+      if (map === undefined) {
+        stream.resume();
+        return fail(badRequest('A multipart request must send `operations` and `map` before its files.'));
+      }
+      if (!map.has(name) || files.has(name)) {
+        stream.resume();
+        return fail(badRequest(`The file part "${name}" is not named in \`map\` (or is sent twice).`));
+      }
+      pending++;
+      const chunks: Buffer[] = [];
+      stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+      stream.on('limit', () => fail(tooLarge(`The file "${info.filename}" is larger than the limit of ${limits.maxFileBytes} bytes.`)));
+      stream.on('end', () => {
+        pending--;
+        if (settled) return;
+        files.set(name, { filename: info.filename || name, mimeType: info.mimeType || 'application/octet-stream', content: Buffer.concat(chunks) });
+        finish();
+      });
+    });
+    parser.on('filesLimit', () => fail(tooLarge(`The request carries more than ${limits.maxFiles} files.`)));
+    parser.on('partsLimit', () => fail(tooLarge(`The request carries more than ${limits.maxFiles} files.`)));
+    parser.on('fieldsLimit', () => fail(badRequest('A multipart request carries only the fields `operations` and `map` besides its files.')));
+    parser.on('error', () => fail(badRequest('The multipart request body is malformed.')));
+    parser.on('close', () => {
+      ended = true;
+      finish();
+    });
+    // A client that goes away mid-body: nothing will be answered, but the request must not hang.
+    req.on('aborted', () => fail(badRequest('The request body was not received completely.')));
+    req.pipe(parser);
+  });
+}
+
+function parseJson(text: string, field: string, fail: (error: RequestBodyError) => void): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    fail(badRequest(`The \`${field}\` field is not valid JSON.`));
+    return undefined;
+  }
+}
+
+/** `map` is an object of file part names to non-empty arrays of dotted paths. */
+function parseMap(value: unknown, maxFiles: number, fail: (error: RequestBodyError) => void): Map<string, string[]> | undefined {
+  if (value === undefined) return undefined;
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    fail(badRequest('The `map` field must be a JSON object of file names to arrays of paths in `operations`.'));
+    return undefined;
+  }
+  const entries = Object.entries(value as Record<string, unknown>);
+  if (entries.length > maxFiles) {
+    fail(tooLarge(`The request maps ${entries.length} files; at most ${maxFiles} are accepted (GATEWAY_MAX_UPLOAD_FILES).`));
+    return undefined;
+  }
+  const map = new Map<string, string[]>();
+  for (const [name, paths] of entries) {
+    if (!Array.isArray(paths) || paths.length === 0 || !paths.every((p): p is string => typeof p === 'string' && p !== '')) {
+      fail(badRequest(`\`map\` entry "${name}" must be a non-empty array of paths such as "variables.file".`));
+      return undefined;
+    }
+    map.set(name, paths);
+  }
+  return map;
+}
+
+/** Puts a file at a dotted path of `operations`; the path must lead to an existing placeholder (the spec's null). */
+function place(operations: unknown, path: string, file: UploadFile): void {
+  const keys = path.split('.');
+  let target: unknown = operations;
+  for (const [index, key] of keys.entries()) {
+    const isLast = index === keys.length - 1;
+    if (FORBIDDEN_KEYS.has(key) || target === null || typeof target !== 'object' || !Object.hasOwn(target, key)) {
+      throw badRequest(`The \`map\` path "${path}" does not lead to a place in \`operations\`.`);
+    }
+    if (isLast) {
+      if ((target as Record<string, unknown>)[key] !== null) {
+        throw badRequest(`The \`map\` path "${path}" must point at a null placeholder in \`operations\`.`);
+      }
+      (target as Record<string, unknown>)[key] = file;
+    } else {
+      target = (target as Record<string, unknown>)[key];
+    }
+  }
+}
+
+function badRequest(message: string): RequestBodyError {
+  return new RequestBodyError(message, 400, ErrorCode.BAD_REQUEST);
+}
+
+function tooLarge(message: string): RequestBodyError {
+  return new RequestBodyError(message, 413, ErrorCode.PAYLOAD_TOO_LARGE);
+}
