@@ -37,6 +37,8 @@ const config: CodegenConfig = {
           ImageUrl: 'string',
           JSONObject: 'Record<string, unknown>',
           DateTime: 'string',
+          // A file of a multipart request, parsed by src/http/multipart.ts; it is only ever an input.
+          Upload: { input: '../chatwoot/types#UploadFile', output: 'never' },
         // Federation's field-set scalar, which codegen declares itself when federation is on.
         _FieldSet: 'string',
         },

@@ -1,10 +1,12 @@
+import { Blob } from 'node:buffer';
+import { FormData } from 'undici';
 import { type ConversationAddress, conversationPath, unixToIso } from './conversations';
 import { InvalidRequestError } from './errors';
 import { queryString } from './paths';
 import { expectArray, expectObject, numberOrNull, objectOrNull, stringOrNull } from './records';
 import type { RequestOptions } from './requestOptions';
 import type { CallContext, ChatwootTransport, UpstreamCall } from './transport';
-import type { AttachmentRecord, JsonObject, MessageRecord, MessageSenderRecord, MessageTypeValue } from './types';
+import type { AttachmentRecord, JsonObject, MessageRecord, MessageSenderRecord, MessageTypeValue, UploadFile } from './types';
 
 /** Identifies one message of a conversation. */
 export interface MessageAddress extends ConversationAddress {
@@ -16,6 +18,8 @@ export interface SendMessageFields {
   content: string;
   /** A client-made id Chatwoot hands back over its websocket, to match the echo with the message sent. */
   echoId?: string | null;
+  /** Files to attach; with any, the message is sent as multipart/form-data, as Chatwoot's widget sends it. */
+  attachments?: readonly UploadFile[] | null;
 }
 
 /** The contact's answer to an interactive message; sent as Chatwoot's `submitted_values`. */
@@ -67,16 +71,24 @@ export class MessagesResource {
     return expectArray(await this.transport.send(context, call), call).map((item) => toMessageRecord(expectObject(item, call)));
   }
 
-  /** `POST .../messages` with text. Chatwoot always records it as an incoming message from the contact. */
+  /**
+   * `POST .../messages` with text, and files if any. Chatwoot always records it as an incoming message from the
+   * contact. Without files the body is JSON; with files it is multipart/form-data with one `attachments[]` part each.
+   */
   async create(
     context: CallContext,
     address: ConversationAddress,
     fields: SendMessageFields,
     options?: RequestOptions | null,
   ): Promise<MessageRecord> {
-    if (fields.content.trim() === '') throw new InvalidRequestError('content must not be blank.', 'content');
+    const files = fields.attachments ?? [];
+    // A message of files alone is fine for Chatwoot; a message of nothing is not.
+    if (fields.content.trim() === '' && files.length === 0) throw new InvalidRequestError('content must not be blank.', 'content');
     if (fields.content.length > MAX_MESSAGE_CONTENT_LENGTH) {
       throw new InvalidRequestError(`content must be at most ${MAX_MESSAGE_CONTENT_LENGTH} characters long.`, 'content');
+    }
+    if (files.length > 0) {
+      return this.one(context, { method: 'POST', path: messagesPath(address), form: messageForm(fields, files), options });
     }
     const body: JsonObject = { content: fields.content };
     if (fields.echoId != null) body.echo_id = fields.echoId;
@@ -97,6 +109,15 @@ export class MessagesResource {
   private async one(context: CallContext, call: UpstreamCall): Promise<MessageRecord> {
     return toMessageRecord(expectObject(await this.transport.send(context, call), call));
   }
+}
+
+/** The multipart body Chatwoot's widget sends: `content` (left out when blank), `echo_id`, then `attachments[]` parts. */
+function messageForm(fields: SendMessageFields, files: readonly UploadFile[]): FormData {
+  const form = new FormData();
+  if (fields.content.trim() !== '') form.append('content', fields.content);
+  if (fields.echoId != null) form.append('echo_id', fields.echoId);
+  for (const file of files) form.append('attachments[]', new Blob([file.content], { type: file.mimeType }), file.filename);
+  return form;
 }
 
 /** Only the fields that are set, in Chatwoot's names. A CSAT rating outside 1..5 is refused, as Chatwoot would. */

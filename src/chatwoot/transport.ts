@@ -1,6 +1,6 @@
 import { EventEmitter } from 'node:events';
 import { CallGate } from './callGate';
-import type { Dispatcher } from 'undici';
+import { type Dispatcher, type FormData, Response } from 'undici';
 import { classifyFailure, type CallFacts } from './classify';
 import { DispatcherPool } from './dispatchers';
 import { type HttpMethod, InvalidRequestError, UpstreamUnavailableError } from './errors';
@@ -35,6 +35,8 @@ export interface UpstreamCall {
   readonly query?: string;
   /** A JSON-serialisable body. */
   readonly body?: unknown;
+  /** A multipart/form-data body (files), sent instead of `body`; undici writes it with its boundary. */
+  readonly form?: FormData;
   readonly options?: RequestOptions | null;
   /** Ask for HTML and return a 2xx body as text instead of parsing JSON (the CSAT survey page is a web page). */
   readonly expectHtml?: boolean;
@@ -89,7 +91,9 @@ export class ChatwootTransport {
   async send(context: CallContext, call: UpstreamCall): Promise<unknown> {
     // Resolved (and refused, if the policy says so) before any connection is attempted.
     const options = this.resolveOptions(call.options);
-    const body = serializeBody(call);
+    let body: string | Buffer | undefined = serializeBody(call);
+    let contentType = 'application/json';
+    if (call.form) ({ body, contentType } = await encodeForm(call.form));
     const pooled = this.dispatchers.get(options);
     const dispatcher = withReadRetries(pooled, this.settings.retry);
     const facts: CallFacts = {
@@ -135,7 +139,7 @@ export class ChatwootTransport {
         origin: this.origin,
         path: `${this.basePath}${call.path}${call.query ?? ''}`,
         method: call.method,
-        headers: this.headers(context, call.body !== undefined, call.expectHtml === true),
+        headers: this.headers(context, body !== undefined ? contentType : undefined, call.expectHtml === true),
         body,
         signal,
       });
@@ -176,11 +180,11 @@ export class ChatwootTransport {
     return this.dispatchers.close();
   }
 
-  private headers(context: CallContext, hasBody: boolean, html = false): Record<string, string> {
+  private headers(context: CallContext, contentType: string | undefined, html = false): Record<string, string> {
     const token = context.token || this.settings.apiAccessToken;
     // A literal rather than a spread of shared static headers: cheaper per call on the hot path (bench/RESULTS.md).
     const headers: Record<string, string> = { accept: html ? 'text/html' : 'application/json', 'user-agent': this.userAgent };
-    if (hasBody) headers['content-type'] = 'application/json';
+    if (contentType) headers['content-type'] = contentType;
     // Hyphenated: Rails reads it as api_access_token, and nginx drops header names with underscores by default.
     if (token) headers['api-access-token'] = token;
     if (context.requestId) headers['x-request-id'] = context.requestId;
@@ -221,6 +225,16 @@ export class ChatwootTransport {
       'response_too_large',
     );
   }
+}
+
+/**
+ * Encodes a form the way fetch would (undici's own multipart writer, with its boundary in the content type). It is
+ * buffered, so that Chatwoot gets a Content-Length; the files it holds are in memory already.
+ */
+async function encodeForm(form: FormData): Promise<{ body: Buffer; contentType: string }> {
+  const encoded = new Response(form);
+  const contentType = encoded.headers.get('content-type') ?? 'multipart/form-data';
+  return { body: Buffer.from(await encoded.arrayBuffer()), contentType };
 }
 
 /** The JSON text of the call's body. A value nested too deeply to serialise is the caller's input, not a network failure. */

@@ -1,3 +1,4 @@
+import type { UploadFile } from '../chatwoot/types';
 import type { Resolvers } from '../generated/graphql';
 import { GraphQLError, GraphQLScalarType, Kind } from 'graphql';
 import { GraphQLDateTime, GraphQLEmailAddress, GraphQLJSONObject, RegularExpression } from 'graphql-scalars';
@@ -82,6 +83,31 @@ function parseImageUrl(value: unknown): string {
 }
 
 /**
+ * A file of a GraphQL multipart request. src/http/multipart.ts has already put the UploadFile where the variable was;
+ * anything else (a JSON value, an inline literal) is refused, so a file can only arrive as an uploaded part.
+ */
+export const Upload = markingInvalidValues(new GraphQLScalarType<UploadFile, never>({
+  name: 'Upload',
+  serialize: () => {
+    throw new GraphQLError('Upload is an input-only scalar.');
+  },
+  parseValue: (value) => {
+    const file = value as Partial<UploadFile> | null;
+    if (file && typeof file === 'object' && Buffer.isBuffer(file.content) && typeof file.filename === 'string' && typeof file.mimeType === 'string') {
+      return file as UploadFile;
+    }
+    throw new GraphQLError(UPLOAD_HOW);
+  },
+  parseLiteral: () => {
+    throw new GraphQLError(UPLOAD_HOW);
+  },
+}));
+
+const UPLOAD_HOW =
+  'Upload values must be sent as file parts of a GraphQL multipart request (with the apollo-require-preflight header), ' +
+  'the variable set to null in `operations` and named in `map`.';
+
+/**
  * Every custom scalar of the schema, by the name the SDL gives it. Only their parsing functions are used: the schema
  * builder (subgraph.ts) keeps the names and descriptions written in schema/, the source of truth.
  */
@@ -92,4 +118,5 @@ export const scalarResolvers: Resolvers = {
   JSONObject: markingInvalidValues(GraphQLJSONObject),
   // The adapter already hands out ISO 8601 strings (Chatwoot sends Unix seconds); the library checks what callers send.
   DateTime: markingInvalidValues(GraphQLDateTime),
+  Upload,
 };
