@@ -44,9 +44,12 @@ export function readMultipartBody(req: IncomingMessage, limits: MultipartLimits)
   return new Promise((resolve, reject) => {
     let parser: busboy.Busboy;
     try {
+      // busboy reports a size limit when a part reaches it, so one byte more: a file of exactly the limit is accepted.
       parser = busboy({
         headers: req.headers,
-        limits: { fileSize: limits.maxFileBytes, files: limits.maxFiles, fields: 2, fieldSize: limits.maxFieldBytes, parts: limits.maxFiles + 2 },
+        // Browsers and undici write file names as raw UTF-8; busboy's default would read them as Latin-1.
+        defParamCharset: 'utf8',
+        limits: { fileSize: limits.maxFileBytes + 1, files: limits.maxFiles, fields: 2, fieldSize: limits.maxFieldBytes + 1 },
       });
     } catch {
       reject(badRequest('The multipart request has no usable boundary in its Content-Type.'));
@@ -107,7 +110,9 @@ export function readMultipartBody(req: IncomingMessage, limits: MultipartLimits)
       pending++;
       const chunks: Buffer[] = [];
       stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-      stream.on('limit', () => fail(tooLarge(`The file "${info.filename}" is larger than the limit of ${limits.maxFileBytes} bytes.`)));
+      stream.on('limit', () =>
+        fail(tooLarge(`The file "${info.filename}" is larger than the limit of ${limits.maxFileBytes} bytes (GATEWAY_MAX_UPLOAD_BYTES).`)),
+      );
       stream.on('end', () => {
         pending--;
         if (settled) return;
@@ -115,8 +120,7 @@ export function readMultipartBody(req: IncomingMessage, limits: MultipartLimits)
         finish();
       });
     });
-    parser.on('filesLimit', () => fail(tooLarge(`The request carries more than ${limits.maxFiles} files.`)));
-    parser.on('partsLimit', () => fail(tooLarge(`The request carries more than ${limits.maxFiles} files.`)));
+    parser.on('filesLimit', () => fail(tooLarge(`The request carries more than ${limits.maxFiles} files (GATEWAY_MAX_UPLOAD_FILES).`)));
     parser.on('fieldsLimit', () => fail(badRequest('A multipart request carries only the fields `operations` and `map` besides its files.')));
     parser.on('error', () => fail(badRequest('The multipart request body is malformed.')));
     parser.on('close', () => {

@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { parseMultipart, type SimUploadedFile } from './multipart';
 import type { JsonObject } from './store';
 
 /**
@@ -14,12 +15,16 @@ export interface SimRequest {
   query: URLSearchParams;
   /** Query string and body merged, the body winning, as Rails merges them. */
   body: JsonObject;
+  /** The file parts of a multipart body, in order; empty for other bodies. */
+  files: SimUploadedFile[];
   headers: IncomingMessage['headers'];
+  /** The simulator's own origin as the client reached it, for URLs in answers (attachments' data_url). */
+  origin: string;
 }
 
 export interface SimResponse {
   status: number;
-  /** A JSON value, or a string sent as-is with `contentType`. */
+  /** A JSON value, or a string or Buffer sent as-is with `contentType`. */
   body?: unknown;
   contentType?: string;
   headers?: Record<string, string>;
@@ -59,12 +64,16 @@ export class SimRouter {
       if (route.method !== method) continue;
       const match = route.pattern.exec(url.pathname);
       if (!match) continue;
-      const parsed = parseBody(raw, req.headers['content-type']);
+      const contentType = req.headers['content-type'];
+      const multipart = contentType?.startsWith('multipart/form-data') ? await parseMultipart(raw, contentType) : undefined;
+      const parsed = multipart === undefined ? parseBody(raw.toString('utf8'), contentType) : (multipart?.fields ?? MALFORMED);
       if (parsed === MALFORMED) return send(res, badRequest(req.headers.accept));
       const params: Record<string, string> = {};
       route.names.forEach((name, i) => (params[name] = decodeURIComponent(match[i + 1] ?? '')));
       const body: JsonObject = { ...Object.fromEntries(url.searchParams), ...parsed };
-      return send(res, route.handler({ method, path: url.pathname, params, query: url.searchParams, body, headers: req.headers }));
+      const origin = `http://${req.headers.host ?? 'localhost'}`;
+      const files = multipart?.files ?? [];
+      return send(res, route.handler({ method, path: url.pathname, params, query: url.searchParams, body, files, headers: req.headers, origin }));
     }
     send(res, notFound());
   }
@@ -86,10 +95,10 @@ function parseBody(raw: string, contentType: string | undefined): JsonObject | t
   return {};
 }
 
-async function readAll(req: IncomingMessage): Promise<string> {
+async function readAll(req: IncomingMessage): Promise<Buffer> {
   const chunks: Buffer[] = [];
   for await (const chunk of req) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString('utf8');
+  return Buffer.concat(chunks);
 }
 
 function send(res: ServerResponse, response: SimResponse): void {
@@ -100,7 +109,7 @@ function send(res: ServerResponse, response: SimResponse): void {
     res.end();
     return;
   }
-  if (typeof response.body === 'string' && response.contentType) {
+  if ((typeof response.body === 'string' || Buffer.isBuffer(response.body)) && response.contentType) {
     res.setHeader('content-type', response.contentType);
     res.end(response.body);
     return;

@@ -1,6 +1,6 @@
 import { withConversation } from './conversations';
 import { notFound, ok, type SimResponse, type SimRouter } from './http';
-import type { JsonObject, SimConversation, SimMessage, SimulatorStore } from './store';
+import { ACCOUNT_ID, type JsonObject, type SimAttachment, type SimConversation, type SimMessage, type SimulatorStore } from './store';
 
 /** Chatwoot answers 20 messages per page. */
 export const MESSAGES_PER_PAGE = 20;
@@ -30,16 +30,26 @@ export function registerMessageRoutes(router: SimRouter, store: SimulatorStore):
     withConversation(store, req.params, (conversation, { link }) => {
       const contact = store.contactOf(link);
       const content = typeof req.body.content === 'string' ? req.body.content : null;
+      // Rails collects repeated `attachments[]` parts into params[:attachments]; other file parts are not read.
+      const uploads = req.files.filter((file) => file.field === 'attachments[]');
       const message = store.addMessage(conversation, {
         messageType: 0,
         content,
         sender: { type: 'contact', id: contact.id, name: contact.name },
       });
+      for (const upload of uploads) store.addAttachment(message, upload, req.origin);
       // A message from the contact reopens a resolved conversation.
       if (conversation.status === 'resolved') conversation.status = 'open';
       return ok(publicMessage(message, conversation));
     }),
   );
+
+  // Active Storage's download route, which attachments' data_url points at.
+  router.on('GET', '/rails/active_storage/blobs/redirect/:attachment/:filename', (req) => {
+    const attachment = store.messages.flatMap((m) => m.attachments).find((a) => String(a.id) === req.params.attachment);
+    if (!attachment) return notFound();
+    return { status: 200, body: attachment.content, contentType: attachment.mimeType };
+  });
 
   router.on(['PATCH', 'PUT'], `${base}/:message`, (req) =>
     withConversation(store, req.params, (conversation) => {
@@ -71,6 +81,7 @@ export function publicMessage(message: SimMessage, conversation: SimConversation
     created_at: message.createdAt,
     conversation_id: conversation.displayId,
   };
+  if (message.attachments.length > 0) json.attachments = message.attachments.map(publicAttachment);
   if (message.sender) {
     json.sender =
       message.sender.type === 'contact'
@@ -78,4 +89,24 @@ export function publicMessage(message: SimMessage, conversation: SimConversation
         : { id: message.sender.id, name: message.sender.name, available_name: message.sender.name, avatar_url: '', type: 'user' };
   }
   return json;
+}
+
+/**
+ * An attachment's `push_event_data`: images get a thumbnail URL (here the file itself), other files ''. Width and
+ * height come from Active Storage's background analysis, so a fresh upload has none; Chatwoot sets `extension` only
+ * for some channels, never for a Client API upload.
+ */
+function publicAttachment(attachment: SimAttachment): JsonObject {
+  return {
+    id: attachment.id,
+    message_id: attachment.messageId,
+    file_type: attachment.fileType,
+    account_id: ACCOUNT_ID,
+    extension: null,
+    data_url: attachment.dataUrl,
+    thumb_url: attachment.fileType === 'image' ? attachment.dataUrl : '',
+    file_size: attachment.content.length,
+    width: null,
+    height: null,
+  };
 }

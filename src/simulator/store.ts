@@ -84,6 +84,20 @@ export interface SimMessage {
   /** Unix seconds. */
   createdAt: number;
   sender: { type: 'contact' | 'user'; id: number; name: string } | null;
+  attachments: SimAttachment[];
+}
+
+/** A file attached to a message (Chatwoot's attachments table plus the Active Storage blob behind it). */
+export interface SimAttachment {
+  id: number;
+  messageId: number;
+  /** Chatwoot's file_type, from the content type: image, audio, video or file. */
+  fileType: 'image' | 'audio' | 'video' | 'file';
+  filename: string;
+  mimeType: string;
+  content: Buffer;
+  /** Where the simulator serves the file; fixed when uploaded, as Chatwoot's URLs are built from its FRONTEND_URL. */
+  dataUrl: string;
 }
 
 export const ACCOUNT_ID = 1;
@@ -94,7 +108,7 @@ export class SimulatorStore {
   readonly contactInboxes: SimContactInbox[] = [];
   readonly conversations: SimConversation[] = [];
   readonly messages: SimMessage[] = [];
-  private nextId = { inbox: 1, contact: 1, conversation: 1, displayId: 1, message: 1 };
+  private nextId = { inbox: 1, contact: 1, conversation: 1, displayId: 1, message: 1, attachment: 1 };
 
   addInbox(fields: Partial<SimInbox> & Pick<SimInbox, 'name'>): SimInbox {
     const inbox: SimInbox = {
@@ -197,10 +211,25 @@ export class SimulatorStore {
       private: false,
       createdAt: Math.floor(Date.now() / 1000),
       sender: null,
+      attachments: [],
       ...fields,
     };
     this.messages.push(message);
     return message;
+  }
+
+  /** Attaches a file to a message, served by the simulator at `{origin}/rails/active_storage/blobs/redirect/{id}/{name}`. */
+  addAttachment(message: SimMessage, file: { filename: string; mimeType: string; content: Buffer }, origin: string): SimAttachment {
+    const id = this.nextId.attachment++;
+    const attachment: SimAttachment = {
+      id,
+      messageId: message.id,
+      fileType: fileTypeOf(file.mimeType),
+      ...file,
+      dataUrl: `${origin}/rails/active_storage/blobs/redirect/${id}/${encodeURIComponent(file.filename)}`,
+    };
+    message.attachments.push(attachment);
+    return attachment;
   }
 
   /** Moves everything of `from` onto `into` and deletes `from`, as Chatwoot's ContactMergeAction does. */
@@ -213,6 +242,12 @@ export class SimulatorStore {
 
   /** Lets other record kinds (conversations, messages) follow a contact merge. */
   onMerge?: (from: SimContact, into: SimContact) => void;
+}
+
+/** Chatwoot's file_type for an upload: by the content type's top-level kind, `file` for everything else. */
+export function fileTypeOf(mimeType: string): SimAttachment['fileType'] {
+  const kind = mimeType.split('/', 1)[0]?.toLowerCase();
+  return kind === 'image' || kind === 'audio' || kind === 'video' ? kind : 'file';
 }
 
 /** A 24-character token like Rails' has_secure_token. */

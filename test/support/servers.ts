@@ -47,6 +47,8 @@ export interface RecordedRequest {
   headers: IncomingMessage['headers'];
   /** The raw body text. */
   text: string;
+  /** The body's bytes as received (for binary bodies such as multipart uploads). */
+  raw: Buffer;
   /** The body parsed as JSON, or undefined. */
   json: unknown;
   /** The client's port: the same for calls that reuse one keep-alive connection. */
@@ -97,7 +99,8 @@ export async function startFakeChatwoot(handler?: FakeHandler): Promise<FakeChat
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', () => {
-      const text = Buffer.concat(chunks).toString('utf8');
+      const raw = Buffer.concat(chunks);
+      const text = raw.toString('utf8');
       const url = req.url ?? '/';
       const q = url.indexOf('?');
       let json: unknown;
@@ -113,6 +116,7 @@ export async function startFakeChatwoot(handler?: FakeHandler): Promise<FakeChat
         query: q === -1 ? '' : url.slice(q),
         headers: req.headers,
         text,
+        raw,
         json,
         remotePort: req.socket.remotePort,
       };
