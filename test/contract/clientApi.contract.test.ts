@@ -3,8 +3,29 @@ import { startSimulator, type Simulator } from '../../src/simulator';
 import { CONTACT, clientApiHandler, INBOX } from '../support/clientApi';
 import { SCENARIOS } from '../support/clientApiScenarios';
 import { startTestGateway, type TestGateway } from '../support/gateway';
-import { type FakeChatwoot, startFakeChatwoot } from '../support/servers';
-import { matchOperation, requestProblems, responseProblems, specOperations } from './openapi';
+import { type FakeChatwoot, type RecordedRequest, startFakeChatwoot } from '../support/servers';
+import { parseMultipartBody, postUpload } from '../support/uploads';
+import { type MultipartRequestBody, matchOperation, requestProblems, responseProblems, specOperations } from './openapi';
+
+/** A recorded multipart body as the check takes it: text fields, and the names of the file parts. */
+async function multipartOf(sent: RecordedRequest): Promise<MultipartRequestBody> {
+  const parts = await parseMultipartBody(sent.raw, String(sent.headers['content-type']));
+  return {
+    fields: Object.fromEntries(parts.filter((p) => p.filename === undefined).map((p) => [p.name, p.value.toString('utf8')])),
+    fileFields: parts.filter((p) => p.filename !== undefined).map((p) => p.name),
+  };
+}
+
+/** sendMessage with files, as a GraphQL multipart request. */
+const UPLOAD = (addr: string, displayId: number) => ({
+  query: `mutation($input: SendMessageInput!) { sendMessage(${addr}, displayId: ${displayId}, input: $input) { id attachments { id } } }`,
+  variables: { input: { content: 'with files', echoId: 'e-9', attachments: [null, null] } },
+});
+const UPLOAD_FILES = [
+  { name: 'a.png', type: 'image/png', content: Buffer.from([1, 2, 3]) },
+  { name: 'b.pdf', type: 'application/pdf', content: Buffer.from('%PDF') },
+];
+const UPLOAD_PATHS = ['variables.input.attachments.0', 'variables.input.attachments.1'];
 
 const ADDR = `inboxIdentifier: "${INBOX}", contactIdentifier: "${CONTACT}"`;
 
@@ -58,6 +79,15 @@ describe('contract with the published OpenAPI document', () => {
       expect(matchOperation(last.method, last.path)?.op).toMatchObject({ method: entry.method, template: entry.path });
     });
 
+    it('conforms: sendMessage with attachments (multipart/form-data)', async () => {
+      const result = await postUpload(gateway.url, UPLOAD(ADDR, 7), UPLOAD_FILES, UPLOAD_PATHS);
+      expect(result.body.errors).toBeUndefined();
+      const sent = chatwoot.last();
+      const multipart = await multipartOf(sent);
+      expect(multipart).toEqual({ fields: { content: 'with files', echo_id: 'e-9' }, fileFields: ['attachments[]', 'attachments[]'] });
+      expect(requestProblems({ method: sent.method, path: sent.path, query: sent.query, body: undefined, multipart })).toEqual([]);
+    });
+
     it.each(VARIANTS)('conforms: %s', async (query) => {
       const result = await gateway.query(query);
       expect(result.errors).toBeUndefined();
@@ -76,6 +106,8 @@ describe('contract with the published OpenAPI document', () => {
     ['a body where none is taken', { method: 'POST', path: '/public/api/v1/inboxes/i/contacts/c/conversations/7/toggle_status', query: '', body: {} }],
     ['a mistyped body field', { method: 'POST', path: '/public/api/v1/inboxes/i/contacts/c/conversations/7/messages', query: '', body: { content: 42 } }],
     ['an unknown route', { method: 'DELETE', path: '/public/api/v1/inboxes/i', query: '', body: undefined }],
+    ['a multipart body where only JSON is taken', { method: 'PATCH', path: '/public/api/v1/inboxes/i/contacts/c', query: '', body: undefined, multipart: { fields: { name: 'x' }, fileFields: [] } }],
+    ['a file part Chatwoot does not read', { method: 'POST', path: '/public/api/v1/inboxes/i/contacts/c/conversations/7/messages', query: '', body: undefined, multipart: { fields: { content: 'x' }, fileFields: ['file'] } }],
   ])('the check itself catches %s', (_name, request) => {
     expect(requestProblems(request).length).toBeGreaterThan(0);
   });
@@ -92,8 +124,8 @@ describe('contract with the published OpenAPI document', () => {
       tap = await startFakeChatwoot(async (request) => {
         const response = await fetch(`${sim.url}${request.url}`, {
           method: request.method,
-          headers: { 'content-type': 'application/json', accept: String(request.headers.accept ?? '*/*') },
-          body: request.text === '' ? undefined : request.text,
+          headers: { 'content-type': String(request.headers['content-type'] ?? 'application/json'), accept: String(request.headers.accept ?? '*/*') },
+          body: request.raw.length === 0 ? undefined : request.raw,
         });
         const text = await response.text();
         const contentType = response.headers.get('content-type') ?? '';
@@ -128,6 +160,10 @@ describe('contract with the published OpenAPI document', () => {
         `{ csatSurveyPage(conversationUuid: "${conversation.uuid}") { url } }`,
       ];
       for (const step of steps) expect((await gateway.query(step)).errors).toBeUndefined();
+      // A message with files: the simulator's answer carries them as `attachments`, which must match the schema too.
+      const upload = await postUpload(gateway.url, UPLOAD(addr, 1), UPLOAD_FILES, UPLOAD_PATHS);
+      expect(upload.body.errors).toBeUndefined();
+      expect(answers.at(-1)?.text).toContain('"attachments":[{');
 
       const seen = new Set(answers.map((a) => matchOperation(a.method, a.path)?.op.operation.operationId));
       expect(seen).toEqual(new Set(CLIENT_API_OPERATIONS.map((op) => op.operationId)));

@@ -41,7 +41,20 @@ export const SPEC_ERRATA = {
    * view renders them as null, but the schema types them as plain integers.
    */
   nullableInboxHours: ['open_hour', 'open_minutes', 'close_hour', 'close_minutes'],
+  /**
+   * Bodies Chatwoot also takes as multipart/form-data, which the document leaves out: it gives sending a message a JSON
+   * body only, but the controller permits `attachments: []` and Chatwoot's own widget sends files as multipart parts
+   * named `attachments[]`. A multipart request is checked here: its text fields against the documented JSON schema,
+   * its file parts by name.
+   */
+  multipartBodies: { 'create-a-message': { fileFields: ['attachments[]'] } } as Record<string, { fileFields: string[] }>,
 };
+
+/** A multipart/form-data request body, parsed: its text fields, and the names of its file parts in order. */
+export interface MultipartRequestBody {
+  fields: Record<string, string>;
+  fileFields: string[];
+}
 
 /** The document's components with the errata above applied. */
 function correctedComponents(): object {
@@ -119,7 +132,7 @@ function coerce(value: string, schema: object): unknown {
 }
 
 /** Every way the request breaks the document: unknown operation, parameters, body. Empty when it conforms. */
-export function requestProblems(request: { method: string; path: string; query: string; body: unknown }): string[] {
+export function requestProblems(request: { method: string; path: string; query: string; body: unknown; multipart?: MultipartRequestBody }): string[] {
   const found = matchOperation(request.method, request.path);
   if (!found) return [`${request.method} ${request.path} is not an operation of the document`];
   const { op, params } = found;
@@ -147,6 +160,16 @@ export function requestProblems(request: { method: string; path: string; query: 
   }
 
   const body = op.operation.requestBody;
+  if (request.multipart) {
+    const allowed = SPEC_ERRATA.multipartBodies[op.operation.operationId];
+    const media = body?.content['application/json'];
+    if (!allowed || !media) return [...problems, `${op.operation.operationId} takes no multipart/form-data body`];
+    check('multipart text fields', media.schema, request.multipart.fields);
+    for (const name of request.multipart.fileFields) {
+      if (!allowed.fileFields.includes(name)) problems.push(`file part ${name} is not one Chatwoot reads`);
+    }
+    return problems;
+  }
   if (!body) {
     if (request.body !== undefined) problems.push('the operation takes no request body, but one was sent');
   } else if (request.body === undefined) {
