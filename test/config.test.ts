@@ -47,4 +47,12 @@ describe('loadConfig', () => {
       expect(String(e)).not.toContain('hunter2');
     }
   });
+
+  it('bounds uploads at 40 MiB per file and 10 files by default, and reads both variables', () => {
+    expect(loadConfig({}).uploads).toEqual({ maxFileBytes: 40 * 1024 * 1024, maxFiles: 10 });
+    expect(loadConfig({ GATEWAY_MAX_UPLOAD_BYTES: '1024', GATEWAY_MAX_UPLOAD_FILES: '0' }).uploads).toEqual({ maxFileBytes: 1024, maxFiles: 0 });
+    expect(() => loadConfig({ GATEWAY_MAX_UPLOAD_BYTES: '0', GATEWAY_MAX_UPLOAD_FILES: '101' })).toThrow(
+      /GATEWAY_MAX_UPLOAD_BYTES must be a whole number[\s\S]*GATEWAY_MAX_UPLOAD_FILES must be a whole number from 0 to 100/,
+    );
+  });
 });
