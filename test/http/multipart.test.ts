@@ -1,3 +1,4 @@
+import { fetch, FormData } from 'undici';
 import { useGatewayWithFakeChatwoot } from '../support/harness';
 import { CONTACT, clientApiHandler, INBOX, messageJson } from '../support/clientApi';
 import { parseMultipartBody, postUpload, type TestFile } from '../support/uploads';
@@ -134,11 +135,26 @@ describe('file uploads (GraphQL multipart request spec)', () => {
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 
-  it('answers 400 BAD_REQUEST when operations is not JSON', async () => {
-    const result = await postUpload(harness.gateway.url, 'not json', [PNG], ['variables.x']);
-    // postUpload JSON-encodes operations; a JSON string is valid JSON but not an operation object.
+  it('answers 400 BAD_REQUEST when a file comes before operations and map, without calling Chatwoot', async () => {
+    const form = new FormData();
+    form.append('0', new Blob([PNG.content], { type: PNG.type }), PNG.name);
+    form.append('operations', JSON.stringify(operations([null])));
+    form.append('map', JSON.stringify({ 0: ['variables.input.attachments.0'] }));
+    const response = await fetch(harness.gateway.url, { method: 'POST', body: form, headers: { 'apollo-require-preflight': 'true' } });
+    expect(response.status).toBe(400);
+    const body = (await response.json()) as { errors: Array<{ message: string; extensions: { code: string } }> };
+    expect(body.errors[0]).toMatchObject({ extensions: { code: 'BAD_REQUEST' }, message: expect.stringMatching(/operations.*map.*before/) });
+    expect(harness.chatwoot.requests).toHaveLength(0);
+  });
+
+  it.each([
+    ['not JSON', '{"query": '],
+    ['a JSON string', '"mutation { x }"'],
+  ])('answers 400 BAD_REQUEST when operations is %s, without calling Chatwoot', async (_name, operationsText) => {
+    const result = await postUpload(harness.gateway.url, null, [PNG], ['variables.x'], { operationsText });
     expect(result.status).toBe(400);
     expect(result.body.errors?.[0]?.extensions?.code).toBe('BAD_REQUEST');
+    expect(harness.chatwoot.requests).toHaveLength(0);
   });
 
   it('refuses an Upload sent as a plain JSON value with BAD_USER_INPUT', async () => {

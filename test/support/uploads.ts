@@ -18,17 +18,17 @@ export interface UploadResponse {
 /**
  * POSTs a GraphQL multipart request (operations, map, then one part per file, named "0", "1", ...) over real HTTP, as
  * a browser's upload client does. `paths[i]` is where file i goes in the operations; `headers` replace the default
- * preflight header. `map` overrides the map field's text, to send malformed ones.
+ * preflight header. `map` and `operationsText` override those fields' text, to send malformed ones.
  */
 export async function postUpload(
   url: string,
   operations: unknown,
   files: TestFile[],
   paths: string[],
-  options: { headers?: Record<string, string>; map?: string } = {},
+  options: { headers?: Record<string, string>; map?: string; operationsText?: string } = {},
 ): Promise<UploadResponse> {
   const form = new FormData();
-  form.append('operations', JSON.stringify(operations));
+  form.append('operations', options.operationsText ?? JSON.stringify(operations));
   form.append('map', options.map ?? JSON.stringify(Object.fromEntries(paths.map((path, i) => [String(i), [path]]))));
   files.forEach((file, i) => form.append(String(i), new Blob([file.content], { type: file.type }), file.name));
   const response = await fetch(url, { method: 'POST', body: form, headers: options.headers ?? { 'apollo-require-preflight': 'true' } });
