@@ -91,7 +91,7 @@ export function readMultipartBody(req: IncomingMessage, limits: MultipartLimits)
       if (info.valueTruncated) return fail(tooLarge(`The \`${name}\` field is larger than ${limits.maxFieldBytes} bytes.`));
       if (name === 'operations' && operations === undefined && map === undefined) {
         operations = parseJson(value, 'operations', fail);
-        if (operations !== null && typeof operations !== 'object') fail(badRequest('The `operations` field must be a JSON object or array.'));
+        if (operations === null || typeof operations !== 'object') fail(badRequest('The `operations` field must be a JSON object or array.'));
       } else if (name === 'map' && operations !== undefined && map === undefined) {
         map = parseMap(parseJson(value, 'map', fail), limits.maxFiles, fail);
       } else {

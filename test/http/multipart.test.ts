@@ -150,6 +150,7 @@ describe('file uploads (GraphQL multipart request spec)', () => {
   it.each([
     ['not JSON', '{"query": '],
     ['a JSON string', '"mutation { x }"'],
+    ['null', 'null'],
   ])('answers 400 BAD_REQUEST when operations is %s, without calling Chatwoot', async (_name, operationsText) => {
     const result = await postUpload(harness.gateway.url, null, [PNG], ['variables.x'], { operationsText });
     expect(result.status).toBe(400);
