@@ -50,7 +50,10 @@ export interface TransportSettings extends RequestOptionsDefaults {
   readonly apiAccessToken: string | null;
   readonly userAgent: string;
   readonly maxResponseBytes: number;
-  /** HTTP_PROXY / HTTPS_PROXY / NO_PROXY for calls without a per-request proxy; process.env when left out. */
+  /**
+   * HTTP_PROXY / HTTPS_PROXY / NO_PROXY for calls without a per-request proxy, as loadConfig read them; none when
+   * left out (the environment is read in one place, src/config.ts).
+   */
   readonly env?: Readonly<Record<string, string | undefined>>;
   /** Bound of the dispatcher cache (one dispatcher per proxy and TLS combination). */
   readonly maxDispatchers?: number;
@@ -82,7 +85,7 @@ export class ChatwootTransport {
     this.dispatchers = new DispatcherPool({
       connectionsPerOrigin: CONNECTIONS_PER_ORIGIN,
       keepAliveTimeoutMs: 10_000,
-      env: settings.env ?? process.env,
+      env: settings.env ?? {},
       maxDispatchers: settings.maxDispatchers,
     });
   }
