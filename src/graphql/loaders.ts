@@ -1,4 +1,5 @@
 import DataLoader from 'dataloader';
+import { CallGate } from '../chatwoot/callGate';
 import type { UpstreamCall } from '../chatwoot/transport';
 
 /**
@@ -35,12 +36,12 @@ interface PendingRead {
 
 /** The loaders of one GraphQL request. Create one per request (the GraphQL context does). */
 export class RequestLoaders {
-  private readonly limiter: Limiter;
+  private readonly gate: CallGate;
   private readsLoader?: DataLoader<PendingRead, unknown, string>;
   private readonly namedLoaders = new Map<string, DataLoader<unknown, unknown, unknown>>();
 
   constructor(settings: LoaderSettings) {
-    this.limiter = new Limiter(settings.maxConcurrent);
+    this.gate = new CallGate(settings.maxConcurrent);
   }
 
   /**
@@ -70,8 +71,15 @@ export class RequestLoaders {
   }
 
   /** Runs `task` once a slot of the request's concurrency bound is free. */
-  limit<T>(task: () => Promise<T>): Promise<T> {
-    return this.limiter.run(task);
+  async limit<T>(task: () => Promise<T>): Promise<T> {
+    // The same first-come-first-served gate the transport puts in front of each connection pool.
+    const ticket = this.gate.enter();
+    if (ticket) await ticket.ready;
+    try {
+      return await task();
+    } finally {
+      this.gate.leave();
+    }
   }
 
   /**
@@ -95,27 +103,4 @@ export class RequestLoaders {
 
 function asError(error: unknown): Error {
   return error instanceof Error ? error : new Error(String(error));
-}
-
-/** A counting semaphore: at most `max` tasks run at once, the rest wait in arrival order. */
-class Limiter {
-  private active = 0;
-  private readonly waiting: Array<() => void> = [];
-
-  constructor(private readonly max: number) {
-    if (!Number.isInteger(max) || max < 1) throw new RangeError(`maxConcurrent must be a positive integer (got ${max}).`);
-  }
-
-  async run<T>(task: () => Promise<T>): Promise<T> {
-    // A finishing task hands its slot straight to the next waiter, so a newcomer can never slip in between.
-    if (this.active >= this.max) await new Promise<void>((resolve) => this.waiting.push(resolve));
-    else this.active += 1;
-    try {
-      return await task();
-    } finally {
-      const next = this.waiting.shift();
-      if (next) next();
-      else this.active -= 1;
-    }
-  }
 }
