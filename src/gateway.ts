@@ -63,6 +63,9 @@ export async function startGateway(config: GatewayConfig, options: GatewayOption
   const chatwoot: ChatwootClient = new ChatwootClient({
     baseUrl,
     apiAccessToken: config.chatwoot.apiAccessToken,
+    platformAppToken: config.chatwoot.platformAppToken,
+    applicationApi: config.apis.application,
+    platformApi: config.apis.platform,
     userAgent: USER_AGENT,
     defaultTimeoutMs: config.upstream.defaultTimeoutMs,
     maxResponseBytes: config.upstream.maxResponseBytes,

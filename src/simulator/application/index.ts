@@ -1,0 +1,43 @@
+import type { SimRouter } from '../http';
+import { registerLabelRoutes } from './labels';
+import { registerProfileRoutes } from './profile';
+import { ApplicationStore } from './store';
+
+/** Fixed tokens and ids of the demo Application API records, printed in the start-up banner. */
+export const APPLICATION_DEMO = {
+  accountId: 1,
+  adminToken: 'demoAdminToken24CharsAbc',
+  agentToken: 'demoAgentToken24CharsAbc',
+  adminPubsubToken: 'demoAdminPubsub24CharsAb',
+  agentPubsubToken: 'demoAgentPubsub24CharsAb',
+} as const;
+
+/** Registers every Application API route of the simulator on `router`. */
+export function registerApplicationRoutes(router: SimRouter, store: ApplicationStore): void {
+  registerProfileRoutes(router, store);
+  registerLabelRoutes(router, store);
+}
+
+/** The demo account with an administrator and an agent, and a couple of labels. */
+export function seedApplicationDemo(store: ApplicationStore): void {
+  const account = store.addAccount({ name: 'Demo Account', supportEmail: 'support@example.com' });
+  const admin = store.addUser({
+    name: 'Ada Admin',
+    email: 'ada@example.com',
+    accessToken: APPLICATION_DEMO.adminToken,
+    pubsubToken: APPLICATION_DEMO.adminPubsubToken,
+  });
+  const agent = store.addUser({
+    name: 'Sam Agent',
+    email: 'sam@example.com',
+    accessToken: APPLICATION_DEMO.agentToken,
+    pubsubToken: APPLICATION_DEMO.agentPubsubToken,
+  });
+  store.addMember(account, admin, 'administrator');
+  store.addMember(account, agent, 'agent');
+  for (const [title, color] of [['billing', '#ff6b6b'], ['vip', '#f5a623']] as const) {
+    store.labels.push({ id: store.nextId('labels'), accountId: account.id, title, description: null, color, showOnSidebar: true });
+  }
+}
+
+export { ApplicationStore };
