@@ -36,6 +36,11 @@ const config: CodegenConfig = {
           AccountMembership: '../chatwoot/operations/application/profile#MembershipRecord',
           DeletePayload: '../chatwoot/decode#DeletedRecord',
           Label: '../chatwoot/operations/application/labels#LabelRecord',
+          Agent: '../chatwoot/operations/application/agents#AgentRecord',
+          Team: '../chatwoot/operations/application/teams#TeamRecord',
+          AgentBot: '../chatwoot/operations/application/agentBots#AgentBotRecord',
+          InboxSummary: '../chatwoot/operations/application/inboxes#InboxSummaryRecord',
+          AccountInbox: '../chatwoot/operations/application/inboxes#AccountInboxRecord',
         },
         scalars: {
           EmailAddress: 'string',

@@ -6,6 +6,10 @@ import type { AccountRef } from '../graphql/resolvers/application/accountRef';
 import type { ProfileRecord, MembershipRecord } from '../chatwoot/operations/application/profile';
 import type { DeletedRecord } from '../chatwoot/decode';
 import type { LabelRecord } from '../chatwoot/operations/application/labels';
+import type { AgentRecord } from '../chatwoot/operations/application/agents';
+import type { TeamRecord } from '../chatwoot/operations/application/teams';
+import type { AgentBotRecord } from '../chatwoot/operations/application/agentBots';
+import type { InboxSummaryRecord, AccountInboxRecord } from '../chatwoot/operations/application/inboxes';
 import type { GatewayContext } from '../graphql/context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -191,6 +195,70 @@ export type AccountSupportEmailArgs = {
   options?: InputMaybe<RequestOptionsInput>;
 };
 
+/**
+ * An inbox of an account, as its administrators and members see it. Chatwoot also returns the inbox's HMAC token,
+ * secret and channel passwords to administrators; the gateway never does.
+ */
+export type AccountInbox = {
+  __typename?: 'AccountInbox';
+  /** The account the inbox belongs to. */
+  accountId?: Maybe<Scalars['ID']['output']>;
+  /** Whether contacts may write into resolved conversations. */
+  allowMessagesAfterResolved?: Maybe<Scalars['Boolean']['output']>;
+  /** The automatic assignment's settings. */
+  autoAssignmentConfig?: Maybe<Scalars['JSONObject']['output']>;
+  /** The URL of the inbox's avatar. */
+  avatarUrl?: Maybe<Scalars['String']['output']>;
+  /** The business name used with professional sender names. */
+  businessName?: Maybe<Scalars['String']['output']>;
+  /** The numeric id of the inbox's channel record. */
+  channelId?: Maybe<Scalars['ID']['output']>;
+  /** The inbox's channel. */
+  channelType?: Maybe<ChannelType>;
+  /** The satisfaction survey's settings. */
+  csatConfig?: Maybe<Scalars['JSONObject']['output']>;
+  /** Whether contacts get a satisfaction survey when a conversation is resolved. */
+  csatSurveyEnabled?: Maybe<Scalars['Boolean']['output']>;
+  /** The e-mail address of an e-mail inbox. */
+  email?: Maybe<Scalars['String']['output']>;
+  /** Whether Chatwoot assigns new conversations to the inbox's agents automatically. */
+  enableAutoAssignment?: Maybe<Scalars['Boolean']['output']>;
+  /** Whether a greeting is sent to new conversations. */
+  greetingEnabled?: Maybe<Scalars['Boolean']['output']>;
+  /** The greeting sent to new conversations. */
+  greetingMessage?: Maybe<Scalars['String']['output']>;
+  /** The inbox's numeric id. */
+  id: Scalars['ID']['output'];
+  /** The public identifier of an API inbox: its address in the Client API. Null for other channels. */
+  inboxIdentifier?: Maybe<Scalars['String']['output']>;
+  /** Whether a contact has at most one open conversation in the inbox. */
+  lockToSingleConversation?: Maybe<Scalars['Boolean']['output']>;
+  /** The medium of an SMS-like inbox (`sms`, `whatsapp`). */
+  medium?: Maybe<Scalars['String']['output']>;
+  /** The inbox's name. */
+  name?: Maybe<Scalars['String']['output']>;
+  /** The message sent outside business hours. */
+  outOfOfficeMessage?: Maybe<Scalars['String']['output']>;
+  /** The phone number of an SMS, WhatsApp or voice inbox. */
+  phoneNumber?: Maybe<Scalars['String']['output']>;
+  /** The channel's provider, when the channel has several. */
+  provider?: Maybe<Scalars['String']['output']>;
+  /** How outgoing messages name their sender. */
+  senderNameType?: Maybe<SenderNameType>;
+  /** The inbox's time zone, such as `Europe/Berlin`. */
+  timezone?: Maybe<Scalars['String']['output']>;
+  /** The website token of a live-chat inbox (public: the widget script carries it). */
+  websiteToken?: Maybe<Scalars['String']['output']>;
+  /** The website of a live-chat inbox. */
+  websiteUrl?: Maybe<Scalars['String']['output']>;
+  /** The widget colour of a live-chat inbox. */
+  widgetColor?: Maybe<Scalars['String']['output']>;
+  /** The inbox's weekly business hours, Sunday first. */
+  workingHours: Array<WorkingHours>;
+  /** Whether the inbox keeps business hours. */
+  workingHoursEnabled?: Maybe<Scalars['Boolean']['output']>;
+};
+
 /** The caller's membership of one account. */
 export type AccountMembership = {
   __typename?: 'AccountMembership';
@@ -219,6 +287,35 @@ export type AccountStatus =
   /** The account is suspended: Chatwoot refuses every call to it. */
   | 'SUSPENDED';
 
+/** An agent of an account: a user and their role in it. */
+export type Agent = {
+  __typename?: 'Agent';
+  /** The account this membership belongs to. */
+  accountId?: Maybe<Scalars['ID']['output']>;
+  /** Whether Chatwoot sets the agent offline when they leave. */
+  autoOffline?: Maybe<Scalars['Boolean']['output']>;
+  /** Whether the agent is available for conversations. */
+  availabilityStatus?: Maybe<AgentAvailability>;
+  /** The display name when set, else the name. */
+  availableName?: Maybe<Scalars['String']['output']>;
+  /** Whether the agent accepted the invitation (confirmed their e-mail address). */
+  confirmed?: Maybe<Scalars['Boolean']['output']>;
+  /** The agent's custom role (Chatwoot Enterprise), when one is set. */
+  customRoleId?: Maybe<Scalars['ID']['output']>;
+  /** The agent's e-mail address. */
+  email?: Maybe<Scalars['String']['output']>;
+  /** The user's numeric id. */
+  id: Scalars['ID']['output'];
+  /** The agent's full name. */
+  name?: Maybe<Scalars['String']['output']>;
+  /** How the agent signs in (`email`, `saml`, ...). */
+  provider?: Maybe<Scalars['String']['output']>;
+  /** The agent's role in the account. */
+  role?: Maybe<AgentRole>;
+  /** The URL of the agent's avatar. */
+  thumbnail?: Maybe<Scalars['String']['output']>;
+};
+
 /** Whether an agent is available for conversations. */
 export type AgentAvailability =
   /** Signed in but busy. */
@@ -227,6 +324,32 @@ export type AgentAvailability =
   | 'OFFLINE'
   /** Available. */
   | 'ONLINE';
+
+/**
+ * An agent bot: a program that answers conversations through a webhook. Chatwoot also returns the bot's access token
+ * and secret to administrators; the gateway never does.
+ */
+export type AgentBot = {
+  __typename?: 'AgentBot';
+  /** The account the bot belongs to; null for a bot of the whole installation. */
+  accountId?: Maybe<Scalars['ID']['output']>;
+  /** The bot's configuration. */
+  botConfig?: Maybe<Scalars['JSONObject']['output']>;
+  /** Chatwoot's kind of bot (`webhook`). */
+  botType?: Maybe<Scalars['String']['output']>;
+  /** What the bot does. */
+  description?: Maybe<Scalars['String']['output']>;
+  /** The bot's numeric id. */
+  id: Scalars['ID']['output'];
+  /** The bot's name. */
+  name?: Maybe<Scalars['String']['output']>;
+  /** The URL Chatwoot sends the bot's events to. */
+  outgoingUrl?: Maybe<Scalars['String']['output']>;
+  /** Whether the bot belongs to the whole installation rather than to one account. */
+  systemBot?: Maybe<Scalars['Boolean']['output']>;
+  /** The URL of the bot's avatar. */
+  thumbnail?: Maybe<Scalars['String']['output']>;
+};
 
 /** A user's role in an account. */
 export type AgentRole =
@@ -249,6 +372,35 @@ export type BatchingInput = {
   /** How many calls to Chatwoot run at the same time, from 1 to 100. Default: GATEWAY_DEFAULT_BATCH_SIZE (10). */
   itemsPerBatch?: InputMaybe<Scalars['Int']['input']>;
 };
+
+/** The kind of channel an inbox receives messages from. */
+export type ChannelType =
+  /** An API channel: messages come and go through the API (the Client API's inboxes). */
+  | 'API'
+  /** E-mail. */
+  | 'EMAIL'
+  /** A Facebook page. */
+  | 'FACEBOOK_PAGE'
+  /** Instagram. */
+  | 'INSTAGRAM'
+  /** LINE. */
+  | 'LINE'
+  /** SMS through Bandwidth. */
+  | 'SMS'
+  /** Telegram. */
+  | 'TELEGRAM'
+  /** SMS through Twilio. */
+  | 'TWILIO_SMS'
+  /** An X (Twitter) profile. */
+  | 'TWITTER_PROFILE'
+  /** A channel this gateway does not know yet. */
+  | 'UNKNOWN'
+  /** Voice calls. */
+  | 'VOICE'
+  /** The website live-chat widget. */
+  | 'WEB_WIDGET'
+  /** WhatsApp. */
+  | 'WHATSAPP';
 
 /**
  * A contact as Chatwoot's public Client API shows it to the contact's own browser or app, seen through one inbox.
@@ -502,6 +654,23 @@ export type InboxContactArgs = {
   identifier: Scalars['String']['input'];
   identity?: InputMaybe<IdentityProofInput>;
   options?: InputMaybe<RequestOptionsInput>;
+};
+
+/** The small inbox Chatwoot embeds in other records. */
+export type InboxSummary = {
+  __typename?: 'InboxSummary';
+  /** The URL of the inbox's avatar. */
+  avatarUrl?: Maybe<Scalars['String']['output']>;
+  /** The numeric id of the inbox's channel record. */
+  channelId?: Maybe<Scalars['ID']['output']>;
+  /** The inbox's channel. */
+  channelType?: Maybe<ChannelType>;
+  /** The inbox's numeric id. */
+  id: Scalars['ID']['output'];
+  /** The inbox's name. */
+  name?: Maybe<Scalars['String']['output']>;
+  /** The channel's provider, when the channel has several (`whatsapp_cloud`, `twilio`, ...). */
+  provider?: Maybe<Scalars['String']['output']>;
 };
 
 /**
@@ -958,6 +1127,13 @@ export type SendMessageInput = {
   echoId?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** How outgoing messages name their sender. */
+export type SenderNameType =
+  /** The agent's own name. */
+  | 'FRIENDLY'
+  /** The business name. */
+  | 'PROFESSIONAL';
+
 /**
  * The contact's answer to an interactive message: a form field or option (`name`, `title`, `value`), or a CSAT rating
  * (`csatSurveyResponse`). Sent to Chatwoot as `submitted_values`; only the fields you set are sent.
@@ -971,6 +1147,27 @@ export type SubmitMessageResponseInput = {
   title?: InputMaybe<Scalars['String']['input']>;
   /** The value given or chosen. */
   value?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** A team of agents in an account; conversations can be assigned to it. */
+export type Team = {
+  __typename?: 'Team';
+  /** The account the team belongs to. */
+  accountId?: Maybe<Scalars['ID']['output']>;
+  /** Whether Chatwoot assigns the team's conversations to its members automatically. */
+  allowAutoAssign?: Maybe<Scalars['Boolean']['output']>;
+  /** What the team does. */
+  description?: Maybe<Scalars['String']['output']>;
+  /** The team's icon name, when set. */
+  icon?: Maybe<Scalars['String']['output']>;
+  /** The team's icon colour, when set. */
+  iconColor?: Maybe<Scalars['String']['output']>;
+  /** The team's numeric id. */
+  id: Scalars['ID']['output'];
+  /** Whether the caller belongs to the team. */
+  isMember?: Maybe<Scalars['Boolean']['output']>;
+  /** The team's name. */
+  name?: Maybe<Scalars['String']['output']>;
 };
 
 /** Whether the contact is typing, as shown to agents. */
@@ -1208,13 +1405,17 @@ export type ResolversTypes = {
   Account: ResolverTypeWrapper<AccountRef>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
-  AccountMembership: ResolverTypeWrapper<MembershipRecord>;
+  AccountInbox: ResolverTypeWrapper<AccountInboxRecord>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  AccountMembership: ResolverTypeWrapper<MembershipRecord>;
   AccountStatus: AccountStatus;
+  Agent: ResolverTypeWrapper<AgentRecord>;
   AgentAvailability: AgentAvailability;
+  AgentBot: ResolverTypeWrapper<AgentBotRecord>;
   AgentRole: AgentRole;
   BatchingInput: BatchingInput;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  ChannelType: ChannelType;
   Contact: ResolverTypeWrapper<ContactRecord>;
   Conversation: ResolverTypeWrapper<ConversationRecord>;
   ConversationSeenPayload: ResolverTypeWrapper<ConversationSignalRecord>;
@@ -1230,6 +1431,7 @@ export type ResolversTypes = {
   IdentityProofInput: IdentityProofInput;
   ImageUrl: ResolverTypeWrapper<Scalars['ImageUrl']['output']>;
   Inbox: ResolverTypeWrapper<InboxRecord>;
+  InboxSummary: ResolverTypeWrapper<InboxSummaryRecord>;
   ItemError: ResolverTypeWrapper<ItemError>;
   JSONObject: ResolverTypeWrapper<Scalars['JSONObject']['output']>;
   Label: ResolverTypeWrapper<LabelRecord>;
@@ -1243,7 +1445,9 @@ export type ResolversTypes = {
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   RequestOptionsInput: RequestOptionsInput;
   SendMessageInput: SendMessageInput;
+  SenderNameType: SenderNameType;
   SubmitMessageResponseInput: SubmitMessageResponseInput;
+  Team: ResolverTypeWrapper<TeamRecord>;
   TypingStatus: TypingStatus;
   TypingStatusPayload: ResolverTypeWrapper<ConversationSignalRecord>;
   UpdateAccountInput: UpdateAccountInput;
@@ -1260,8 +1464,11 @@ export type ResolversParentTypes = {
   Account: AccountRef;
   String: Scalars['String']['output'];
   ID: Scalars['ID']['output'];
-  AccountMembership: MembershipRecord;
+  AccountInbox: AccountInboxRecord;
   Boolean: Scalars['Boolean']['output'];
+  AccountMembership: MembershipRecord;
+  Agent: AgentRecord;
+  AgentBot: AgentBotRecord;
   BatchingInput: BatchingInput;
   Int: Scalars['Int']['output'];
   Contact: ContactRecord;
@@ -1278,6 +1485,7 @@ export type ResolversParentTypes = {
   IdentityProofInput: IdentityProofInput;
   ImageUrl: Scalars['ImageUrl']['output'];
   Inbox: InboxRecord;
+  InboxSummary: InboxSummaryRecord;
   ItemError: ItemError;
   JSONObject: Scalars['JSONObject']['output'];
   Label: LabelRecord;
@@ -1291,6 +1499,7 @@ export type ResolversParentTypes = {
   RequestOptionsInput: RequestOptionsInput;
   SendMessageInput: SendMessageInput;
   SubmitMessageResponseInput: SubmitMessageResponseInput;
+  Team: TeamRecord;
   TypingStatusPayload: ConversationSignalRecord;
   UpdateAccountInput: UpdateAccountInput;
   UpdateContactInput: UpdateContactInput;
@@ -1318,6 +1527,37 @@ export type AccountResolvers<ContextType = GatewayContext, ParentType extends Re
   supportEmail?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType, Partial<AccountSupportEmailArgs>>;
 };
 
+export type AccountInboxResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['AccountInbox'] = ResolversParentTypes['AccountInbox']> = {
+  accountId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  allowMessagesAfterResolved?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  autoAssignmentConfig?: Resolver<Maybe<ResolversTypes['JSONObject']>, ParentType, ContextType>;
+  avatarUrl?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  businessName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  channelId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  channelType?: Resolver<Maybe<ResolversTypes['ChannelType']>, ParentType, ContextType>;
+  csatConfig?: Resolver<Maybe<ResolversTypes['JSONObject']>, ParentType, ContextType>;
+  csatSurveyEnabled?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  email?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  enableAutoAssignment?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  greetingEnabled?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  greetingMessage?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  inboxIdentifier?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  lockToSingleConversation?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  medium?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  outOfOfficeMessage?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  phoneNumber?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  provider?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  senderNameType?: Resolver<Maybe<ResolversTypes['SenderNameType']>, ParentType, ContextType>;
+  timezone?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  websiteToken?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  websiteUrl?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  widgetColor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  workingHours?: Resolver<Array<ResolversTypes['WorkingHours']>, ParentType, ContextType>;
+  workingHoursEnabled?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+};
+
 export type AccountMembershipResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['AccountMembership'] = ResolversParentTypes['AccountMembership']> = {
   account?: Resolver<ResolversTypes['Account'], ParentType, ContextType>;
   accountStatus?: Resolver<Maybe<ResolversTypes['AccountStatus']>, ParentType, ContextType>;
@@ -1327,6 +1567,33 @@ export type AccountMembershipResolvers<ContextType = GatewayContext, ParentType 
   availabilityStatus?: Resolver<Maybe<ResolversTypes['AgentAvailability']>, ParentType, ContextType>;
   permissions?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   role?: Resolver<Maybe<ResolversTypes['AgentRole']>, ParentType, ContextType>;
+};
+
+export type AgentResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Agent'] = ResolversParentTypes['Agent']> = {
+  accountId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  autoOffline?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  availabilityStatus?: Resolver<Maybe<ResolversTypes['AgentAvailability']>, ParentType, ContextType>;
+  availableName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  confirmed?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  customRoleId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  email?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  provider?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  role?: Resolver<Maybe<ResolversTypes['AgentRole']>, ParentType, ContextType>;
+  thumbnail?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type AgentBotResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['AgentBot'] = ResolversParentTypes['AgentBot']> = {
+  accountId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  botConfig?: Resolver<Maybe<ResolversTypes['JSONObject']>, ParentType, ContextType>;
+  botType?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  outgoingUrl?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  systemBot?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  thumbnail?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
 export type ContactResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Contact'] = ResolversParentTypes['Contact'], FederationReferenceType extends FederationReferenceTypes['Contact'] = FederationReferenceTypes['Contact']> = {
@@ -1400,6 +1667,15 @@ export type InboxResolvers<ContextType = GatewayContext, ParentType extends Reso
   timezone?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   workingHours?: Resolver<Array<ResolversTypes['WorkingHours']>, ParentType, ContextType>;
   workingHoursEnabled?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+};
+
+export type InboxSummaryResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['InboxSummary'] = ResolversParentTypes['InboxSummary']> = {
+  avatarUrl?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  channelId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  channelType?: Resolver<Maybe<ResolversTypes['ChannelType']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  provider?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
 export type ItemErrorResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ItemError'] = ResolversParentTypes['ItemError']> = {
@@ -1490,6 +1766,17 @@ export type QueryResolvers<ContextType = GatewayContext, ParentType extends Reso
   me?: Resolver<ResolversTypes['Profile'], ParentType, ContextType, Partial<QueryMeArgs>>;
 };
 
+export type TeamResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Team'] = ResolversParentTypes['Team']> = {
+  accountId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  allowAutoAssign?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  icon?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  iconColor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  isMember?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
 export type TypingStatusPayloadResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['TypingStatusPayload'] = ResolversParentTypes['TypingStatusPayload']> = {
   conversation?: Resolver<Maybe<ResolversTypes['Conversation']>, ParentType, ContextType, Partial<TypingStatusPayloadConversationArgs>>;
   displayId?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -1518,7 +1805,10 @@ export type WorkingHoursResolvers<ContextType = GatewayContext, ParentType exten
 
 export type Resolvers<ContextType = GatewayContext> = {
   Account?: AccountResolvers<ContextType>;
+  AccountInbox?: AccountInboxResolvers<ContextType>;
   AccountMembership?: AccountMembershipResolvers<ContextType>;
+  Agent?: AgentResolvers<ContextType>;
+  AgentBot?: AgentBotResolvers<ContextType>;
   Contact?: ContactResolvers<ContextType>;
   Conversation?: ConversationResolvers<ContextType>;
   ConversationSeenPayload?: ConversationSeenPayloadResolvers<ContextType>;
@@ -1529,6 +1819,7 @@ export type Resolvers<ContextType = GatewayContext> = {
   EmailAddress?: GraphQLScalarType;
   ImageUrl?: GraphQLScalarType;
   Inbox?: InboxResolvers<ContextType>;
+  InboxSummary?: InboxSummaryResolvers<ContextType>;
   ItemError?: ItemErrorResolvers<ContextType>;
   JSONObject?: GraphQLScalarType;
   Label?: LabelResolvers<ContextType>;
@@ -1538,6 +1829,7 @@ export type Resolvers<ContextType = GatewayContext> = {
   Mutation?: MutationResolvers<ContextType>;
   Profile?: ProfileResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  Team?: TeamResolvers<ContextType>;
   TypingStatusPayload?: TypingStatusPayloadResolvers<ContextType>;
   UpdateContactResult?: UpdateContactResultResolvers<ContextType>;
   Upload?: GraphQLScalarType;

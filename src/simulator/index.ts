@@ -52,8 +52,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   registerMessageRoutes(router, store);
   registerCsatRoutes(router);
   const application = new ApplicationStore();
-  seedApplicationDemo(application);
-  registerApplicationRoutes(router, application);
+  seedApplicationDemo(application, store);
+  registerApplicationRoutes(router, application, store);
 
   const server: Server = createServer((req, res) => {
     router.serve(req, res).catch(() => {

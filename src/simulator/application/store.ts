@@ -55,6 +55,14 @@ export interface SimLabel {
   showOnSidebar: boolean;
 }
 
+export interface SimTeam {
+  id: number;
+  accountId: number;
+  name: string;
+  description: string | null;
+  allowAutoAssign: boolean;
+}
+
 /** Who a token belongs to. */
 export type SimTokenOwner = { type: 'User'; id: number } | { type: 'AgentBot'; id: number } | { type: 'PlatformApp'; id: number };
 
@@ -64,6 +72,11 @@ export class ApplicationStore {
   readonly accountUsers: SimAccountUser[] = [];
   readonly tokens = new Map<string, SimTokenOwner>();
   readonly labels: SimLabel[] = [];
+  readonly teams: SimTeam[] = [];
+  /** team_members: which users belong to which team. */
+  readonly teamMembers: { teamId: number; userId: number }[] = [];
+  /** inbox_members: which users work in which inbox (the Client API store's inbox ids). */
+  readonly inboxMembers: { inboxId: number; userId: number }[] = [];
   private readonly sequences = new Map<string, number>();
 
   /** The next id of a table, starting at 1. */
@@ -121,5 +134,15 @@ export class ApplicationStore {
 
   membershipsOf(userId: number): SimAccountUser[] {
     return this.accountUsers.filter((m) => m.userId === userId);
+  }
+
+  /** The ids of the inboxes a user works in. */
+  inboxIdsOf(userId: number): number[] {
+    return this.inboxMembers.filter((m) => m.userId === userId).map((m) => m.inboxId);
+  }
+
+  /** The ids of the teams a user belongs to. */
+  teamIdsOf(userId: number): number[] {
+    return this.teamMembers.filter((m) => m.userId === userId).map((m) => m.teamId);
   }
 }
