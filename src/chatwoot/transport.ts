@@ -25,6 +25,8 @@ export interface CallContext {
   readonly token?: string | null;
   /** The GraphQL request's id, sent upstream as x-request-id and put on every log line about the call. */
   readonly requestId?: string | null;
+  /** Whether the request proved a service key (GATEWAY_SERVICE_KEYS): only then may a Platform call be made. */
+  readonly service?: boolean;
 }
 
 /** One upstream call, as a resource file describes it. */

@@ -2,6 +2,7 @@ import type { IncomingHttpHeaders } from 'node:http';
 import type { ChatwootClient } from '../chatwoot/client';
 import type { CallContext } from '../chatwoot/transport';
 import type { RequestLoaders } from './loaders';
+import type { PlatformAccess } from './principal';
 
 /** What every resolver receives: the adapter and who is calling. Built once per GraphQL request. */
 export interface GatewayContext {
@@ -9,6 +10,8 @@ export interface GatewayContext {
   readonly call: CallContext;
   /** This request's de-duplicating, concurrency-bounded reads (src/graphql/loaders.ts); never shared across requests. */
   readonly loaders: RequestLoaders;
+  /** The Platform API's checks for this request (service key, browser shape, the operator's lists). */
+  readonly platform: PlatformAccess;
 }
 
 /**

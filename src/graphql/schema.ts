@@ -8,6 +8,7 @@ import { contactResolvers } from './resolvers/contacts';
 import { conversationResolvers } from './resolvers/conversations';
 import { csatResolvers } from './resolvers/csat';
 import { applicationResolvers } from './resolvers/application';
+import { platformResolvers } from './resolvers/platform';
 import { inboxResolvers } from './resolvers/inboxes';
 import { messageResolvers } from './resolvers/messages';
 import { scalarResolvers } from './scalars';
@@ -42,6 +43,7 @@ export const resolvers: Resolvers[] = [
   messageResolvers,
   csatResolvers,
   ...applicationResolvers,
+  platformResolvers,
 ];
 
 /** Builds the executable schema, a Federation 2 subgraph, from the SDL, the scalars' parsers and the resolvers. */
