@@ -1,6 +1,7 @@
 import { type GatewayConfig, loadConfig } from './config';
 import { type Gateway, startGateway } from './gateway';
 import { type Simulator, startSimulator } from './simulator';
+import { demoIdentityConfig, demoToken } from './simulator/identity';
 import { VERSION } from './version';
 
 export interface Running {
@@ -19,11 +20,14 @@ export interface Running {
 export async function run(env: Readonly<Record<string, string | undefined>>, print: (line: string) => void): Promise<Running> {
   const config = loadConfig(env);
   const simulator = config.chatwoot.baseUrl ? null : await startSimulator({ chatwootVersion: config.simulator.chatwootVersion });
+  // With the simulator and no identity configuration of the operator's own, the demo setup shows the feature working.
+  const demoIdentity = simulator && !config.identity ? demoIdentityConfig(simulator.demo) : null;
   const gateway = await startGateway(config, {
     chatwootBaseUrl: simulator?.url,
+    ...(demoIdentity ? { identity: demoIdentity } : {}),
     explorerExample: simulator ? { inboxIdentifier: simulator.demo.inboxIdentifier, contactIdentifier: simulator.demo.contactIdentifier } : undefined,
   });
-  print(banner(config, gateway, simulator));
+  print(banner(config, gateway, simulator, demoIdentity && simulator ? await demoToken(simulator.demo) : null));
   return {
     config,
     gateway,
@@ -33,6 +37,14 @@ export async function run(env: Readonly<Record<string, string | undefined>>, pri
       await simulator?.close();
     },
   };
+}
+
+/** The example query the banner shows for verified identity: the demo contact, read with the bearer token alone. */
+export function verifiedContactRequestBody(inboxIdentifier: string, contactIdentifier: string): string {
+  return JSON.stringify({
+    query: 'query Me($inbox: String!, $contact: String!) { contact(inboxIdentifier: $inbox, contactIdentifier: $contact) { id sourceId name email } }',
+    variables: { inbox: inboxIdentifier, contact: contactIdentifier },
+  });
 }
 
 /** The example mutation the banner (and README) show, against the demo records. */
@@ -49,7 +61,7 @@ export function exampleRequestBody(inboxIdentifier: string, contactIdentifier: s
   });
 }
 
-function banner(config: GatewayConfig, gateway: Gateway, simulator: Simulator | null): string {
+function banner(config: GatewayConfig, gateway: Gateway, simulator: Simulator | null, demoJwt: string | null): string {
   const lines = [`chatwoot-graphql-gateway ${VERSION} is serving GraphQL at ${gateway.url}`];
   if (config.explorer.enabled) lines.push(`Explorer: open ${gateway.url} in a browser (GATEWAY_EXPLORER=false turns it off).`);
   if (!simulator) {
@@ -74,5 +86,17 @@ function banner(config: GatewayConfig, gateway: Gateway, simulator: Simulator | 
     `    -d '${exampleRequestBody(demo.inboxIdentifier, demo.contactIdentifier)}'`,
     '',
   );
+  if (demoJwt) {
+    lines.push(
+      'Verified identity (demo): the gateway checks HS256 sign-in tokens made with a local demo secret and proves them',
+      `to the identity-validated inbox itself. A demo token for identifier ${demo.secureContactExternalId} (valid for a year: fine`,
+      'for a demo, never for a real site):',
+      `  Demo JWT: ${demoJwt}`,
+      'Read the verified contact with nothing but that token (no identifierHash in the request):',
+      `  curl -s ${gateway.url} -H 'content-type: application/json' -H 'authorization: Bearer ${demoJwt}' \\`,
+      `    -d '${verifiedContactRequestBody(demo.secureInboxIdentifier, demo.secureContactIdentifier)}'`,
+      '',
+    );
+  }
   return lines.join('\n');
 }

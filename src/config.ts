@@ -1,3 +1,5 @@
+import { type IdentityConfig, readIdentityConfig } from './identity/config';
+
 /**
  * Configuration is read from the environment once, at start-up, into a frozen object. Every problem is collected
  * and reported together, one line each, so an operator fixes them in one go rather than one restart at a time.
@@ -41,6 +43,8 @@ export interface GatewayConfig {
   readonly requestOptions: RequestOptionsConfig;
   readonly operations: OperationsConfig;
   readonly explorer: ExplorerConfig;
+  /** Verified contact identity (src/identity/config.ts); null when none of its variables is set. */
+  readonly identity: IdentityConfig | null;
 }
 
 /** Defaults and policy for per-request options (timeoutMs, ignoreSslIssues, proxy, batching) and HTTP batching. */
@@ -169,6 +173,7 @@ export function loadConfig(env: Env = process.env): GatewayConfig {
       retryMaxDelayMs: read.integer('GATEWAY_RETRY_MAX_DELAY_MS', 2_000, 1, 60_000),
     },
     explorer: readExplorerConfig(read),
+    identity: readIdentityConfig(env, problems),
   };
 
   if (problems.length > 0) throw new ConfigError(problems);

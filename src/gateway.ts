@@ -21,6 +21,8 @@ import { observabilityPlugin } from './observability/apolloPlugin';
 import { createLogger, type Logger } from './observability/logger';
 import { GatewayMetrics } from './observability/metrics';
 import { createUpstreamObserver } from './observability/upstream';
+import type { IdentityConfig } from './identity/config';
+import { IdentityService } from './identity/service';
 import { USER_AGENT } from './version';
 
 export interface Gateway {
@@ -32,6 +34,8 @@ export interface Gateway {
   readonly logger: Logger;
   readonly metrics: GatewayMetrics;
   readonly health: Health;
+  /** Verified contact identity, or null when not configured; `proveIdentity` serves the subscription transport. */
+  readonly identity: IdentityService | null;
   /** Stops accepting connections, finishes what is in flight, and closes upstream connections. */
   close(): Promise<void>;
 }
@@ -45,6 +49,8 @@ export interface GatewayOptions {
   readonly logger?: Logger;
   /** The inbox and contact the explorer's example operations use (the simulator's demo records). */
   readonly explorerExample?: ExplorerExample;
+  /** Overrides config.identity (the embedded simulator's demo identity setup, for instance). */
+  readonly identity?: IdentityConfig | null;
 }
 
 export const GRAPHQL_PATH = '/graphql';
@@ -95,6 +101,8 @@ export async function startGateway(config: GatewayConfig, options: GatewayOption
     ],
   });
   await apollo.start();
+  const identityConfig = options.identity !== undefined ? options.identity : config.identity;
+  const identity = identityConfig ? await IdentityService.create(identityConfig) : null;
 
   const explorer = config.explorer.enabled
     ? createExplorer({ graphqlPath: GRAPHQL_PATH, example: options.explorerExample })
@@ -106,6 +114,7 @@ export async function startGateway(config: GatewayConfig, options: GatewayOption
     maxBatchLength: config.requestOptions.httpBatching ? config.requestOptions.httpBatchMax : undefined,
     maxConcurrentReads: config.graph.maxConcurrentReads,
     uploads: config.uploads.maxFiles > 0 ? config.uploads : undefined,
+    identity: identity ?? undefined,
   });
   const operational = createOperationalRoutes({ health, metrics, corsOrigins: ops.corsOrigins });
   const httpServer = createServer((req, res) => {
@@ -144,6 +153,7 @@ export async function startGateway(config: GatewayConfig, options: GatewayOption
     logger,
     metrics,
     health,
+    identity,
     async close() {
       health.markDraining();
       const clean = await drainServer(httpServer, ops.shutdownGraceMs);

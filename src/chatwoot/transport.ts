@@ -11,6 +11,7 @@ import {
   type RequestOptionsDefaults,
   type ResolvedRequestOptions,
 } from './requestOptions';
+import { withIdentityQuery } from './paths';
 import { secretsOf, withoutSecrets } from './redact';
 import { interpretResponse } from './responses';
 import { noteDeadline, type ReadRetryPolicy, withReadRetries } from './retry';
@@ -24,6 +25,8 @@ export interface CallContext {
   readonly token?: string | null;
   /** The GraphQL request's id, sent upstream as x-request-id and put on every log line about the call. */
   readonly requestId?: string | null;
+  /** A verified identity proof (src/identity/) to add to the call's query string, for endpoints that take it there. */
+  readonly identityProof?: { readonly identifier: string; readonly identifierHash: string };
 }
 
 /** One upstream call, as a resource file describes it. */
@@ -94,6 +97,7 @@ export class ChatwootTransport {
   async send(context: CallContext, call: UpstreamCall): Promise<unknown> {
     // Resolved (and refused, if the policy says so) before any connection is attempted.
     const options = this.resolveOptions(call.options);
+    const query = context.identityProof ? withIdentityQuery(call.query, context.identityProof) : call.query;
     let body: string | Buffer | undefined = serializeBody(call);
     let contentType = 'application/json';
     if (call.form) ({ body, contentType } = await encodeForm(call.form));
@@ -140,7 +144,7 @@ export class ChatwootTransport {
       }
       const response = await dispatcher.request({
         origin: this.origin,
-        path: `${this.basePath}${call.path}${call.query ?? ''}`,
+        path: `${this.basePath}${call.path}${query ?? ''}`,
         method: call.method,
         headers: this.headers(context, body !== undefined ? contentType : undefined, call.expectHtml === true),
         body,
@@ -152,7 +156,7 @@ export class ChatwootTransport {
       if (call.expectHtml && response.statusCode >= 200 && response.statusCode < 300) return text;
       return interpretResponse(response.statusCode, response.headers, text, { method: call.method, path: call.path });
     } catch (error) {
-      const secrets = secretsOf(context.token || this.settings.apiAccessToken, call.body, call.query);
+      const secrets = secretsOf(context.token || this.settings.apiAccessToken, call.body, query);
       const failure = withoutSecrets(classifyFailure(error, facts, timedOut), secrets);
       errorKind = failure.kind;
       throw failure;

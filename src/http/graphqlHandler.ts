@@ -5,6 +5,8 @@ import { ErrorCode } from '../errors';
 import { type GatewayContext, tokenFromHeaders } from '../graphql/context';
 import { checkBatchLength } from './batching';
 import { RequestLoaders } from '../graphql/loaders';
+import { RequestIdentity } from '../identity/requestIdentity';
+import type { IdentityService } from '../identity/service';
 import { readJsonBody, RequestBodyError } from './body';
 import { hasPreflightHeader, isMultipart, type MultipartLimits, readMultipartBody } from './multipart';
 
@@ -18,6 +20,8 @@ export interface GraphQLHandlerOptions {
   readonly maxConcurrentReads?: number;
   /** Bounds of GraphQL multipart uploads (files of sendMessage); uploads are refused when left out. */
   readonly uploads?: Omit<MultipartLimits, 'maxFieldBytes'>;
+  /** Verified contact identity (src/identity/); left out when it is not configured. */
+  readonly identity?: IdentityService;
 }
 
 /**
@@ -78,6 +82,8 @@ export function createGraphQLHandler(options: GraphQLHandlerOptions) {
         // x-request-id was checked (or replaced) by the gateway before this handler ran.
         call: { token: tokenFromHeaders(req.headers), requestId: req.headers['x-request-id'] as string | undefined },
         loaders: new RequestLoaders(loaderSettings),
+        // Only kept here: the header is parsed and verified when a field on a covered inbox first needs it.
+        identity: options.identity ? new RequestIdentity(options.identity, req.headers.authorization) : undefined,
       }),
     });
 
