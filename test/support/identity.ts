@@ -84,6 +84,8 @@ export interface JwksServer extends RunningServer {
   fetches: number;
   keys: JWK[];
   behaviour: JwksBehaviour;
+  /** Cuts every fetch that is hanging or trickling. */
+  dropPending(): void;
 }
 
 export async function startJwksServer(keys: JWK[]): Promise<JwksServer> {
@@ -117,6 +119,10 @@ export async function startJwksServer(keys: JWK[]): Promise<JwksServer> {
   const running = await listenOnLoopback(server);
   return Object.assign(state, running, {
     jwksUrl: `${running.url}/.well-known/jwks.json`,
+    dropPending: () => {
+      for (const res of pending) res.destroy();
+      pending.clear();
+    },
     close: async () => {
       for (const res of pending) res.destroy();
       await running.close();
