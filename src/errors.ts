@@ -5,9 +5,9 @@
 export const ErrorCode = {
   /** The request is malformed or a value is invalid (blank identifier, bad e-mail, Chatwoot's 400/422). */
   BAD_USER_INPUT: 'BAD_USER_INPUT',
-  /** Chatwoot answered 401: the token is missing or wrong. */
+  /** Chatwoot answered 401: the token is missing or wrong; or the identity bearer token was refused (`reason`). */
   UNAUTHENTICATED: 'UNAUTHENTICATED',
-  /** Chatwoot answered 403, or the gateway's policy refuses a request option. */
+  /** Chatwoot answered 403, the gateway's policy refuses a request option, or an identity mismatch (`reason`). */
   FORBIDDEN: 'FORBIDDEN',
   /** Chatwoot answered 404: the inbox, contact or other record does not exist. */
   NOT_FOUND: 'NOT_FOUND',
@@ -17,7 +17,7 @@ export const ErrorCode = {
   UPSTREAM_TIMEOUT: 'UPSTREAM_TIMEOUT',
   /** The TLS connection to Chatwoot failed, typically an untrusted certificate. */
   UPSTREAM_TLS_ERROR: 'UPSTREAM_TLS_ERROR',
-  /** Chatwoot could not be reached, failed (5xx) or answered with something unusable. */
+  /** Chatwoot (or the identity provider's JWKS) could not be reached, failed (5xx) or answered something unusable. */
   UPSTREAM_UNAVAILABLE: 'UPSTREAM_UNAVAILABLE',
   /** The GraphQL document could not be parsed. */
   GRAPHQL_PARSE_FAILED: 'GRAPHQL_PARSE_FAILED',
