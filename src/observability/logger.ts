@@ -77,6 +77,8 @@ function bufferedStdout(): DestinationStream {
 }
 
 const CREDENTIALS_IN_URL = /\/\/[^/\s:@]+:[^/\s@]*@/g;
+/** A compact JWS whose header and payload are JSON objects (base64url of `{"`): a sign-in token quoted in an error. */
+const JWT = /eyJ[\w-]*\.eyJ[\w-]*\.[\w-]*/g;
 
 function serializeError(error: unknown): Record<string, unknown> {
   if (!(error instanceof Error)) return { message: scrub(String(error)) };
@@ -89,9 +91,9 @@ function serializeError(error: unknown): Record<string, unknown> {
   };
 }
 
-/** Removes `user:password@` from any URL quoted in a message. */
+/** Removes `user:password@` from any URL quoted in a message, and any JWT. */
 export function scrub(text: string): string {
-  return text.replace(CREDENTIALS_IN_URL, '//[redacted]@');
+  return text.replace(CREDENTIALS_IN_URL, '//[redacted]@').replace(JWT, '[redacted]');
 }
 
 const SANE_REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;

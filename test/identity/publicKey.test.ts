@@ -46,6 +46,12 @@ describe('verified identity with a PEM public key', () => {
       expect(result.errors).toBeUndefined();
       expect(chatwoot.last().query).toBe(`?identifier=user-9&identifier_hash=${expectedHash(INBOX_HMAC, 'user-9')}`);
 
+      // Key confusion: an HS256 token "signed" with the public key as the secret must not pass.
+      const confused = await new SignJWT({}).setProtectedHeader({ alg: 'HS256' }).setSubject('user-9').setIssuer(ISSUER)
+        .setAudience(AUDIENCE).setExpirationTime('5m').sign(Buffer.from(publicPem));
+      const refusedHs = await gateway.query(CONTACT, {}, { authorization: `Bearer ${confused}` });
+      expect(refusedHs.errors?.[0]?.extensions).toEqual({ code: 'UNAUTHENTICATED', reason: 'unsupported_algorithm' });
+
       const stranger = generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
       const refused = await gateway.query(CONTACT, {}, { authorization: `Bearer ${await tokenSignedWith(stranger)}` });
       expect(refused.errors?.[0]?.extensions).toEqual({ code: 'UNAUTHENTICATED', reason: 'bad_signature' });

@@ -58,5 +58,14 @@ describe('identity secrets', () => {
     expect(logs.text()).not.toContain(SECRET);
     expect(logs.text()).not.toContain(INBOX_HMAC);
     expect(logs.text()).not.toContain('eyJ.x.y');
+    expect(logs.lines[0]).toMatchObject({ secret: '[redacted]', hmacToken: '[redacted]', jwt: '[redacted]' });
+  });
+
+  it('are cut out of any error the log quotes, such as a token a library put in its message', async () => {
+    const token = await signToken();
+    logs.clear();
+    logger.error({ err: new Error(`could not parse ${token} at offset 3`) }, 'probe');
+    expect(logs.text()).not.toContain(token);
+    expect(logs.text()).toContain('could not parse [redacted] at offset 3');
   });
 });

@@ -103,6 +103,22 @@ describe('verified contact identity (HS256 secret)', () => {
     expect(query.get('identifier_hash')).toBe(expectedHash(INBOX_HMAC, '1234'));
   });
 
+  it('allows the configured clock tolerance (30 s by default) past exp, and no more', async () => {
+    expect((await read(bearer(await signToken({ expiresIn: -10 })))).errors).toBeUndefined();
+    const late = await read(bearer(await signToken({ expiresIn: -45 })));
+    expect(late.errors?.[0]?.extensions).toEqual({ code: 'UNAUTHENTICATED', reason: 'expired' });
+  });
+
+  it('proves the identity on federation entity references of a covered inbox', async () => {
+    const result = await harness.gateway.query(
+      'query E($r: [_Any!]!) { _entities(representations: $r) { ... on Contact { sourceId } } }',
+      { r: [{ __typename: 'Contact', inboxIdentifier: INBOX, sourceId: 'contact-1' }] },
+      bearer(await signToken({ sub: 'user-42' })),
+    );
+    expect(result.errors).toBeUndefined();
+    expect(harness.chatwoot.last().query).toBe(`?identifier=user-42&identifier_hash=${expectedHash(INBOX_HMAC, 'user-42')}`);
+  });
+
   describe('refuses a token that cannot be trusted with UNAUTHENTICATED and a reason, before any call', () => {
     const otherSecret = Buffer.from('another-secret-of-at-least-32-bytes-long!!', 'utf8');
     const cases: Array<[string, () => Promise<string>]> = [
