@@ -76,6 +76,9 @@ export async function startGateway(config: GatewayConfig, options: GatewayOption
     observer: createUpstreamObserver(logger, metrics),
     retry: { maxAttempts: ops.retryMaxAttempts, baseDelayMs: ops.retryBaseDelayMs, maxDelayMs: ops.retryMaxDelayMs },
   });
+  // Before Apollo starts: a key that cannot be imported stops start-up with nothing left running.
+  const identityConfig = options.identity !== undefined ? options.identity : config.identity;
+  const identity = identityConfig ? await IdentityService.create(identityConfig) : null;
   const apollo = new ApolloServer<GatewayContext>({
     schema: buildGatewaySchema(),
     csrfPrevention: true,
@@ -101,8 +104,6 @@ export async function startGateway(config: GatewayConfig, options: GatewayOption
     ],
   });
   await apollo.start();
-  const identityConfig = options.identity !== undefined ? options.identity : config.identity;
-  const identity = identityConfig ? await IdentityService.create(identityConfig) : null;
 
   const explorer = config.explorer.enabled
     ? createExplorer({ graphqlPath: GRAPHQL_PATH, example: options.explorerExample })

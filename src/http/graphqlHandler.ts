@@ -69,6 +69,9 @@ export function createGraphQLHandler(options: GraphQLHandlerOptions) {
     if (multipart) headers.set('content-type', 'application/json');
     const url = req.url ?? '';
     const queryStart = url.indexOf('?');
+    // One per HTTP request, so that every operation of a batch shares one verification. Only the header is kept here:
+    // it is parsed and verified when a field on a covered inbox first needs it.
+    const identity = options.identity ? new RequestIdentity(options.identity, req.headers.authorization) : undefined;
 
     const response = await apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: {
@@ -82,8 +85,7 @@ export function createGraphQLHandler(options: GraphQLHandlerOptions) {
         // x-request-id was checked (or replaced) by the gateway before this handler ran.
         call: { token: tokenFromHeaders(req.headers), requestId: req.headers['x-request-id'] as string | undefined },
         loaders: new RequestLoaders(loaderSettings),
-        // Only kept here: the header is parsed and verified when a field on a covered inbox first needs it.
-        identity: options.identity ? new RequestIdentity(options.identity, req.headers.authorization) : undefined,
+        identity,
       }),
     });
 

@@ -1,3 +1,5 @@
+import { ErrorCode } from '../errors';
+
 /**
  * Why the gateway refused to vouch for a caller. Each is a stable `extensions.reason` (README "Verified contact
  * identity"); clients may switch on them. Messages name the problem but never quote the token or a claim's value.
@@ -27,7 +29,7 @@ export type IdentityRefusal =
   | 'jwks_unavailable';
 
 /** The catalogue code each refusal is reported under (src/errors.ts). */
-export type IdentityErrorCode = 'UNAUTHENTICATED' | 'FORBIDDEN' | 'UPSTREAM_UNAVAILABLE';
+export type IdentityErrorCode = typeof ErrorCode.UNAUTHENTICATED | typeof ErrorCode.FORBIDDEN | typeof ErrorCode.UPSTREAM_UNAVAILABLE;
 
 /** A refusal decided before anything is sent to Chatwoot. The error boundary (src/graphql/errors.ts) maps it. */
 export class IdentityError extends Error {
@@ -39,6 +41,12 @@ export class IdentityError extends Error {
   ) {
     super(message);
     this.name = 'IdentityError';
-    this.code = reason === 'identity_mismatch' ? 'FORBIDDEN' : reason === 'jwks_unavailable' ? 'UPSTREAM_UNAVAILABLE' : 'UNAUTHENTICATED';
+    // A JWKS outage is not the caller's fault: UNAUTHENTICATED would send clients to sign the user in again.
+    this.code =
+      reason === 'identity_mismatch'
+        ? ErrorCode.FORBIDDEN
+        : reason === 'jwks_unavailable'
+          ? ErrorCode.UPSTREAM_UNAVAILABLE
+          : ErrorCode.UNAUTHENTICATED;
   }
 }
