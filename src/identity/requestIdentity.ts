@@ -53,3 +53,15 @@ export function bearerToken(authorization: string | null | undefined): string | 
   if (token === '') throw new IdentityError('malformed', 'The identity token was refused: the Authorization header says Bearer but carries no token.');
   return token;
 }
+
+/**
+ * The Authorization value a graphql-ws client put in its `connectionParams` (`{ authorization: "Bearer <jwt>" }`, any
+ * case of the key), for building the RequestIdentity of a websocket connection; null when there is none.
+ */
+export function authorizationFromConnectionParams(params: Readonly<Record<string, unknown>> | null | undefined): string | null {
+  if (!params) return null;
+  for (const [key, value] of Object.entries(params)) {
+    if (key.toLowerCase() === 'authorization' && typeof value === 'string') return value;
+  }
+  return null;
+}

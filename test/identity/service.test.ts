@@ -1,6 +1,6 @@
 import { loadConfig } from '../../src/config';
 import { IdentityError } from '../../src/identity/errors';
-import { bearerToken } from '../../src/identity/requestIdentity';
+import { authorizationFromConnectionParams, bearerToken, RequestIdentity } from '../../src/identity/requestIdentity';
 import { IdentityService } from '../../src/identity/service';
 import { expectedHash, INBOX, INBOX_HMAC, secretEnv, signToken } from '../support/identity';
 
@@ -46,5 +46,18 @@ describe('bearerToken', () => {
   it('calls "Bearer" with nothing after it a malformed token', () => {
     expect(() => bearerToken('Bearer')).toThrow(IdentityError);
     expect(() => bearerToken('Bearer   ')).toThrow(expect.objectContaining({ reason: 'malformed' }));
+  });
+});
+
+describe('identity of a websocket connection (graphql-ws connectionParams)', () => {
+  it('reads the Authorization entry in any case and proves the identity through a RequestIdentity', async () => {
+    const service = await IdentityService.create(loadConfig(secretEnv()).identity!);
+    const token = await signToken({ sub: 'user-42' });
+    expect(authorizationFromConnectionParams({ Authorization: `Bearer ${token}` })).toBe(`Bearer ${token}`);
+    expect(authorizationFromConnectionParams({ authorization: 42 })).toBeNull();
+    expect(authorizationFromConnectionParams(undefined)).toBeNull();
+
+    const identity = new RequestIdentity(service, authorizationFromConnectionParams({ authorization: `Bearer ${token}` }));
+    expect(await identity.prove(INBOX)).toMatchObject({ identifier: 'user-42', identifierHash: expectedHash(INBOX_HMAC, 'user-42') });
   });
 });
