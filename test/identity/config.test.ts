@@ -1,7 +1,8 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ConfigError, loadConfig } from '../../src/config';
+import { IDENTITY_VARIABLES } from '../../src/identity/config';
 
 const SECRET = 's'.repeat(40);
 const TOKENS = 'inboxA=hmacTokenAAAAAAAAAAAAAAAA,inboxB=hmacTokenBBBBBBBBBBBBBBBB';
@@ -96,5 +97,11 @@ describe('identity configuration', () => {
     expect(message).not.toContain('tooShortSecret99');
     expect(message).not.toContain('hmacTokenAAAAAAAAAAAAAAAA');
     expect(message).not.toContain('brokenhmacTokenQQQQ');
+  });
+
+  it('documents every one of its variables in the README configuration table', () => {
+    const readme = readFileSync(join(__dirname, '../../README.md'), 'utf8');
+    const table = readme.slice(readme.indexOf('## Configuration'), readme.indexOf('## Errors'));
+    for (const name of IDENTITY_VARIABLES) expect(table).toContain(`| \`${name}\` |`);
   });
 });
