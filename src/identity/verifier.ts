@@ -1,5 +1,5 @@
 import { createSecretKey, type KeyObject } from 'node:crypto';
-import { errors, importSPKI, importX509, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from 'jose';
+import { errors, importSPKI, importX509, jwtVerify, type JWTPayload, type JWTVerifyGetKey, type JWTVerifyOptions } from 'jose';
 import type { IdentityConfig } from './config';
 import { IdentityError, type IdentityRefusal } from './errors';
 import { remoteKeys } from './jwks';
@@ -22,10 +22,21 @@ const EMAIL = /^[^@\s]+@[^@\s]+$/;
 
 /** Verifies the site's sign-in tokens with jose, against the configured key source, issuer, audience and algorithms. */
 export class TokenVerifier {
+  private readonly options: JWTVerifyOptions;
+
   private constructor(
     private readonly config: IdentityConfig,
     private readonly key: KeyObject | JWTVerifyGetKey,
-  ) {}
+  ) {
+    this.options = {
+      issuer: config.issuer ?? undefined,
+      audience: config.audience.length > 0 ? [...config.audience] : undefined,
+      algorithms: [...config.algorithms],
+      clockTolerance: config.clockToleranceSeconds,
+      // A token without an expiry would prove the identity for ever.
+      requiredClaims: ['exp'],
+    };
+  }
 
   /** Imports the key (a PEM, the secret) or prepares the JWKS cache; nothing is fetched until a token needs it. */
   static async create(config: IdentityConfig): Promise<TokenVerifier> {
@@ -49,13 +60,7 @@ export class TokenVerifier {
     if (token.length > MAX_TOKEN_LENGTH) throw refusal('malformed');
     let payload: JWTPayload;
     try {
-      const options = {
-        issuer: this.config.issuer ?? undefined,
-        audience: this.config.audience.length > 0 ? [...this.config.audience] : undefined,
-        algorithms: [...this.config.algorithms],
-        clockTolerance: this.config.clockToleranceSeconds,
-        requiredClaims: ['exp'],
-      };
+      const options = this.options;
       // Two calls rather than one over a union: jose's overloads tell a key from a key function.
       payload =
         typeof this.key === 'function'
