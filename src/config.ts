@@ -1,4 +1,6 @@
 import { createHash } from 'node:crypto';
+import { type IdentityConfig, readIdentityConfig } from './identity/config';
+
 /**
  * Configuration is read from the environment once, at start-up, into a frozen object. Every problem is collected
  * and reported together, one line each, so an operator fixes them in one go rather than one restart at a time.
@@ -57,6 +59,8 @@ export interface GatewayConfig {
   readonly requestOptions: RequestOptionsConfig;
   readonly operations: OperationsConfig;
   readonly explorer: ExplorerConfig;
+  /** Verified contact identity (src/identity/config.ts); null when none of its variables is set. */
+  readonly identity: IdentityConfig | null;
 }
 
 /** Defaults and policy for per-request options (timeoutMs, ignoreSslIssues, proxy, batching) and HTTP batching. */
@@ -192,6 +196,7 @@ export function loadConfig(env: Env = process.env): GatewayConfig {
     },
     explorer: readExplorerConfig(read),
     platform: readPlatformConfig(read),
+    identity: readIdentityConfig(env, problems),
   };
   checkPlatformConfig(config, problems);
 

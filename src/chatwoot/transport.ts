@@ -11,6 +11,7 @@ import {
   type RequestOptionsDefaults,
   type ResolvedRequestOptions,
 } from './requestOptions';
+import { withIdentityQuery } from './paths';
 import { secretsOf, withoutSecrets } from './redact';
 import type { Credential } from './operation';
 import { interpretResponse } from './responses';
@@ -27,6 +28,8 @@ export interface CallContext {
   readonly requestId?: string | null;
   /** Whether the request proved a service key (GATEWAY_SERVICE_KEYS): only then may a Platform call be made. */
   readonly service?: boolean;
+  /** A verified identity proof (src/identity/) to add to the call's query string, for endpoints that take it there. */
+  readonly identityProof?: { readonly identifier: string; readonly identifierHash: string };
 }
 
 /** One upstream call, as a resource file describes it. */
@@ -105,6 +108,7 @@ export class ChatwootTransport {
     // Resolved (and refused, if the policy says so) before any connection is attempted.
     const options = this.resolveOptions(call.options);
     const token = this.tokenFor(context, call.credential);
+    const query = context.identityProof ? withIdentityQuery(call.query, context.identityProof) : call.query;
     let body: string | Buffer | undefined = serializeBody(call);
     let contentType = 'application/json';
     if (call.form) ({ body, contentType } = await encodeForm(call.form));
@@ -151,7 +155,7 @@ export class ChatwootTransport {
       }
       const response = await dispatcher.request({
         origin: this.origin,
-        path: `${this.basePath}${call.path}${call.query ?? ''}`,
+        path: `${this.basePath}${call.path}${query ?? ''}`,
         method: call.method,
         headers: this.headers(context, token, body !== undefined ? contentType : undefined, call.expectHtml === true),
         body,
@@ -163,7 +167,7 @@ export class ChatwootTransport {
       if (call.expectHtml && response.statusCode >= 200 && response.statusCode < 300) return text;
       return interpretResponse(response.statusCode, response.headers, text, { method: call.method, path: call.path });
     } catch (error) {
-      const secrets = secretsOf(token, call.body, call.query, context.token);
+      const secrets = secretsOf(token, call.body, query, context.token);
       const failure = withoutSecrets(classifyFailure(error, facts, timedOut), secrets);
       errorKind = failure.kind;
       throw failure;

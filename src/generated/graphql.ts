@@ -560,7 +560,11 @@ export type CreateContactInput = {
   email?: InputMaybe<Scalars['EmailAddress']['input']>;
   /** The contact's external id in your system; stored on create, and the message of `identifierHash`. */
   identifier?: InputMaybe<Scalars['String']['input']>;
-  /** The lower-case hex HMAC-SHA256 of `identifier`, keyed with the inbox's HMAC token; required when the inbox enforces identity validation. */
+  /**
+   * The lower-case hex HMAC-SHA256 of `identifier`, keyed with the inbox's HMAC token; required when the inbox enforces
+   * identity validation. When the gateway verifies a bearer token for this inbox, leave both out: it sends the verified
+   * identifier and its hash, and fills a missing e-mail and name from the token when so configured.
+   */
   identifierHash?: InputMaybe<Scalars['String']['input']>;
   /** The contact's display name (at most 255 characters). */
   name?: InputMaybe<Scalars['String']['input']>;
@@ -607,7 +611,8 @@ export type DeletePayload = {
 
 /**
  * Proof that the caller is the contact with a given external id: the id, and the lower-case hex HMAC-SHA256 of it keyed
- * with the inbox's HMAC token. Compute the hash on your server, never in the browser.
+ * with the inbox's HMAC token. Compute the hash on your server, never in the browser; or, when the gateway verifies
+ * your site's sign-in tokens for this inbox, send `Authorization: Bearer <token>` and leave this out.
  */
 export type IdentityProofInput = {
   /** The contact's external id in your system (Chatwoot's `identifier`). */
@@ -1571,7 +1576,8 @@ export type UpdateContactInput = {
   identifier?: InputMaybe<Scalars['String']['input']>;
   /**
    * The lower-case hex HMAC-SHA256 of `identifier`, keyed with the inbox's HMAC token. Required when the inbox enforces
-   * identity validation; when given, it must be valid.
+   * identity validation; when given, it must be valid. When the gateway verifies a bearer token for this inbox, leave
+   * both out: it sends the verified identifier and its hash (a different value is FORBIDDEN).
    */
   identifierHash?: InputMaybe<Scalars['String']['input']>;
   /** The new display name (at most 255 characters). */

@@ -1,6 +1,7 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import type { ChatwootClient } from '../chatwoot/client';
 import type { CallContext } from '../chatwoot/transport';
+import type { RequestIdentity } from '../identity/requestIdentity';
 import type { RequestLoaders } from './loaders';
 import type { PlatformAccess } from './principal';
 
@@ -12,6 +13,8 @@ export interface GatewayContext {
   readonly loaders: RequestLoaders;
   /** The Platform API's checks for this request (service key, browser shape, the operator's lists). */
   readonly platform: PlatformAccess;
+  /** The caller's verified contact identity, worked out on first use; absent when identity verification is off. */
+  readonly identity?: RequestIdentity;
 }
 
 /**

@@ -7,6 +7,8 @@ import { checkBatchLength } from './batching';
 import { RequestLoaders } from '../graphql/loaders';
 import { PlatformAccess, principalOf } from '../graphql/principal';
 import type { PlatformConfig } from '../config';
+import { RequestIdentity } from '../identity/requestIdentity';
+import type { IdentityService } from '../identity/service';
 import { readJsonBody, RequestBodyError } from './body';
 import { hasPreflightHeader, isMultipart, type MultipartLimits, readMultipartBody } from './multipart';
 
@@ -22,6 +24,8 @@ export interface GraphQLHandlerOptions {
   readonly uploads?: Omit<MultipartLimits, 'maxFieldBytes'>;
   /** Whether the Platform API is on, and who may use it; off when left out. */
   readonly platform?: { readonly enabled: boolean; readonly policy: PlatformConfig };
+  /** Verified contact identity (src/identity/); left out when it is not configured. */
+  readonly identity?: IdentityService;
 }
 
 const NO_PLATFORM: PlatformConfig = { serviceKeyDigests: [], operations: [], browserOperations: [] };
@@ -73,6 +77,9 @@ export function createGraphQLHandler(options: GraphQLHandlerOptions) {
     if (multipart) headers.set('content-type', 'application/json');
     const url = req.url ?? '';
     const queryStart = url.indexOf('?');
+    // One per HTTP request, so that every operation of a batch shares one verification. Only the header is kept here:
+    // it is parsed and verified when a field on a covered inbox first needs it.
+    const identity = options.identity ? new RequestIdentity(options.identity, req.headers.authorization) : undefined;
 
     const response = await apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: {
@@ -95,6 +102,7 @@ export function createGraphQLHandler(options: GraphQLHandlerOptions) {
           },
           loaders: new RequestLoaders(loaderSettings),
           platform,
+          identity,
         };
       },
     });
