@@ -10,6 +10,7 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { factsOf, sortedSchemas } from './spec-facts.mjs';
 
 const folder = process.argv[2];
 if (!folder) {
@@ -18,31 +19,8 @@ if (!folder) {
 }
 const doc = JSON.parse(readFileSync(join(folder, 'swagger.json'), 'utf8'));
 
-const PROSE = new Set(['description', 'summary', 'example', 'examples', 'tags', 'externalDocs', 'title', 'x-code-samples']);
 const schemas = {};
-
-/** Copies a node without prose; parameter refs are inlined, schema refs kept and their targets collected. */
-function facts(node) {
-  if (Array.isArray(node)) return node.map((item) => facts(item));
-  if (node === null || typeof node !== 'object') return node;
-  if (typeof node.$ref === 'string') {
-    const [, kind, name] = node.$ref.match(/^#\/components\/(\w+)\/(.+)$/) ?? [];
-    if (kind === 'schemas') {
-      if (!(name in schemas)) {
-        schemas[name] = null;
-        schemas[name] = facts(doc.components.schemas[name]);
-      }
-      return { $ref: node.$ref };
-    }
-    return facts(doc.components[kind][name]);
-  }
-  const out = {};
-  for (const [key, value] of Object.entries(node)) {
-    if (PROSE.has(key)) continue;
-    out[key] = key === 'properties' ? Object.fromEntries(Object.entries(value).map(([k, v]) => [k, facts(v)])) : facts(value);
-  }
-  return out;
-}
+const facts = factsOf(doc, schemas);
 
 const paths = {};
 for (const [path, item] of Object.entries(doc.paths)) paths[path] = facts(item);
@@ -50,7 +28,7 @@ const out = {
   openapi: doc.openapi,
   info: { title: 'Chatwoot API: facts for the contract and coverage tests', version: doc.info?.version ?? 'unknown' },
   paths,
-  components: { schemas: Object.fromEntries(Object.entries(schemas).sort(([a], [b]) => a.localeCompare(b))) },
+  components: { schemas: sortedSchemas(schemas) },
 };
 writeFileSync(new URL('../test/contract/chatwoot.openapi.json', import.meta.url), `${JSON.stringify(out, null, 1)}\n`);
 console.log(`wrote ${Object.keys(paths).length} paths and ${Object.keys(schemas).length} schemas`);

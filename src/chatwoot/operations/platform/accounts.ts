@@ -1,22 +1,19 @@
 import { definedFields, deletedRecord, idOrNull, listOf, recordOf, timeOrNull } from '../../decode';
 import { defineOperation, type WithOptions } from '../../operation';
-import { objectOrNull, stringOrNull } from '../../records';
+import { objectOrNull } from '../../records';
+import { type AccountRecord, toAccount } from '../application/accounts';
 import type { JsonObject } from '../../types';
 import { availabilityOrNull, roleOrNull, type AgentRoleValue, type AvailabilityValue } from '../application/profile';
 import { PLATFORM, type PlatformAccountArgs } from './common';
 
-/** An account as the Platform API shows it (its view has more than the document's `{id, name}`: erratum E32). */
-export interface PlatformAccountRecord {
-  id: string;
-  name: string | null;
-  locale: string | null;
-  domain: string | null;
-  supportEmail: string | null;
-  status: 'active' | 'suspended' | null;
-  enabledFeatures: string[] | null;
-  limits: JsonObject | null;
-  customAttributes: JsonObject | null;
-}
+/**
+ * An account as the Platform API shows it: the Application API's account fields that its view shares (the document's
+ * `{id, name}` is short of the real view: erratum E32), and the account's limits.
+ */
+export type PlatformAccountRecord = Pick<
+  AccountRecord,
+  'id' | 'name' | 'locale' | 'domain' | 'supportEmail' | 'status' | 'enabledFeatures' | 'customAttributes'
+> & { limits: JsonObject | null };
 
 export interface PlatformAccountInput {
   name?: string | null;
@@ -56,18 +53,8 @@ const FIELDS = {
 };
 
 export function toPlatformAccount(raw: JsonObject): PlatformAccountRecord {
-  const features = objectOrNull(raw.features);
-  return {
-    id: idOrNull(raw.id) ?? '',
-    name: stringOrNull(raw.name),
-    locale: stringOrNull(raw.locale),
-    domain: stringOrNull(raw.domain),
-    supportEmail: stringOrNull(raw.support_email),
-    status: raw.status === 'active' || raw.status === 'suspended' ? raw.status : null,
-    enabledFeatures: features ? Object.keys(features).filter((name) => features[name] === true) : null,
-    limits: objectOrNull(raw.limits),
-    customAttributes: objectOrNull(raw.custom_attributes),
-  };
+  const { id, name, locale, domain, supportEmail, status, enabledFeatures, customAttributes } = toAccount(raw);
+  return { id, name, locale, domain, supportEmail, status, enabledFeatures, customAttributes, limits: objectOrNull(raw.limits) };
 }
 
 /** Availability is stored as an integer in the table (0 online, 1 offline, 2 busy) and rendered as its name. */
