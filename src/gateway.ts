@@ -71,7 +71,7 @@ export async function startGateway(config: GatewayConfig, options: GatewayOption
     retry: { maxAttempts: ops.retryMaxAttempts, baseDelayMs: ops.retryBaseDelayMs, maxDelayMs: ops.retryMaxDelayMs },
   });
   const apollo = new ApolloServer<GatewayContext>({
-    schema: buildGatewaySchema(),
+    schema: buildGatewaySchema({ maxEntityRepresentations: config.graph.maxEntityRepresentations }),
     csrfPrevention: true,
     introspection: config.explorer.introspection,
     validationRules: queryLimitRules(ops),

@@ -117,7 +117,7 @@ export function createErrorFormatter(options: { development: boolean; onInternal
     const exceeded = limitExceeded(original, formatted.message);
     if (exceeded) {
       const extensions = { code: ErrorCode.QUERY_LIMIT_EXCEEDED, limit: exceeded.limit, maximum: exceeded.maximum };
-      return { message: formatted.message, locations: formatted.locations, extensions };
+      return { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions };
     }
     let code = formatted.extensions?.code as string | undefined;
     if (code === ErrorCode.GRAPHQL_VALIDATION_FAILED && isInvalidLiteral(error, formatted.message)) {

@@ -38,7 +38,7 @@ describe('identifiers in the upstream path', () => {
     ['contact', '..'],
     ['inbox', '..'],
     ['inbox', '.'],
-  ])('refuses the %s identifier %j as %j -> BAD_USER_INPUT naming it, before calling Chatwoot', async (which, value) => {
+  ])('refuses the %s identifier %j with BAD_USER_INPUT naming it, before calling Chatwoot', async (which, value) => {
     const variables = which === 'inbox' ? { inbox: value, contact: 'c1' } : { inbox: 'inbox-abc', contact: value };
     const result = await harness.gateway.query(UPDATE, variables);
     const field = which === 'inbox' ? 'inboxIdentifier' : 'contactIdentifier';
