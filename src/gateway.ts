@@ -9,7 +9,9 @@ import type { GatewayConfig } from './config';
 import { ErrorCode } from './errors';
 import type { GatewayContext } from './graphql/context';
 import { createErrorFormatter } from './graphql/errors';
+import { refuseHttpSubscriptions } from './graphql/httpSubscriptions';
 import { buildGatewaySchema } from './graphql/schema';
+import { answerClientErrors } from './http/clientErrors';
 import { createExplorer } from './http/explorer';
 import type { ExplorerExample } from './http/explorerPage';
 import { createGraphQLHandler, sendError } from './http/graphqlHandler';
@@ -89,6 +91,7 @@ export async function startGateway(config: GatewayConfig, options: GatewayOption
     plugins: [
       ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginCacheControlDisabled(),
+      refuseHttpSubscriptions(),
       observabilityPlugin(logger, metrics),
       // A router may ask a subgraph for per-field traces; the errors in them stay masked, like everything we return.
       ApolloServerPluginInlineTrace({ includeErrors: { masked: true } }),
@@ -115,6 +118,8 @@ export async function startGateway(config: GatewayConfig, options: GatewayOption
       else res.destroy();
     });
   });
+
+  answerClientErrors(httpServer);
 
   async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const path = (req.url ?? '/').split('?', 1)[0] ?? '/';

@@ -94,8 +94,8 @@ export class ContactsResource {
     inboxIdentifier: string,
     call: { method: HttpMethod; path: string; pathTemplate?: string; query?: string; body?: unknown; options?: RequestOptions | null },
   ): Promise<ContactRecord> {
-    const body = await this.transport.send(context, call);
-    return toContactRecord(expectObject(body, call), inboxIdentifier);
+    const { body, upstream } = await this.transport.exchange(context, call);
+    return toContactRecord(expectObject(body, upstream), inboxIdentifier);
   }
 }
 
