@@ -11,6 +11,7 @@ import type { GatewayContext } from './graphql/context';
 import { createErrorFormatter } from './graphql/errors';
 import { refuseHttpSubscriptions } from './graphql/httpSubscriptions';
 import { buildGatewaySchema } from './graphql/schema';
+import { createUploadTargetCheck } from './graphql/uploadTargets';
 import { answerClientErrors } from './http/clientErrors';
 import { createExplorer } from './http/explorer';
 import type { ExplorerExample } from './http/explorerPage';
@@ -72,8 +73,9 @@ export async function startGateway(config: GatewayConfig, options: GatewayOption
     observer: createUpstreamObserver(logger, metrics),
     retry: { maxAttempts: ops.retryMaxAttempts, baseDelayMs: ops.retryBaseDelayMs, maxDelayMs: ops.retryMaxDelayMs },
   });
+  const schema = buildGatewaySchema({ maxEntityRepresentations: config.graph.maxEntityRepresentations });
   const apollo = new ApolloServer<GatewayContext>({
-    schema: buildGatewaySchema({ maxEntityRepresentations: config.graph.maxEntityRepresentations }),
+    schema,
     csrfPrevention: true,
     introspection: config.explorer.introspection,
     validationRules: queryLimitRules(ops),
@@ -109,6 +111,7 @@ export async function startGateway(config: GatewayConfig, options: GatewayOption
     maxBatchLength: config.requestOptions.httpBatching ? config.requestOptions.httpBatchMax : undefined,
     maxConcurrentReads: config.graph.maxConcurrentReads,
     uploads: config.uploads.maxFiles > 0 ? config.uploads : undefined,
+    uploadTargets: createUploadTargetCheck(schema, ops.maxTokens),
   });
   const operational = createOperationalRoutes({ health, metrics, corsOrigins: ops.corsOrigins });
   const httpServer = createServer((req, res) => {

@@ -6,7 +6,7 @@ import { type GatewayContext, tokenFromHeaders } from '../graphql/context';
 import { checkBatchLength } from './batching';
 import { RequestLoaders } from '../graphql/loaders';
 import { readJsonBody, RequestBodyError } from './body';
-import { hasPreflightHeader, isMultipart, type MultipartLimits, readMultipartBody } from './multipart';
+import { hasPreflightHeader, isMultipart, type MultipartLimits, readMultipartBody, type UploadTargetCheck } from './multipart';
 
 export interface GraphQLHandlerOptions {
   readonly apollo: ApolloServer<GatewayContext>;
@@ -18,6 +18,8 @@ export interface GraphQLHandlerOptions {
   readonly maxConcurrentReads?: number;
   /** Bounds of GraphQL multipart uploads (files of sendMessage); uploads are refused when left out. */
   readonly uploads?: Omit<MultipartLimits, 'maxFieldBytes'>;
+  /** Where a file may go in the operations (only at Upload positions); any null placeholder when left out. */
+  readonly uploadTargets?: UploadTargetCheck;
 }
 
 /**
@@ -45,7 +47,7 @@ export function createGraphQLHandler(options: GraphQLHandlerOptions) {
     try {
       if (multipart) {
         if (!options.uploads) throw new RequestBodyError('This gateway does not accept file uploads.', 400);
-        body = await readMultipartBody(req, { ...options.uploads, maxFieldBytes: maxBodyBytes });
+        body = await readMultipartBody(req, { ...options.uploads, maxFieldBytes: maxBodyBytes }, options.uploadTargets);
       } else {
         body = req.method === 'POST' ? await readJsonBody(req, maxBodyBytes) : undefined;
       }
