@@ -70,6 +70,7 @@ export async function startGateway(config: GatewayConfig, options: GatewayOption
     defaultTimeoutMs: config.upstream.defaultTimeoutMs,
     maxResponseBytes: config.upstream.maxResponseBytes,
     ...requestOptionSettings(config),
+    allowPrivateUrls: config.graph.allowPrivateUrls,
     observer: createUpstreamObserver(logger, metrics),
     retry: { maxAttempts: ops.retryMaxAttempts, baseDelayMs: ops.retryBaseDelayMs, maxDelayMs: ops.retryMaxDelayMs },
   });

@@ -1,5 +1,5 @@
 import { BulkOperations, type BulkSettings } from './bulk';
-import { ContactsResource } from './contacts';
+import { type ContactSettings, ContactsResource } from './contacts';
 import { ConversationsResource } from './conversations';
 import { CsatResource } from './csat';
 import { InboxesResource } from './inboxes';
@@ -19,9 +19,9 @@ export class ChatwootClient {
   readonly messages: MessagesResource;
   readonly csat: CsatResource;
 
-  constructor(settings: TransportSettings & BulkSettings) {
+  constructor(settings: TransportSettings & BulkSettings & ContactSettings) {
     this.transport = new ChatwootTransport(settings);
-    this.contacts = new ContactsResource(this.transport);
+    this.contacts = new ContactsResource(this.transport, settings);
     this.bulk = new BulkOperations(this.transport, this.contacts, settings);
     this.inboxes = new InboxesResource(this.transport);
     this.conversations = new ConversationsResource(this.transport);
