@@ -113,6 +113,7 @@ export async function startGateway(config: GatewayConfig, options: GatewayOption
     maxConcurrentReads: config.graph.maxConcurrentReads,
     uploads: config.uploads.maxFiles > 0 ? config.uploads : undefined,
     uploadTargets: createUploadTargetCheck(schema, ops.maxTokens),
+    onInternalError,
   });
   const operational = createOperationalRoutes({ health, metrics, corsOrigins: ops.corsOrigins });
   const httpServer = createServer((req, res) => {

@@ -9,6 +9,11 @@ export interface GatewayContext {
   readonly call: CallContext;
   /** This request's de-duplicating, concurrency-bounded reads (src/graphql/loaders.ts); never shared across requests. */
   readonly loaders: RequestLoaders;
+  /**
+   * Hands a failure that is masked for the client (INTERNAL_SERVER_ERROR) to the operator's log, for failures that do
+   * not pass through Apollo's error formatter (the per-item errors of a bulk operation). Ignored when left out.
+   */
+  readonly reportInternalError?: (error: unknown) => void;
 }
 
 /**

@@ -20,6 +20,8 @@ export interface GraphQLHandlerOptions {
   readonly uploads?: Omit<MultipartLimits, 'maxFieldBytes'>;
   /** Where a file may go in the operations (only at Upload positions); any null placeholder when left out. */
   readonly uploadTargets?: UploadTargetCheck;
+  /** Receives failures masked for the client that Apollo's formatter does not see (bulk items); see GatewayContext. */
+  readonly onInternalError?: (error: unknown) => void;
 }
 
 /**
@@ -80,6 +82,7 @@ export function createGraphQLHandler(options: GraphQLHandlerOptions) {
         // x-request-id was checked (or replaced) by the gateway before this handler ran.
         call: { token: tokenFromHeaders(req.headers), requestId: req.headers['x-request-id'] as string | undefined },
         loaders: new RequestLoaders(loaderSettings),
+        reportInternalError: options.onInternalError,
       }),
     });
 
