@@ -10,6 +10,7 @@ import { ErrorCode } from './errors';
 import type { GatewayContext } from './graphql/context';
 import { createErrorFormatter } from './graphql/errors';
 import { refuseHttpSubscriptions } from './graphql/httpSubscriptions';
+import { redactErrorsPlugin } from './graphql/redactErrors';
 import { buildGatewaySchema } from './graphql/schema';
 import { createUploadTargetCheck } from './graphql/uploadTargets';
 import { answerClientErrors } from './http/clientErrors';
@@ -95,6 +96,7 @@ export async function startGateway(config: GatewayConfig, options: GatewayOption
       ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginCacheControlDisabled(),
       refuseHttpSubscriptions(),
+      redactErrorsPlugin(config.chatwoot.apiAccessToken),
       observabilityPlugin(logger, metrics),
       // A router may ask a subgraph for per-field traces; the errors in them stay masked, like everything we return.
       ApolloServerPluginInlineTrace({ includeErrors: { masked: true } }),

@@ -41,3 +41,16 @@ describe('redaction of the token in what Chatwoot echoes', () => {
     expect(result.errors?.[0]?.extensions?.invalidFields).toEqual(['callerToken', 'secret']);
   });
 });
+
+describe('redaction of every error string of a response', () => {
+  const harness = useGatewayWithFakeChatwoot();
+
+  it("cuts the caller's token out of graphql-js quoting an invalid variable value, in any casing", async () => {
+    const query = 'mutation($input: UpdateContactInput!) { updateContact(inboxIdentifier: "inbox-a", contactIdentifier: "c", input: $input) { id } }';
+    const result = await harness.gateway.query(query, { input: { email: `CALLER-TOKEN-SECRET99@` } }, { 'api-access-token': TOKEN });
+    expect(result.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(result.errors?.[0]?.message).toContain('[redacted]');
+    for (const spelling of SPELLINGS) expect(result.text.toLowerCase()).not.toContain(spelling.toLowerCase());
+    expect(harness.chatwoot.requests).toHaveLength(0);
+  });
+});

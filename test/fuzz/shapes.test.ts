@@ -1,4 +1,4 @@
-import { FormData } from 'undici';
+import { fetch, FormData } from 'undici';
 import { ERROR_CODES } from '../../src/errors';
 import { postRaw } from '../support/http';
 import { type FakeChatwoot, type RecordedRequest, slimContact, startFakeChatwoot } from '../support/servers';
@@ -109,7 +109,7 @@ describe(`fuzz of hostile shapes (seed ${SEED})`, () => {
         const response =
           typeof sent.body === 'string'
             ? await postRaw(gateway.url, sent.body)
-            : await fetch(gateway.url, { method: 'POST', body: sent.body as unknown as BodyInit, headers: { 'apollo-require-preflight': 'true' } }).then(
+            : await fetch(gateway.url, { method: 'POST', body: sent.body, headers: { 'apollo-require-preflight': 'true' } }).then(
                 async (r) => ({ status: r.status, json: (await r.json()) as { errors?: Array<{ message: string; extensions?: Record<string, unknown> }> } }),
               );
         if (response.status >= 500) fail(`HTTP ${response.status}`);
