@@ -32,12 +32,19 @@ export function secretsOf(token: string | null | undefined, body: unknown, query
 const SEPARATORS = /[-_.\s]/g;
 
 /**
+ * Longest secret matched case- and separator-insensitively; a longer value (no real token is) is matched as written,
+ * since a pattern of thousands of characters is slow to build and may overflow the regular expression compiler.
+ */
+const MAX_PATTERN_SECRET_LENGTH = 256;
+
+/**
  * A pattern finding `secret` in text whatever its case and wherever separators were put in or taken out. Built from
- * the secret's characters without their separators, each escaped, with optional separators between them.
+ * the secret's characters without their separators, each escaped, with optional separators between them. Null for a
+ * secret too short to be one, or too long to be matched this way.
  */
 export function secretPattern(secret: string): RegExp | null {
   const chars = [...secret.replace(SEPARATORS, '')];
-  if (chars.length < MIN_SECRET_LENGTH) return null;
+  if (chars.length < MIN_SECRET_LENGTH || chars.length > MAX_PATTERN_SECRET_LENGTH) return null;
   return new RegExp(chars.map((c) => c.replace(/[\\^$.*+?()[\]{}|/]/g, '\\$&')).join('[-_.\\s]*'), 'giu');
 }
 
@@ -45,8 +52,9 @@ export function secretPattern(secret: string): RegExp | null {
 export function redact(text: string, secrets: readonly string[]): string {
   let out = text;
   for (const secret of secrets) {
+    if (secret.length < MIN_SECRET_LENGTH) continue;
     const pattern = secretPattern(secret);
-    if (pattern) out = out.replace(pattern, REDACTED);
+    out = pattern ? out.replace(pattern, REDACTED) : out.split(secret).join(REDACTED);
   }
   return out;
 }

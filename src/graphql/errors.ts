@@ -102,10 +102,11 @@ function isInvalidLiteral(error: unknown, message: string): boolean {
 
 const VARIABLE_COERCION = /^Variable "\$[^"]+" got invalid value/;
 /**
- * What graphql-js says of an inline value its type refuses (`displayId: 99999999999`, an unknown enum value): the same
- * value sent as a variable is BAD_USER_INPUT, so it is here too.
+ * What graphql-js says of an inline value its scalar type refuses (`displayId: 99999999999`): the same value sent as
+ * a variable is BAD_USER_INPUT, so it is here too. An unknown enum value stays a validation failure: like an unknown
+ * field, it is a name the schema does not have.
  */
-const LITERAL_COERCION = /^(Expected value of type "|(Int|Float|String|Boolean|ID) cannot represent |Value "[^"]*" does not exist in "[^"]+" enum)/;
+const LITERAL_COERCION = /^(Expected value of type "|(Int|Float|String|Boolean|ID) cannot represent )/;
 
 /**
  * Messages Apollo and graphql-js give without a usable code, and the code each means. A subscription sent over HTTP
