@@ -36,11 +36,20 @@ export function pathSegment(value: unknown, argumentName: string): string {
   return encodeURIComponent(value);
 }
 
-/** Builds a query string from the defined values, or '' when there are none. */
+/**
+ * Builds a query string from the defined values, or '' when there are none. A value with a lone surrogate is refused
+ * (InvalidRequestError naming the parameter in camelCase, as the schema does): URLSearchParams would silently turn
+ * it into U+FFFD, and an identity proof would then fail upstream for no visible reason.
+ */
 export function queryString(params: Readonly<Record<string, string | number | undefined | null>>): string {
   const search = new URLSearchParams();
   for (const [key, value] of Object.entries(params)) {
-    if (value !== undefined && value !== null) search.append(key, String(value));
+    if (value === undefined || value === null) continue;
+    if (typeof value === 'string' && LONE_SURROGATE.test(value)) {
+      const name = key.replace(/_([a-z])/g, (_m, letter: string) => letter.toUpperCase());
+      throw new InvalidRequestError(`${name} is not well-formed Unicode (it holds a lone surrogate).`, name);
+    }
+    search.append(key, String(value));
   }
   const encoded = search.toString();
   return encoded ? `?${encoded}` : '';

@@ -60,6 +60,13 @@ describe('identifiers in the upstream path', () => {
     expect(harness.chatwoot.requests).toHaveLength(0);
   });
 
+  it('refuses an identity proof holding a lone surrogate as BAD_USER_INPUT, instead of sending it altered', async () => {
+    const read = 'query($id: String) { contact(inboxIdentifier: "inbox-abc", contactIdentifier: "c1", identifier: $id, identifierHash: "abc") { id } }';
+    const result = await harness.gateway.query(read, { id: 'user\ud800' });
+    expect(result.errors?.[0]?.extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'identifier' });
+    expect(harness.chatwoot.requests).toHaveLength(0);
+  });
+
   it('still sends an identifier with a well-formed surrogate pair (an emoji), UTF-8 encoded', async () => {
     const result = await harness.gateway.query(UPDATE, { inbox: 'inbox-abc', contact: 'a\u{1F600}' });
     expect(result.errors).toBeUndefined();

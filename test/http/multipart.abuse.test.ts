@@ -122,3 +122,21 @@ describe('upload placement and size rules', () => {
     expect(harness.chatwoot.requests).toHaveLength(0);
   });
 });
+
+describe('upload placement in batched operations (GATEWAY_HTTP_BATCHING=true)', () => {
+  const harness = useGatewayWithFakeChatwoot({ GATEWAY_HTTP_BATCHING: 'true' }, () => clientApiHandler());
+
+  it('checks each operation of the batch against its own variables', async () => {
+    const send = { query: SEND, variables: { input: { content: 'x', attachments: [null] } } };
+    const update = { query: UPDATE, variables: { input: { customAttributes: { photo: null } } } };
+    const accepted = await postUpload(harness.gateway.url, [send, send], [file(10), file(10)], ['0.variables.input.attachments.0', '1.variables.input.attachments.0']);
+    expect(accepted.status).toBe(200);
+    expect(harness.chatwoot.requests).toHaveLength(2);
+
+    harness.chatwoot.requests.length = 0;
+    const refused = await postUpload(harness.gateway.url, [send, update], [file(10), file(10)], ['0.variables.input.attachments.0', '1.variables.input.customAttributes.photo']);
+    expect(refused.status).toBe(400);
+    expect(refused.body.errors?.[0]?.message).toMatch(/"1\.variables\.input\.customAttributes\.photo", which is not an Upload position/);
+    expect(harness.chatwoot.requests).toHaveLength(0);
+  });
+});
