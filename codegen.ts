@@ -30,6 +30,17 @@ const config: CodegenConfig = {
           MessageAttachment: '../chatwoot/types#AttachmentRecord',
           MessageSender: '../chatwoot/types#MessageSenderRecord',
           CsatSurveyPage: '../chatwoot/types#CsatSurveyPageRecord',
+          // The Application API (src/chatwoot/operations/application/).
+          Account: '../graphql/resolvers/application/accountRef#AccountRef',
+          Profile: '../chatwoot/operations/application/profile#ProfileRecord',
+          AccountMembership: '../chatwoot/operations/application/profile#MembershipRecord',
+          DeletePayload: '../chatwoot/decode#DeletedRecord',
+          Label: '../chatwoot/operations/application/labels#LabelRecord',
+          Agent: '../chatwoot/operations/application/agents#AgentRecord',
+          Team: '../chatwoot/operations/application/teams#TeamRecord',
+          AgentBot: '../chatwoot/operations/application/agentBots#AgentBotRecord',
+          InboxSummary: '../chatwoot/operations/application/inboxes#InboxSummaryRecord',
+          AccountInbox: '../chatwoot/operations/application/inboxes#AccountInboxRecord',
         },
         scalars: {
           EmailAddress: 'string',

@@ -1,6 +1,7 @@
 import { type GatewayConfig, loadConfig } from './config';
 import { type Gateway, startGateway } from './gateway';
 import { type Simulator, startSimulator } from './simulator';
+import { APPLICATION_DEMO } from './simulator/application';
 import { VERSION } from './version';
 
 export interface Running {
@@ -17,8 +18,11 @@ export interface Running {
  * simulator when no CHATWOOT_BASE_URL is set, start the gateway, and print a banner through `print`.
  */
 export async function run(env: Readonly<Record<string, string | undefined>>, print: (line: string) => void): Promise<Running> {
-  const config = loadConfig(env);
-  const simulator = config.chatwoot.baseUrl ? null : await startSimulator({ chatwootVersion: config.simulator.chatwootVersion });
+  const loaded = loadConfig(env);
+  const simulator = loaded.chatwoot.baseUrl ? null : await startSimulator({ chatwootVersion: loaded.simulator.chatwootVersion });
+  // The simulator's tokens are demo data, so its Application API is on unless the operator said otherwise.
+  const config: GatewayConfig =
+    simulator && !loaded.apis.applicationExplicit ? Object.freeze({ ...loaded, apis: { ...loaded.apis, application: true } }) : loaded;
   const gateway = await startGateway(config, {
     chatwootBaseUrl: simulator?.url,
     explorerExample: simulator ? { inboxIdentifier: simulator.demo.inboxIdentifier, contactIdentifier: simulator.demo.contactIdentifier } : undefined,
@@ -74,5 +78,25 @@ function banner(config: GatewayConfig, gateway: Gateway, simulator: Simulator | 
     `    -d '${exampleRequestBody(demo.inboxIdentifier, demo.contactIdentifier)}'`,
     '',
   );
+  lines.push(...applicationLines(config, gateway));
   return lines.join('\n');
+}
+
+/** The banner's Application API part: the demo tokens and a ready call, or how to switch it on. */
+function applicationLines(config: GatewayConfig, gateway: Gateway): string[] {
+  if (!config.apis.application) {
+    return ['The Application API is off (GATEWAY_APPLICATION_API=false); set it to true to try the demo tokens.', ''];
+  }
+  const query = JSON.stringify({ query: '{ me { name accounts { account { id name } role } } }' });
+  return [
+    `Application API: ON for the simulator${config.apis.applicationExplicit ? '' : ' (set GATEWAY_APPLICATION_API=false to turn it off)'}.`,
+    `  Demo administrator token: ${APPLICATION_DEMO.adminToken}`,
+    `  Demo agent token:         ${APPLICATION_DEMO.agentToken}`,
+    `  Account id:               ${APPLICATION_DEMO.accountId}`,
+    '',
+    'Try the Application API with your own token (the gateway never uses one of its own for it):',
+    `  curl -s ${gateway.url} -H 'content-type: application/json' -H 'api-access-token: ${APPLICATION_DEMO.adminToken}' \\`,
+    `    -d '${query}'`,
+    '',
+  ];
 }

@@ -14,8 +14,22 @@ export interface GatewayConfig {
   readonly chatwoot: {
     /** Chatwoot's base URL without a trailing slash, or null to run the embedded simulator. */
     readonly baseUrl: string | null;
-    /** Token sent when the incoming request carries none. Never logged or echoed. */
+    /**
+     * Token sent on Client API calls when the incoming request carries none (Chatwoot ignores it there). Never sent on
+     * an Application or Platform call. Never logged or echoed.
+     */
     readonly apiAccessToken: string | null;
+    /** The Platform App token: sent on Platform API calls only, for service principals. Never logged or echoed. */
+    readonly platformAppToken: string | null;
+  };
+  /** Which of Chatwoot's APIs the gateway serves; deny by default. */
+  readonly apis: {
+    /** GATEWAY_APPLICATION_API: `me`, `account` and the Application mutations, with the caller's own token only. */
+    readonly application: boolean;
+    /** GATEWAY_PLATFORM_API: the Platform fields, for service principals only. */
+    readonly platform: boolean;
+    /** Whether GATEWAY_APPLICATION_API was set at all (npm start switches it on for the simulator when it was not). */
+    readonly applicationExplicit: boolean;
   };
   readonly upstream: {
     readonly defaultTimeoutMs: number;
@@ -129,6 +143,12 @@ export function loadConfig(env: Env = process.env): GatewayConfig {
     chatwoot: {
       baseUrl: read.baseUrl('CHATWOOT_BASE_URL'),
       apiAccessToken: read.string('CHATWOOT_API_ACCESS_TOKEN') ?? null,
+      platformAppToken: read.string('CHATWOOT_PLATFORM_APP_TOKEN') ?? null,
+    },
+    apis: {
+      application: read.boolean('GATEWAY_APPLICATION_API', false),
+      platform: read.boolean('GATEWAY_PLATFORM_API', false),
+      applicationExplicit: read.string('GATEWAY_APPLICATION_API') !== undefined,
     },
     upstream: {
       defaultTimeoutMs: read.integer('GATEWAY_DEFAULT_TIMEOUT_MS', 30_000, 1, TIMEOUT_MS_MAX),

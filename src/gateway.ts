@@ -67,6 +67,9 @@ export async function startGateway(config: GatewayConfig, options: GatewayOption
   const chatwoot: ChatwootClient = new ChatwootClient({
     baseUrl,
     apiAccessToken: config.chatwoot.apiAccessToken,
+    platformAppToken: config.chatwoot.platformAppToken,
+    applicationApi: config.apis.application,
+    platformApi: config.apis.platform,
     userAgent: USER_AGENT,
     defaultTimeoutMs: config.upstream.defaultTimeoutMs,
     maxResponseBytes: config.upstream.maxResponseBytes,
@@ -96,7 +99,7 @@ export async function startGateway(config: GatewayConfig, options: GatewayOption
       ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginCacheControlDisabled(),
       refuseHttpSubscriptions(),
-      redactErrorsPlugin(config.chatwoot.apiAccessToken),
+      redactErrorsPlugin([config.chatwoot.apiAccessToken, config.chatwoot.platformAppToken]),
       observabilityPlugin(logger, metrics),
       // A router may ask a subgraph for per-field traces; the errors in them stay masked, like everything we return.
       ApolloServerPluginInlineTrace({ includeErrors: { masked: true } }),

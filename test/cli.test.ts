@@ -43,6 +43,27 @@ describe('npm start (run)', () => {
     });
   });
 
+  it('switches the Application API on for the simulator, prints the demo tokens, and its curl command answers', async () => {
+    const lines: string[] = [];
+    running = await run({ PORT: '0' }, (line) => lines.push(line));
+    const banner = lines.join('\n');
+    expect(banner).toContain('Application API: ON for the simulator');
+    const command = /curl -s (\S+) -H 'content-type: application\/json' -H 'api-access-token: (\S+)' \\\n\s+-d '([^']+)'/.exec(banner);
+    expect(command).not.toBeNull();
+    const [, url, token, body] = command!;
+    const response = await request(url!, { method: 'POST', body, headers: { 'content-type': 'application/json', 'api-access-token': token! } });
+    expect(await response.body.json()).toEqual({
+      data: { me: { name: 'Ada Admin', accounts: [{ account: { id: '1', name: 'Demo Account' }, role: 'ADMINISTRATOR' }] } },
+    });
+  });
+
+  it('keeps the Application API off for the simulator when the operator says so', async () => {
+    const lines: string[] = [];
+    running = await run({ PORT: '0', GATEWAY_APPLICATION_API: 'false' }, (line) => lines.push(line));
+    expect(lines.join('\n')).toContain('The Application API is off');
+    expect(running.config.apis.application).toBe(false);
+  });
+
   it('talks to the configured Chatwoot and starts no simulator', async () => {
     const chatwoot = await startFakeChatwoot();
     const lines: string[] = [];

@@ -1,3 +1,4 @@
+import { classifyDenial } from './denials';
 import { type UpstreamCallInfo, UpstreamHttpError, UpstreamUnavailableError } from './errors';
 import { jsonNestsDeeperThan, MAX_UPSTREAM_JSON_DEPTH } from './jsonDepth';
 
@@ -44,6 +45,7 @@ export function interpretResponse(
     detail.message,
     detail.attributes,
     retryAfterSeconds,
+    classifyDenial(status, detail.message),
   );
 }
 

@@ -3,6 +3,7 @@ import { GraphQLError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
 import {
   ChatwootError,
+  CredentialRequiredError,
   InvalidRequestError,
   PolicyViolationError,
   UpstreamHttpError,
@@ -37,6 +38,9 @@ export function toGraphQLError(error: unknown): GraphQLError {
   if (error instanceof InvalidRequestError || error instanceof PolicyViolationError) {
     if (error.field) extensions.field = error.field;
   }
+  if (error instanceof PolicyViolationError && error.reason) extensions.reason = error.reason;
+  if (error instanceof CredentialRequiredError) extensions.reason = error.reason;
+  if (error instanceof UpstreamHttpError && error.denial) extensions.reason = error.denial.reason;
   if (error instanceof UpstreamHttpError) {
     if (error.invalidAttributes?.length) extensions.invalidFields = error.invalidAttributes.map(camelCase);
     if (error.retryAfterSeconds !== undefined) extensions.retryAfterSeconds = error.retryAfterSeconds;
@@ -50,10 +54,13 @@ export function toGraphQLError(error: unknown): GraphQLError {
 function codeFor(error: ChatwootError): ErrorCode {
   if (error instanceof InvalidRequestError) return ErrorCode.BAD_USER_INPUT;
   if (error instanceof PolicyViolationError) return ErrorCode.FORBIDDEN;
+  if (error instanceof CredentialRequiredError) return ErrorCode.UNAUTHENTICATED;
   if (error instanceof UpstreamTimeoutError) return ErrorCode.UPSTREAM_TIMEOUT;
   if (error instanceof UpstreamTlsError) return ErrorCode.UPSTREAM_TLS_ERROR;
   if (error instanceof UpstreamHttpError) {
     const status = error.status;
+    if (error.denial?.kind === 'forbidden') return ErrorCode.FORBIDDEN;
+    if (error.denial?.kind === 'input') return ErrorCode.BAD_USER_INPUT;
     if (status === 400 || status === 422) return ErrorCode.BAD_USER_INPUT;
     if (status === 401) return ErrorCode.UNAUTHENTICATED;
     if (status === 403) return ErrorCode.FORBIDDEN;
@@ -69,6 +76,8 @@ function messageFor(error: ChatwootError): string {
   const { status } = error;
   const said = error.chatwootMessage ? ` Chatwoot says: ${error.chatwootMessage}` : '';
   if (status === 400 || status === 422) return `Chatwoot refused the input (HTTP ${status}).${said}`;
+  if (error.denial?.kind === 'forbidden') return `Chatwoot does not allow this (HTTP ${status}).${said}`;
+  if (error.denial?.kind === 'input') return `Chatwoot refused the input (HTTP ${status}).${said}`;
   if (status === 401) return `Chatwoot refused the credentials (HTTP 401).${said}`;
   if (status === 403) return `Chatwoot forbids this request (HTTP 403).${said}`;
   if (status === 404) return `Chatwoot found no such record (HTTP 404): check the inbox and other identifiers.${said}`;

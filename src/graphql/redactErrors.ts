@@ -9,14 +9,14 @@ import type { GatewayContext } from './context';
  * The adapter already redacts Chatwoot's own words; this covers what else may echo a credential (graphql-js quoting
  * an invalid variable value, a future extension). Only responses with errors pay for it.
  */
-export function redactErrorsPlugin(configuredToken: string | null): ApolloServerPlugin<GatewayContext> {
+export function redactErrorsPlugin(configuredTokens: ReadonlyArray<string | null>): ApolloServerPlugin<GatewayContext> {
   return {
     async requestDidStart() {
       return {
         async willSendResponse({ response, contextValue, request }) {
           const body = response.body;
           if (body.kind !== 'single' || !body.singleResult.errors?.length) return;
-          const secrets = [configuredToken, contextValue.call?.token, ...identifierHashes(request.variables)].filter(
+          const secrets = [...configuredTokens, contextValue.call?.token, ...identifierHashes(request.variables)].filter(
             (s): s is string => typeof s === 'string' && s !== '',
           );
           if (secrets.length === 0) return;

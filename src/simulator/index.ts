@@ -7,6 +7,7 @@ import { registerCsatRoutes } from './csat';
 import { registerInboxRoutes } from './inbox';
 import { registerMessageRoutes } from './messages';
 import { SimRouter } from './http';
+import { ApplicationStore, registerApplicationRoutes, seedApplicationDemo } from './application';
 import { identifierHash, SimulatorStore } from './store';
 
 /**
@@ -18,6 +19,8 @@ export interface Simulator {
   /** Base URL to give the gateway, e.g. http://127.0.0.1:41234. */
   readonly url: string;
   readonly store: SimulatorStore;
+  /** The Application API's records (accounts, users, tokens, ...). */
+  readonly application: ApplicationStore;
   readonly demo: DemoData;
   close(): Promise<void>;
 }
@@ -48,6 +51,9 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   registerConversationRoutes(router, store);
   registerMessageRoutes(router, store);
   registerCsatRoutes(router);
+  const application = new ApplicationStore();
+  seedApplicationDemo(application, store);
+  registerApplicationRoutes(router, application, store);
 
   const server: Server = createServer((req, res) => {
     router.serve(req, res).catch(() => {
@@ -62,6 +68,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   return {
     url: `http://127.0.0.1:${port}`,
     store,
+    application,
     demo,
     close: () =>
       new Promise<void>((resolve) => {
