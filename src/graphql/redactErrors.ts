@@ -5,7 +5,8 @@ import type { GatewayContext } from './context';
 
 /**
  * The last pass over what leaves the gateway: every string of every error of a response (message, path, every
- * extension, `invalidFields` included) has the request's credentials cut out, case- and separator-insensitively.
+ * extension, `invalidFields` included) has the request's credentials and the configured tokens cut out, case- and
+ * separator-insensitively.
  * The adapter already redacts Chatwoot's own words; this covers what else may echo a credential (graphql-js quoting
  * an invalid variable value, a future extension). Only responses with errors pay for it.
  */
