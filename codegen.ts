@@ -41,6 +41,13 @@ const config: CodegenConfig = {
           AgentBot: '../chatwoot/operations/application/agentBots#AgentBotRecord',
           InboxSummary: '../chatwoot/operations/application/inboxes#InboxSummaryRecord',
           AccountInbox: '../chatwoot/operations/application/inboxes#AccountInboxRecord',
+          // The Platform API (src/chatwoot/operations/platform/).
+          PlatformAccount: '../chatwoot/operations/platform/accounts#PlatformAccountRecord',
+          PlatformAccountUser: '../chatwoot/operations/platform/accounts#PlatformAccountUserRecord',
+          PlatformUser: '../chatwoot/operations/platform/users#PlatformUserRecord',
+          PlatformAgentBot: '../chatwoot/operations/application/agentBots#AgentBotRecord',
+          PlatformSsoLink: '../chatwoot/operations/platform/users#SsoLinkRecord',
+          PlatformQuery: '../graphql/resolvers/platform/namespace#PlatformNamespace',
         },
         scalars: {
           EmailAddress: 'string',

@@ -25,6 +25,8 @@ import { observabilityPlugin } from './observability/apolloPlugin';
 import { createLogger, type Logger } from './observability/logger';
 import { GatewayMetrics } from './observability/metrics';
 import { createUpstreamObserver } from './observability/upstream';
+import type { IdentityConfig } from './identity/config';
+import { IdentityService } from './identity/service';
 import { USER_AGENT } from './version';
 
 export interface Gateway {
@@ -36,6 +38,8 @@ export interface Gateway {
   readonly logger: Logger;
   readonly metrics: GatewayMetrics;
   readonly health: Health;
+  /** Verified contact identity, or null when not configured; `proveIdentity` serves the subscription transport. */
+  readonly identity: IdentityService | null;
   /** Stops accepting connections, finishes what is in flight, and closes upstream connections. */
   close(): Promise<void>;
 }
@@ -49,6 +53,8 @@ export interface GatewayOptions {
   readonly logger?: Logger;
   /** The inbox and contact the explorer's example operations use (the simulator's demo records). */
   readonly explorerExample?: ExplorerExample;
+  /** Overrides config.identity (the embedded simulator's demo identity setup, for instance). */
+  readonly identity?: IdentityConfig | null;
 }
 
 export const GRAPHQL_PATH = '/graphql';
@@ -78,6 +84,9 @@ export async function startGateway(config: GatewayConfig, options: GatewayOption
     observer: createUpstreamObserver(logger, metrics),
     retry: { maxAttempts: ops.retryMaxAttempts, baseDelayMs: ops.retryBaseDelayMs, maxDelayMs: ops.retryMaxDelayMs },
   });
+  // Before Apollo starts: a key that cannot be imported stops start-up with nothing left running.
+  const identityConfig = options.identity !== undefined ? options.identity : config.identity;
+  const identity = identityConfig ? await IdentityService.create(identityConfig) : null;
   const schema = buildGatewaySchema({ maxEntityRepresentations: config.graph.maxEntityRepresentations });
   const apollo = new ApolloServer<GatewayContext>({
     schema,
@@ -119,6 +128,8 @@ export async function startGateway(config: GatewayConfig, options: GatewayOption
     uploads: config.uploads.maxFiles > 0 ? config.uploads : undefined,
     uploadTargets: createUploadTargetCheck(schema, ops.maxTokens),
     onInternalError,
+    platform: { enabled: config.apis.platform, policy: config.platform },
+    identity: identity ?? undefined,
   });
   const operational = createOperationalRoutes({ health, metrics, corsOrigins: ops.corsOrigins });
   const httpServer = createServer((req, res) => {
@@ -159,6 +170,7 @@ export async function startGateway(config: GatewayConfig, options: GatewayOption
     logger,
     metrics,
     health,
+    identity,
     async close() {
       health.markDraining();
       const clean = await drainServer(httpServer, ops.shutdownGraceMs);

@@ -35,6 +35,12 @@ export class OperationExecutor {
         'api_disabled',
       );
     }
+    if (op.credential === 'PLATFORM' && context.service !== true) {
+      throw new CredentialRequiredError(
+        'The Platform API serves backends only: send a service key in the x-gateway-service-key header.',
+        'missing_service_key',
+      );
+    }
     if (op.credential === 'CALLER' && !context.token) {
       throw new CredentialRequiredError(
         'This field needs your own Chatwoot user token: send it in the api-access-token header. ' +

@@ -11,6 +11,7 @@ import {
   type RequestOptionsDefaults,
   type ResolvedRequestOptions,
 } from './requestOptions';
+import { withIdentityQuery } from './paths';
 import { secretsOf, withoutSecrets } from './redact';
 import type { Credential } from './operation';
 import { interpretResponse } from './responses';
@@ -25,6 +26,10 @@ export interface CallContext {
   readonly token?: string | null;
   /** The GraphQL request's id, sent upstream as x-request-id and put on every log line about the call. */
   readonly requestId?: string | null;
+  /** Whether the request proved a service key (GATEWAY_SERVICE_KEYS): only then may a Platform call be made. */
+  readonly service?: boolean;
+  /** A verified identity proof (src/identity/) to add to the call's query string, for endpoints that take it there. */
+  readonly identityProof?: { readonly identifier: string; readonly identifierHash: string };
 }
 
 /** One upstream call, as a resource file describes it. */
@@ -111,6 +116,7 @@ export class ChatwootTransport {
     // Resolved (and refused, if the policy says so) before any connection is attempted.
     const options = this.resolveOptions(call.options);
     const token = this.tokenFor(context, call.credential);
+    const query = context.identityProof ? withIdentityQuery(call.query, context.identityProof) : call.query;
     let body: string | Buffer | undefined = serializeBody(call);
     let contentType = 'application/json';
     if (call.form) ({ body, contentType } = await encodeForm(call.form));
@@ -157,7 +163,7 @@ export class ChatwootTransport {
       }
       const response = await dispatcher.request({
         origin: this.origin,
-        path: `${this.basePath}${call.path}${call.query ?? ''}`,
+        path: `${this.basePath}${call.path}${query ?? ''}`,
         method: call.method,
         headers: this.headers(context, token, body !== undefined ? contentType : undefined, call.expectHtml === true),
         body,
@@ -170,7 +176,7 @@ export class ChatwootTransport {
       if (call.expectHtml && response.statusCode >= 200 && response.statusCode < 300) return { body: text, upstream };
       return { body: interpretResponse(response.statusCode, response.headers, text, upstream), upstream };
     } catch (error) {
-      const secrets = secretsOf(token, call.body, call.query, context.token);
+      const secrets = secretsOf(token, call.body, query, context.token);
       const failure = withoutSecrets(classifyFailure(error, facts, timedOut), secrets);
       errorKind = failure.kind;
       throw failure;

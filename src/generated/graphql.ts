@@ -10,6 +10,9 @@ import type { AgentRecord } from '../chatwoot/operations/application/agents';
 import type { TeamRecord } from '../chatwoot/operations/application/teams';
 import type { AgentBotRecord } from '../chatwoot/operations/application/agentBots';
 import type { InboxSummaryRecord, AccountInboxRecord } from '../chatwoot/operations/application/inboxes';
+import type { PlatformAccountRecord, PlatformAccountUserRecord } from '../chatwoot/operations/platform/accounts';
+import type { PlatformUserRecord, SsoLinkRecord } from '../chatwoot/operations/platform/users';
+import type { PlatformNamespace } from '../graphql/resolvers/platform/namespace';
 import type { GatewayContext } from '../graphql/context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -557,7 +560,11 @@ export type CreateContactInput = {
   email?: InputMaybe<Scalars['EmailAddress']['input']>;
   /** The contact's external id in your system; stored on create, and the message of `identifierHash`. */
   identifier?: InputMaybe<Scalars['String']['input']>;
-  /** The lower-case hex HMAC-SHA256 of `identifier`, keyed with the inbox's HMAC token; required when the inbox enforces identity validation. */
+  /**
+   * The lower-case hex HMAC-SHA256 of `identifier`, keyed with the inbox's HMAC token; required when the inbox enforces
+   * identity validation. When the gateway verifies a bearer token for this inbox, leave both out: it sends the verified
+   * identifier and its hash, and fills a missing e-mail and name from the token when so configured.
+   */
   identifierHash?: InputMaybe<Scalars['String']['input']>;
   /** The contact's display name (at most 255 characters). */
   name?: InputMaybe<Scalars['String']['input']>;
@@ -604,7 +611,8 @@ export type DeletePayload = {
 
 /**
  * Proof that the caller is the contact with a given external id: the id, and the lower-case hex HMAC-SHA256 of it keyed
- * with the inbox's HMAC token. Compute the hash on your server, never in the browser.
+ * with the inbox's HMAC token. Compute the hash on your server, never in the browser; or, when the gateway verifies
+ * your site's sign-in tokens for this inbox, send `Authorization: Bearer <token>` and leave this out.
  */
 export type IdentityProofInput = {
   /** The contact's external id in your system (Chatwoot's `identifier`). */
@@ -803,6 +811,33 @@ export type Mutation = {
    * which clears its unread count. Fails with NOT_FOUND for an unknown conversation.
    */
   markConversationSeen: ConversationSeenPayload;
+  /** Adds a user to an account with a role, or changes the role (Platform API). */
+  platformAddAccountUser: PlatformAccountUser;
+  /** Creates an account (Platform API). */
+  platformCreateAccount: PlatformAccount;
+  /** Creates an agent bot (Platform API). The bot's access token is never returned. */
+  platformCreateAgentBot: PlatformAgentBot;
+  /** Creates a user, or attaches the existing user with the same e-mail address (Platform API). */
+  platformCreateUser: PlatformUser;
+  /**
+   * Mints a single-sign-on link for a user (Platform API; Chatwoot serves it as a GET, but every call makes a new login,
+   * so it is a mutation). The link is returned only here and never logged.
+   */
+  platformCreateUserSsoLink: PlatformSsoLink;
+  /** Deletes an account the Platform App created (Platform API). */
+  platformDeleteAccount: DeletePayload;
+  /** Deletes an agent bot the Platform App created (Platform API). */
+  platformDeleteAgentBot: DeletePayload;
+  /** Deletes a user the Platform App created or attached (Platform API). */
+  platformDeleteUser: DeletePayload;
+  /** Removes a user from an account (Platform API). Succeeds even when the user was not a member. */
+  platformRemoveAccountUser: DeletePayload;
+  /** Changes an account the Platform App created (Platform API). */
+  platformUpdateAccount: PlatformAccount;
+  /** Changes an agent bot the Platform App created (Platform API). */
+  platformUpdateAgentBot: PlatformAgentBot;
+  /** Changes a user the Platform App created or attached (Platform API). */
+  platformUpdateUser: PlatformUser;
   /**
    * Resolves a conversation on the contact's behalf (`POST .../conversations/{displayId}/toggle_status`). Resolving a
    * resolved conversation succeeds and changes nothing. Fails with NOT_FOUND for an unknown conversation.
@@ -890,6 +925,96 @@ export type MutationMarkConversationSeenArgs = {
 
 
 /** Changes in Chatwoot. Mutations are never retried automatically. */
+export type MutationPlatformAddAccountUserArgs = {
+  accountId: Scalars['ID']['input'];
+  options?: InputMaybe<RequestOptionsInput>;
+  role?: InputMaybe<AgentRole>;
+  userId: Scalars['ID']['input'];
+};
+
+
+/** Changes in Chatwoot. Mutations are never retried automatically. */
+export type MutationPlatformCreateAccountArgs = {
+  input: PlatformAccountInput;
+  options?: InputMaybe<RequestOptionsInput>;
+};
+
+
+/** Changes in Chatwoot. Mutations are never retried automatically. */
+export type MutationPlatformCreateAgentBotArgs = {
+  input: PlatformAgentBotInput;
+  options?: InputMaybe<RequestOptionsInput>;
+};
+
+
+/** Changes in Chatwoot. Mutations are never retried automatically. */
+export type MutationPlatformCreateUserArgs = {
+  input: PlatformUserInput;
+  options?: InputMaybe<RequestOptionsInput>;
+};
+
+
+/** Changes in Chatwoot. Mutations are never retried automatically. */
+export type MutationPlatformCreateUserSsoLinkArgs = {
+  id: Scalars['ID']['input'];
+  options?: InputMaybe<RequestOptionsInput>;
+};
+
+
+/** Changes in Chatwoot. Mutations are never retried automatically. */
+export type MutationPlatformDeleteAccountArgs = {
+  accountId: Scalars['ID']['input'];
+  options?: InputMaybe<RequestOptionsInput>;
+};
+
+
+/** Changes in Chatwoot. Mutations are never retried automatically. */
+export type MutationPlatformDeleteAgentBotArgs = {
+  id: Scalars['ID']['input'];
+  options?: InputMaybe<RequestOptionsInput>;
+};
+
+
+/** Changes in Chatwoot. Mutations are never retried automatically. */
+export type MutationPlatformDeleteUserArgs = {
+  id: Scalars['ID']['input'];
+  options?: InputMaybe<RequestOptionsInput>;
+};
+
+
+/** Changes in Chatwoot. Mutations are never retried automatically. */
+export type MutationPlatformRemoveAccountUserArgs = {
+  accountId: Scalars['ID']['input'];
+  options?: InputMaybe<RequestOptionsInput>;
+  userId: Scalars['ID']['input'];
+};
+
+
+/** Changes in Chatwoot. Mutations are never retried automatically. */
+export type MutationPlatformUpdateAccountArgs = {
+  accountId: Scalars['ID']['input'];
+  input: PlatformAccountInput;
+  options?: InputMaybe<RequestOptionsInput>;
+};
+
+
+/** Changes in Chatwoot. Mutations are never retried automatically. */
+export type MutationPlatformUpdateAgentBotArgs = {
+  id: Scalars['ID']['input'];
+  input: PlatformAgentBotInput;
+  options?: InputMaybe<RequestOptionsInput>;
+};
+
+
+/** Changes in Chatwoot. Mutations are never retried automatically. */
+export type MutationPlatformUpdateUserArgs = {
+  id: Scalars['ID']['input'];
+  input: PlatformUserInput;
+  options?: InputMaybe<RequestOptionsInput>;
+};
+
+
+/** Changes in Chatwoot. Mutations are never retried automatically. */
 export type MutationResolveConversationArgs = {
   contactIdentifier: Scalars['String']['input'];
   displayId: Scalars['Int']['input'];
@@ -968,6 +1093,212 @@ export type MutationUpdateMyProfileArgs = {
   options?: InputMaybe<RequestOptionsInput>;
 };
 
+/** An account as the Platform API shows it. */
+export type PlatformAccount = {
+  __typename?: 'PlatformAccount';
+  /** The account's memberships: which users belong to it, with which role. */
+  accountUsers: Array<PlatformAccountUser>;
+  /** The account's custom attributes. */
+  customAttributes?: Maybe<Scalars['JSONObject']['output']>;
+  /** The account's e-mail domain. */
+  domain?: Maybe<Scalars['String']['output']>;
+  /** The names of the features switched on for the account. */
+  enabledFeatures?: Maybe<Array<Scalars['String']['output']>>;
+  /** The account's numeric id. */
+  id: Scalars['ID']['output'];
+  /** The account's limits (agents, inboxes, ...), as Chatwoot stores them. */
+  limits?: Maybe<Scalars['JSONObject']['output']>;
+  /** The account's language. */
+  locale?: Maybe<Scalars['String']['output']>;
+  /** The account's name. */
+  name?: Maybe<Scalars['String']['output']>;
+  /** Whether the account is active or suspended. */
+  status?: Maybe<AccountStatus>;
+  /** The account's support e-mail address. */
+  supportEmail?: Maybe<Scalars['String']['output']>;
+};
+
+
+/** An account as the Platform API shows it. */
+export type PlatformAccountAccountUsersArgs = {
+  options?: InputMaybe<RequestOptionsInput>;
+};
+
+/** An account's fields. Only the fields you set are sent. */
+export type PlatformAccountInput = {
+  /** The account's custom attributes. */
+  customAttributes?: InputMaybe<Scalars['JSONObject']['input']>;
+  /** The account's e-mail domain. */
+  domain?: InputMaybe<Scalars['String']['input']>;
+  /** Features to switch on (true) or off (false), by name. */
+  features?: InputMaybe<Scalars['JSONObject']['input']>;
+  /** The account's limits, as Chatwoot stores them (for example `{"agents": 5}`). */
+  limits?: InputMaybe<Scalars['JSONObject']['input']>;
+  /** The account's language, such as `en`. */
+  locale?: InputMaybe<Scalars['String']['input']>;
+  /** The account's name. Required when creating. */
+  name?: InputMaybe<Scalars['String']['input']>;
+  /** Active or suspended. */
+  status?: InputMaybe<AccountStatus>;
+  /** The account's support e-mail address. */
+  supportEmail?: InputMaybe<Scalars['EmailAddress']['input']>;
+};
+
+/** A user's membership of an account, as Chatwoot's account_users table holds it. */
+export type PlatformAccountUser = {
+  __typename?: 'PlatformAccountUser';
+  /** The account. */
+  accountId?: Maybe<Scalars['ID']['output']>;
+  /** When the user was last active in the account. */
+  activeAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Whether Chatwoot sets the user offline when they leave. */
+  autoOffline?: Maybe<Scalars['Boolean']['output']>;
+  /** The user's availability in the account. */
+  availability?: Maybe<AgentAvailability>;
+  /** When the membership was created. */
+  createdAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The membership's numeric id. */
+  id?: Maybe<Scalars['ID']['output']>;
+  /** The user who invited this one, when known. */
+  inviterId?: Maybe<Scalars['ID']['output']>;
+  /** The user's role in the account. */
+  role?: Maybe<AgentRole>;
+  /** When the membership last changed. */
+  updatedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The user. */
+  userId: Scalars['ID']['output'];
+};
+
+/** An agent bot as the Platform API shows it. Chatwoot also returns the bot's access token; the gateway never does. */
+export type PlatformAgentBot = {
+  __typename?: 'PlatformAgentBot';
+  /** The account the bot belongs to, when it belongs to one. */
+  accountId?: Maybe<Scalars['ID']['output']>;
+  /** The bot's configuration. */
+  botConfig?: Maybe<Scalars['JSONObject']['output']>;
+  /** Chatwoot's kind of bot. */
+  botType?: Maybe<Scalars['String']['output']>;
+  /** What the bot does. */
+  description?: Maybe<Scalars['String']['output']>;
+  /** The bot's numeric id. */
+  id: Scalars['ID']['output'];
+  /** The bot's name. */
+  name?: Maybe<Scalars['String']['output']>;
+  /** The URL Chatwoot sends the bot's events to. */
+  outgoingUrl?: Maybe<Scalars['String']['output']>;
+  /** Whether the bot belongs to the whole installation. */
+  systemBot?: Maybe<Scalars['Boolean']['output']>;
+  /** The URL of the bot's avatar. */
+  thumbnail?: Maybe<Scalars['String']['output']>;
+};
+
+/** An agent bot's fields. Only the fields you set are sent. */
+export type PlatformAgentBotInput = {
+  /** The account the bot belongs to; left out, the bot belongs to no account. */
+  accountId?: InputMaybe<Scalars['ID']['input']>;
+  /** The URL of an avatar image for the bot. */
+  avatarUrl?: InputMaybe<Scalars['ImageUrl']['input']>;
+  /** What the bot does. */
+  description?: InputMaybe<Scalars['String']['input']>;
+  /** The bot's name. Required when creating. */
+  name?: InputMaybe<Scalars['String']['input']>;
+  /** The URL Chatwoot sends the bot's events to. */
+  outgoingUrl?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** The Platform API's reads. The Platform App sees only the records it created or attached. */
+export type PlatformQuery = {
+  __typename?: 'PlatformQuery';
+  /** An account the Platform App created, or null when there is none. */
+  account?: Maybe<PlatformAccount>;
+  /** An agent bot the Platform App created, or null when there is none. */
+  agentBot?: Maybe<PlatformAgentBot>;
+  /** The agent bots the Platform App created. */
+  agentBots: Array<PlatformAgentBot>;
+  /** A user the Platform App created or attached, or null when there is none. The user's API token is never returned. */
+  user?: Maybe<PlatformUser>;
+};
+
+
+/** The Platform API's reads. The Platform App sees only the records it created or attached. */
+export type PlatformQueryAccountArgs = {
+  id: Scalars['ID']['input'];
+  options?: InputMaybe<RequestOptionsInput>;
+};
+
+
+/** The Platform API's reads. The Platform App sees only the records it created or attached. */
+export type PlatformQueryAgentBotArgs = {
+  id: Scalars['ID']['input'];
+  options?: InputMaybe<RequestOptionsInput>;
+};
+
+
+/** The Platform API's reads. The Platform App sees only the records it created or attached. */
+export type PlatformQueryAgentBotsArgs = {
+  options?: InputMaybe<RequestOptionsInput>;
+};
+
+
+/** The Platform API's reads. The Platform App sees only the records it created or attached. */
+export type PlatformQueryUserArgs = {
+  id: Scalars['ID']['input'];
+  options?: InputMaybe<RequestOptionsInput>;
+};
+
+/** A single-sign-on link: whoever opens it is signed in as the user, so treat it as a secret while it is valid. */
+export type PlatformSsoLink = {
+  __typename?: 'PlatformSsoLink';
+  /** The link. */
+  url: Scalars['String']['output'];
+};
+
+/** A user as the Platform API shows it. Chatwoot also returns the user's API token; the gateway never does. */
+export type PlatformUser = {
+  __typename?: 'PlatformUser';
+  /** The accounts the user belongs to. */
+  accounts: Array<PlatformUserAccount>;
+  /** Whether the user confirmed their e-mail address. */
+  confirmed?: Maybe<Scalars['Boolean']['output']>;
+  /** The user's custom attributes. */
+  customAttributes?: Maybe<Scalars['JSONObject']['output']>;
+  /** The name shown to contacts. */
+  displayName?: Maybe<Scalars['String']['output']>;
+  /** The user's e-mail address. */
+  email?: Maybe<Scalars['String']['output']>;
+  /** The user's numeric id. */
+  id: Scalars['ID']['output'];
+  /** The user's full name. */
+  name?: Maybe<Scalars['String']['output']>;
+};
+
+/** One account of a Platform user. */
+export type PlatformUserAccount = {
+  __typename?: 'PlatformUserAccount';
+  /** When the user was last active in the account. */
+  activeAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The account's numeric id. */
+  id: Scalars['ID']['output'];
+  /** The account's name. */
+  name?: Maybe<Scalars['String']['output']>;
+  /** The user's role in the account. */
+  role?: Maybe<AgentRole>;
+};
+
+/** A user's fields. Only the fields you set are sent. */
+export type PlatformUserInput = {
+  /** The user's custom attributes. */
+  customAttributes?: InputMaybe<Scalars['JSONObject']['input']>;
+  /** The name shown to contacts. */
+  displayName?: InputMaybe<Scalars['String']['input']>;
+  /** The user's e-mail address. Required when creating; an existing user with it is attached instead of created. */
+  email?: InputMaybe<Scalars['EmailAddress']['input']>;
+  /** The user's full name. Required when creating. */
+  name?: InputMaybe<Scalars['String']['input']>;
+  /** The user's password (Chatwoot requires a strong one). Sent to Chatwoot only, never logged. */
+  password?: InputMaybe<Scalars['String']['input']>;
+};
+
 /**
  * The caller's own Chatwoot user. Chatwoot's answer also carries the user's API token and real-time token: the gateway
  * never returns them.
@@ -1037,6 +1368,12 @@ export type Query = {
    * user token in the `api-access-token` header; the gateway never uses a token of its own for it.
    */
   me: Profile;
+  /**
+   * The Platform API: provisioning accounts, users and agent bots of the installation with the gateway's Platform App
+   * token. Only for backends that send a service key (`x-gateway-service-key`) and only for the fields the operator
+   * allows (GATEWAY_PLATFORM_OPERATIONS); never for a request a browser could have made. Makes no call by itself.
+   */
+  platform: PlatformQuery;
 };
 
 
@@ -1239,7 +1576,8 @@ export type UpdateContactInput = {
   identifier?: InputMaybe<Scalars['String']['input']>;
   /**
    * The lower-case hex HMAC-SHA256 of `identifier`, keyed with the inbox's HMAC token. Required when the inbox enforces
-   * identity validation; when given, it must be valid.
+   * identity validation; when given, it must be valid. When the gateway verifies a bearer token for this inbox, leave
+   * both out: it sends the verified identifier and its hash (a different value is FORBIDDEN).
    */
   identifierHash?: InputMaybe<Scalars['String']['input']>;
   /** The new display name (at most 255 characters). */
@@ -1441,6 +1779,16 @@ export type ResolversTypes = {
   MessageSender: ResolverTypeWrapper<MessageSenderRecord>;
   MessageType: MessageType;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  PlatformAccount: ResolverTypeWrapper<PlatformAccountRecord>;
+  PlatformAccountInput: PlatformAccountInput;
+  PlatformAccountUser: ResolverTypeWrapper<PlatformAccountUserRecord>;
+  PlatformAgentBot: ResolverTypeWrapper<AgentBotRecord>;
+  PlatformAgentBotInput: PlatformAgentBotInput;
+  PlatformQuery: ResolverTypeWrapper<PlatformNamespace>;
+  PlatformSsoLink: ResolverTypeWrapper<SsoLinkRecord>;
+  PlatformUser: ResolverTypeWrapper<PlatformUserRecord>;
+  PlatformUserAccount: ResolverTypeWrapper<PlatformUserAccount>;
+  PlatformUserInput: PlatformUserInput;
   Profile: ResolverTypeWrapper<ProfileRecord>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   RequestOptionsInput: RequestOptionsInput;
@@ -1494,6 +1842,16 @@ export type ResolversParentTypes = {
   MessageAttachment: AttachmentRecord;
   MessageSender: MessageSenderRecord;
   Mutation: Record<PropertyKey, never>;
+  PlatformAccount: PlatformAccountRecord;
+  PlatformAccountInput: PlatformAccountInput;
+  PlatformAccountUser: PlatformAccountUserRecord;
+  PlatformAgentBot: AgentBotRecord;
+  PlatformAgentBotInput: PlatformAgentBotInput;
+  PlatformQuery: PlatformNamespace;
+  PlatformSsoLink: SsoLinkRecord;
+  PlatformUser: PlatformUserRecord;
+  PlatformUserAccount: PlatformUserAccount;
+  PlatformUserInput: PlatformUserInput;
   Profile: ProfileRecord;
   Query: Record<PropertyKey, never>;
   RequestOptionsInput: RequestOptionsInput;
@@ -1731,6 +2089,18 @@ export type MutationResolvers<ContextType = GatewayContext, ParentType extends R
   createLabel?: Resolver<ResolversTypes['Label'], ParentType, ContextType, RequireFields<MutationCreateLabelArgs, 'accountId' | 'input'>>;
   deleteLabel?: Resolver<ResolversTypes['DeletePayload'], ParentType, ContextType, RequireFields<MutationDeleteLabelArgs, 'accountId' | 'id'>>;
   markConversationSeen?: Resolver<ResolversTypes['ConversationSeenPayload'], ParentType, ContextType, RequireFields<MutationMarkConversationSeenArgs, 'contactIdentifier' | 'displayId' | 'inboxIdentifier'>>;
+  platformAddAccountUser?: Resolver<ResolversTypes['PlatformAccountUser'], ParentType, ContextType, RequireFields<MutationPlatformAddAccountUserArgs, 'accountId' | 'userId'>>;
+  platformCreateAccount?: Resolver<ResolversTypes['PlatformAccount'], ParentType, ContextType, RequireFields<MutationPlatformCreateAccountArgs, 'input'>>;
+  platformCreateAgentBot?: Resolver<ResolversTypes['PlatformAgentBot'], ParentType, ContextType, RequireFields<MutationPlatformCreateAgentBotArgs, 'input'>>;
+  platformCreateUser?: Resolver<ResolversTypes['PlatformUser'], ParentType, ContextType, RequireFields<MutationPlatformCreateUserArgs, 'input'>>;
+  platformCreateUserSsoLink?: Resolver<ResolversTypes['PlatformSsoLink'], ParentType, ContextType, RequireFields<MutationPlatformCreateUserSsoLinkArgs, 'id'>>;
+  platformDeleteAccount?: Resolver<ResolversTypes['DeletePayload'], ParentType, ContextType, RequireFields<MutationPlatformDeleteAccountArgs, 'accountId'>>;
+  platformDeleteAgentBot?: Resolver<ResolversTypes['DeletePayload'], ParentType, ContextType, RequireFields<MutationPlatformDeleteAgentBotArgs, 'id'>>;
+  platformDeleteUser?: Resolver<ResolversTypes['DeletePayload'], ParentType, ContextType, RequireFields<MutationPlatformDeleteUserArgs, 'id'>>;
+  platformRemoveAccountUser?: Resolver<ResolversTypes['DeletePayload'], ParentType, ContextType, RequireFields<MutationPlatformRemoveAccountUserArgs, 'accountId' | 'userId'>>;
+  platformUpdateAccount?: Resolver<ResolversTypes['PlatformAccount'], ParentType, ContextType, RequireFields<MutationPlatformUpdateAccountArgs, 'accountId' | 'input'>>;
+  platformUpdateAgentBot?: Resolver<ResolversTypes['PlatformAgentBot'], ParentType, ContextType, RequireFields<MutationPlatformUpdateAgentBotArgs, 'id' | 'input'>>;
+  platformUpdateUser?: Resolver<ResolversTypes['PlatformUser'], ParentType, ContextType, RequireFields<MutationPlatformUpdateUserArgs, 'id' | 'input'>>;
   resolveConversation?: Resolver<ResolversTypes['Conversation'], ParentType, ContextType, RequireFields<MutationResolveConversationArgs, 'contactIdentifier' | 'displayId' | 'inboxIdentifier'>>;
   sendMessage?: Resolver<ResolversTypes['Message'], ParentType, ContextType, RequireFields<MutationSendMessageArgs, 'contactIdentifier' | 'displayId' | 'inboxIdentifier' | 'input'>>;
   setTypingStatus?: Resolver<ResolversTypes['TypingStatusPayload'], ParentType, ContextType, RequireFields<MutationSetTypingStatusArgs, 'contactIdentifier' | 'displayId' | 'inboxIdentifier' | 'status'>>;
@@ -1740,6 +2110,72 @@ export type MutationResolvers<ContextType = GatewayContext, ParentType extends R
   updateContacts?: Resolver<Array<ResolversTypes['UpdateContactResult']>, ParentType, ContextType, RequireFields<MutationUpdateContactsArgs, 'items'>>;
   updateLabel?: Resolver<ResolversTypes['Label'], ParentType, ContextType, RequireFields<MutationUpdateLabelArgs, 'accountId' | 'id' | 'input'>>;
   updateMyProfile?: Resolver<ResolversTypes['Profile'], ParentType, ContextType, RequireFields<MutationUpdateMyProfileArgs, 'input'>>;
+};
+
+export type PlatformAccountResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['PlatformAccount'] = ResolversParentTypes['PlatformAccount']> = {
+  accountUsers?: Resolver<Array<ResolversTypes['PlatformAccountUser']>, ParentType, ContextType, Partial<PlatformAccountAccountUsersArgs>>;
+  customAttributes?: Resolver<Maybe<ResolversTypes['JSONObject']>, ParentType, ContextType>;
+  domain?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  enabledFeatures?: Resolver<Maybe<Array<ResolversTypes['String']>>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  limits?: Resolver<Maybe<ResolversTypes['JSONObject']>, ParentType, ContextType>;
+  locale?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  status?: Resolver<Maybe<ResolversTypes['AccountStatus']>, ParentType, ContextType>;
+  supportEmail?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type PlatformAccountUserResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['PlatformAccountUser'] = ResolversParentTypes['PlatformAccountUser']> = {
+  accountId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  activeAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  autoOffline?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  availability?: Resolver<Maybe<ResolversTypes['AgentAvailability']>, ParentType, ContextType>;
+  createdAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  id?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  inviterId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  role?: Resolver<Maybe<ResolversTypes['AgentRole']>, ParentType, ContextType>;
+  updatedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  userId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+};
+
+export type PlatformAgentBotResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['PlatformAgentBot'] = ResolversParentTypes['PlatformAgentBot']> = {
+  accountId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  botConfig?: Resolver<Maybe<ResolversTypes['JSONObject']>, ParentType, ContextType>;
+  botType?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  outgoingUrl?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  systemBot?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  thumbnail?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type PlatformQueryResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['PlatformQuery'] = ResolversParentTypes['PlatformQuery']> = {
+  account?: Resolver<Maybe<ResolversTypes['PlatformAccount']>, ParentType, ContextType, RequireFields<PlatformQueryAccountArgs, 'id'>>;
+  agentBot?: Resolver<Maybe<ResolversTypes['PlatformAgentBot']>, ParentType, ContextType, RequireFields<PlatformQueryAgentBotArgs, 'id'>>;
+  agentBots?: Resolver<Array<ResolversTypes['PlatformAgentBot']>, ParentType, ContextType, Partial<PlatformQueryAgentBotsArgs>>;
+  user?: Resolver<Maybe<ResolversTypes['PlatformUser']>, ParentType, ContextType, RequireFields<PlatformQueryUserArgs, 'id'>>;
+};
+
+export type PlatformSsoLinkResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['PlatformSsoLink'] = ResolversParentTypes['PlatformSsoLink']> = {
+  url?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type PlatformUserResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['PlatformUser'] = ResolversParentTypes['PlatformUser']> = {
+  accounts?: Resolver<Array<ResolversTypes['PlatformUserAccount']>, ParentType, ContextType>;
+  confirmed?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  customAttributes?: Resolver<Maybe<ResolversTypes['JSONObject']>, ParentType, ContextType>;
+  displayName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  email?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type PlatformUserAccountResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['PlatformUserAccount'] = ResolversParentTypes['PlatformUserAccount']> = {
+  activeAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  role?: Resolver<Maybe<ResolversTypes['AgentRole']>, ParentType, ContextType>;
 };
 
 export type ProfileResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Profile'] = ResolversParentTypes['Profile']> = {
@@ -1764,6 +2200,7 @@ export type QueryResolvers<ContextType = GatewayContext, ParentType extends Reso
   csatSurveyPage?: Resolver<Maybe<ResolversTypes['CsatSurveyPage']>, ParentType, ContextType, RequireFields<QueryCsatSurveyPageArgs, 'conversationUuid'>>;
   inbox?: Resolver<Maybe<ResolversTypes['Inbox']>, ParentType, ContextType, RequireFields<QueryInboxArgs, 'identifier'>>;
   me?: Resolver<ResolversTypes['Profile'], ParentType, ContextType, Partial<QueryMeArgs>>;
+  platform?: Resolver<ResolversTypes['PlatformQuery'], ParentType, ContextType>;
 };
 
 export type TeamResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Team'] = ResolversParentTypes['Team']> = {
@@ -1827,6 +2264,13 @@ export type Resolvers<ContextType = GatewayContext> = {
   MessageAttachment?: MessageAttachmentResolvers<ContextType>;
   MessageSender?: MessageSenderResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
+  PlatformAccount?: PlatformAccountResolvers<ContextType>;
+  PlatformAccountUser?: PlatformAccountUserResolvers<ContextType>;
+  PlatformAgentBot?: PlatformAgentBotResolvers<ContextType>;
+  PlatformQuery?: PlatformQueryResolvers<ContextType>;
+  PlatformSsoLink?: PlatformSsoLinkResolvers<ContextType>;
+  PlatformUser?: PlatformUserResolvers<ContextType>;
+  PlatformUserAccount?: PlatformUserAccountResolvers<ContextType>;
   Profile?: ProfileResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   Team?: TeamResolvers<ContextType>;

@@ -1,7 +1,9 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import type { ChatwootClient } from '../chatwoot/client';
 import type { CallContext } from '../chatwoot/transport';
+import type { RequestIdentity } from '../identity/requestIdentity';
 import type { RequestLoaders } from './loaders';
+import type { PlatformAccess } from './principal';
 
 /** What every resolver receives: the adapter and who is calling. Built once per GraphQL request. */
 export interface GatewayContext {
@@ -9,6 +11,10 @@ export interface GatewayContext {
   readonly call: CallContext;
   /** This request's de-duplicating, concurrency-bounded reads (src/graphql/loaders.ts); never shared across requests. */
   readonly loaders: RequestLoaders;
+  /** The Platform API's checks for this request (service key, browser shape, the operator's lists). */
+  readonly platform: PlatformAccess;
+  /** The caller's verified contact identity, worked out on first use; absent when identity verification is off. */
+  readonly identity?: RequestIdentity;
   /**
    * Hands a failure that is masked for the client (INTERNAL_SERVER_ERROR) to the operator's log, for failures that do
    * not pass through Apollo's error formatter (the per-item errors of a bulk operation). Ignored when left out.

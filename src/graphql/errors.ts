@@ -12,6 +12,7 @@ import {
   UpstreamUnavailableError,
 } from '../chatwoot/errors';
 import { ERROR_CODES, ErrorCode } from '../errors';
+import { IdentityError } from '../identity/errors';
 import { limitExceeded } from './limits';
 import { InvalidScalarValueError } from './scalars';
 
@@ -24,6 +25,7 @@ import { InvalidScalarValueError } from './scalars';
 /** Turns an adapter failure into the GraphQL error clients see. */
 export function toGraphQLError(error: unknown): GraphQLError {
   if (error instanceof GraphQLError) return error;
+  if (error instanceof IdentityError) return new GraphQLError(error.message, { extensions: { code: error.code, reason: error.reason } });
   if (!(error instanceof ChatwootError)) {
     return new GraphQLError('Internal server error.', {
       originalError: error instanceof Error ? error : undefined,
@@ -136,7 +138,7 @@ const UNCODED_MESSAGES: ReadonlyArray<readonly [RegExp, ErrorCode]> = [
 export function createErrorFormatter(options: { development: boolean; onInternalError?: (error: unknown) => void }) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const original = unwrapResolverError(error);
-    if (original instanceof ChatwootError) {
+    if (original instanceof ChatwootError || original instanceof IdentityError) {
       const mapped = toGraphQLError(original);
       return { message: mapped.message, locations: formatted.locations, path: formatted.path, extensions: mapped.extensions };
     }

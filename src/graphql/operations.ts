@@ -1,6 +1,7 @@
 import type { ChatwootApi } from '../chatwoot/operation';
 import type { OperationEntry } from './fieldBinding';
 import { APPLICATION_FIELD_OPERATIONS } from './resolvers/application/fields';
+import { PLATFORM_FIELD_OPERATIONS } from './resolvers/platform';
 
 export type { OperationEntry } from './fieldBinding';
 
@@ -44,7 +45,7 @@ export const CLIENT_API_OPERATIONS: readonly OperationEntry[] = ([
 ] as const).map((entry) => ({ ...entry, ...CLIENT }));
 
 /** Every field that calls Chatwoot, over all APIs. */
-export const ALL_OPERATIONS: readonly OperationEntry[] = [...CLIENT_API_OPERATIONS, ...APPLICATION_FIELD_OPERATIONS];
+export const ALL_OPERATIONS: readonly OperationEntry[] = [...CLIENT_API_OPERATIONS, ...APPLICATION_FIELD_OPERATIONS, ...PLATFORM_FIELD_OPERATIONS];
 
 export const OPERATIONS_TABLE_START = '<!-- operations-table:start (generated from src/graphql/operations.ts; run `npm run docs:operations`) -->';
 export const OPERATIONS_TABLE_END = '<!-- operations-table:end -->';

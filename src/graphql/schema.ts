@@ -9,6 +9,7 @@ import { contactResolvers } from './resolvers/contacts';
 import { conversationResolvers } from './resolvers/conversations';
 import { csatResolvers } from './resolvers/csat';
 import { applicationResolvers } from './resolvers/application';
+import { platformResolvers } from './resolvers/platform';
 import { inboxResolvers } from './resolvers/inboxes';
 import { messageResolvers } from './resolvers/messages';
 import { scalarResolvers } from './scalars';
@@ -43,6 +44,7 @@ export const resolvers: Resolvers[] = [
   messageResolvers,
   csatResolvers,
   ...applicationResolvers,
+  platformResolvers,
 ];
 
 /** Bounds the schema applies by itself, at execution. */

@@ -8,6 +8,7 @@ import { registerInboxRoutes } from './inbox';
 import { registerMessageRoutes } from './messages';
 import { SimRouter } from './http';
 import { ApplicationStore, registerApplicationRoutes, seedApplicationDemo } from './application';
+import { PLATFORM_DEMO, PlatformStore, registerPlatformRoutes } from './platform';
 import { identifierHash, SimulatorStore } from './store';
 
 /**
@@ -21,6 +22,8 @@ export interface Simulator {
   readonly store: SimulatorStore;
   /** The Application API's records (accounts, users, tokens, ...). */
   readonly application: ApplicationStore;
+  /** The Platform API's apps and what they created. */
+  readonly platform: PlatformStore;
   readonly demo: DemoData;
   close(): Promise<void>;
 }
@@ -54,6 +57,9 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   const application = new ApplicationStore();
   seedApplicationDemo(application, store);
   registerApplicationRoutes(router, application, store);
+  const platform = new PlatformStore(application);
+  platform.addApp(PLATFORM_DEMO.appName, PLATFORM_DEMO.token);
+  registerPlatformRoutes(router, platform);
 
   const server: Server = createServer((req, res) => {
     router.serve(req, res).catch(() => {
@@ -69,6 +75,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     url: `http://127.0.0.1:${port}`,
     store,
     application,
+    platform,
     demo,
     close: () =>
       new Promise<void>((resolve) => {

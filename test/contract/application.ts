@@ -8,6 +8,13 @@ import { createSpecChecker, type SpecErrata } from './specChecker';
  */
 export const APPLICATION_ERRATA: SpecErrata = {
   requestBodies: {
+    // E32: removing an account user takes the user's id in the body; the document gives the DELETE no body at all.
+    'delete-an-account-user': {
+      type: 'object',
+      required: ['user_id'],
+      properties: { user_id: { type: 'integer' } },
+      additionalProperties: false,
+    },
     // E11: the custom filter's kind is `filter_type`, not `type` (the controller permits filter_type only).
     'create-a-custom-filter': {
       type: 'object',

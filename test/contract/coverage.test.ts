@@ -148,35 +148,20 @@ const NOT_YET: Record<string, readonly string[]> = {
     'get-inbox-label-matrix',
     'get-outgoing-messages-count',
   ],
-  'P1 Platform accounts': [
-    'create-an-account',
-    'get-details-of-an-account',
-    'update-an-account',
-    'delete-an-account',
-  ],
-  'P2 Platform account users': [
-    'list-all-account-users',
-    'create-an-account-user',
-    'delete-an-account-user',
-  ],
-  'P3 Platform agent bots': [
-    'list-all-agent-bots',
-    'create-an-agent-bot',
-    'get-details-of-a-single-agent-bot',
-    'update-an-agent-bot',
-    'delete-an-agent-bot',
-  ],
-  'P4 Platform users': [
-    'create-a-user',
-    'get-details-of-a-user',
-    'update-a-user',
-    'delete-a-user',
-    'get-sso-url-of-a-user',
-  ],
 };
 
 /** Groups of the inventory that are complete: none of their operations may be in NOT_YET. */
-const FINISHED_GROUPS = ['A01 Account', 'A02 Profile', 'A12 Labels', 'C1 Client API', 'C2 CSAT survey page'];
+const FINISHED_GROUPS = [
+  'A01 Account',
+  'A02 Profile',
+  'A12 Labels',
+  'C1 Client API',
+  'C2 CSAT survey page',
+  'P1 Platform accounts',
+  'P2 Platform account users',
+  'P3 Platform agent bots',
+  'P4 Platform users',
+];
 
 /**
  * The document's orphan (erratum E1): a second description of list-all-messages without the /api/v1 prefix. No such
@@ -270,7 +255,9 @@ describe('coverage of the official OpenAPI document', () => {
         documented: `${entry.method} ${entry.path}`,
       });
     }
-    for (const ids of Object.values(NOT_YET)) for (const id of ids) expect(byId.has(id)).toBe(true);
+    for (const ids of Object.values(NOT_YET)) {
+      for (const id of ids) expect({ id, official: byId.has(id), alsoServed: served.has(id) }).toEqual({ id, official: true, alsoServed: false });
+    }
   });
 
   it('leaves no gap in a finished group', () => {

@@ -1,7 +1,8 @@
-import type { ItemOutcome } from '../../chatwoot/bulk';
+import type { ItemOutcome, UpdateContactItem } from '../../chatwoot/bulk';
 import type { ContactRecord } from '../../chatwoot/types';
 import type { ItemError, Resolvers, ResolversTypes } from '../../generated/graphql';
 import { ErrorCode } from '../../errors';
+import type { GatewayContext } from '../context';
 import { toGraphQLError } from '../errors';
 
 /**
@@ -11,14 +12,29 @@ import { toGraphQLError } from '../errors';
  */
 export const bulkResolvers: Resolvers = {
   Mutation: {
-    updateContacts: async (_root, { items, options }, { chatwoot, call, reportInternalError }) => {
-      const results = (await chatwoot.bulk.updateContacts(call, items, options)).map(toResult);
-      reportInternal(results, reportInternalError);
+    updateContacts: async (_root, { items, options }, context) => {
+      const outcomes = await context.chatwoot.bulk.updateContacts(context.call, await withProofs(context, items), options);
+      const results = outcomes.map(toResult);
+      reportInternal(results, context.reportInternalError);
       return results.map((r) => r.result);
     },
   },
 };
 
+/**
+ * Each item with the verified identity proof when its inbox is covered. A refused token or a mismatched item fails
+ * the whole operation before any call, like an option out of range: the caller is not who it says for all of them.
+ */
+async function withProofs(context: GatewayContext, items: readonly UpdateContactItem[]): Promise<readonly UpdateContactItem[]> {
+  const identity = context.identity;
+  if (!identity || !items.some((item) => identity.covers(item.inboxIdentifier))) return items;
+  const proven: UpdateContactItem[] = [];
+  for (const item of items) {
+    const proof = identity.covers(item.inboxIdentifier) ? await identity.prove(item.inboxIdentifier, item.input) : null;
+    proven.push(proof ? { ...item, input: { ...item.input, identifier: proof.identifier, identifierHash: proof.identifierHash } } : item);
+  }
+  return proven;
+}
 /** Several items of one bulk operation that failed unexpectedly, logged as one entry (the first failure is the cause). */
 export class BulkItemsFailedInternally extends Error {
   constructor(

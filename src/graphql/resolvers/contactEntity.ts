@@ -1,5 +1,6 @@
 import { InvalidRequestError } from '../../chatwoot/errors';
 import type { Resolvers } from '../../generated/graphql';
+import { withProof } from '../identity';
 
 /**
  * Contact as a federation entity, keyed by `inboxIdentifier sourceId`. A router sends every reference of a query in one
@@ -8,14 +9,17 @@ import type { Resolvers } from '../../generated/graphql';
  */
 export const contactEntityResolvers: Resolvers = {
   Contact: {
-    __resolveReference: async (reference, { chatwoot, call, loaders }) => {
+    __resolveReference: async (reference, context) => {
+      const { chatwoot, call, loaders } = context;
       // The representation is the client's JSON, whatever the generated type says: its keys may be anything.
       const inboxIdentifier = keyField(reference.inboxIdentifier, 'inboxIdentifier');
       const sourceId = keyField(reference.sourceId, 'sourceId');
       // A representation without its key cannot name a contact.
       if (!inboxIdentifier || !sourceId) return null;
       const address = { inboxIdentifier, contactIdentifier: sourceId };
-      const contact = await loaders.read(chatwoot.contacts.getCall(address), () => chatwoot.contacts.get(call, address));
+      const contact = await withProof(context, inboxIdentifier, {}, (proof) =>
+        loaders.read(chatwoot.contacts.getCall(address, proof), () => chatwoot.contacts.get(call, address, proof)),
+      );
       // Chatwoot before 4.16 leaves source_id out of the record; the key the router sent is the contact's.
       return { ...contact, sourceId: contact.sourceId ?? sourceId };
     },
