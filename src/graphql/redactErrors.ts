@@ -5,10 +5,10 @@ import type { GatewayContext } from './context';
 
 /**
  * The last pass over what leaves the gateway: every string of every error of a response (message, path, every
- * extension, `invalidFields` included) has the request's credentials and the configured tokens cut out, case- and
- * separator-insensitively.
- * The adapter already redacts Chatwoot's own words; this covers what else may echo a credential (graphql-js quoting
- * an invalid variable value, a future extension). Only responses with errors pay for it.
+ * extension, `invalidFields` included) has the request's credentials (its Chatwoot token, its bearer token, identity
+ * hashes in its variables) and the configured tokens cut out, case- and separator-insensitively. The adapter already
+ * redacts Chatwoot's own words; this covers what else may echo a credential (graphql-js quoting an invalid variable
+ * value, a future extension). Only responses with errors pay for it.
  */
 export function redactErrorsPlugin(configuredTokens: ReadonlyArray<string | null>): ApolloServerPlugin<GatewayContext> {
   return {
@@ -17,7 +17,8 @@ export function redactErrorsPlugin(configuredTokens: ReadonlyArray<string | null
         async willSendResponse({ response, contextValue, request }) {
           const body = response.body;
           if (body.kind !== 'single' || !body.singleResult.errors?.length) return;
-          const secrets = [...configuredTokens, contextValue.call?.token, ...identifierHashes(request.variables)].filter(
+          const bearer = bearerOf(request.http?.headers.get('authorization'));
+          const secrets = [...configuredTokens, contextValue.call?.token, bearer, ...identifierHashes(request.variables)].filter(
             (s): s is string => typeof s === 'string' && s !== '',
           );
           if (secrets.length === 0) return;
@@ -26,6 +27,12 @@ export function redactErrorsPlugin(configuredTokens: ReadonlyArray<string | null
       };
     },
   };
+}
+
+/** The credential of an `Authorization: Bearer ...` header (a sign-in token, a service key), if any. */
+function bearerOf(header: string | undefined): string | undefined {
+  const match = header === undefined ? null : /^Bearer\s+(\S+)/i.exec(header.trim());
+  return match?.[1];
 }
 
 /** The identity hashes a request's variables carry (`identifierHash` at any depth): credentials like the token. */
