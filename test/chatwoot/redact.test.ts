@@ -54,3 +54,17 @@ describe('redaction of every error string of a response', () => {
     expect(harness.chatwoot.requests).toHaveLength(0);
   });
 });
+
+describe('redaction of the bearer token in error strings', () => {
+  const harness = useGatewayWithFakeChatwoot();
+  const BEARER = 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ1c2VyLTEifQ.c2lnbmF0dXJlLXNlY3JldC1wYXJ0';
+
+  it('cuts the Authorization bearer token out of an error that quotes it back', async () => {
+    const query = 'mutation($input: UpdateContactInput!) { updateContact(inboxIdentifier: "inbox-a", contactIdentifier: "c", input: $input) { id } }';
+    const result = await harness.gateway.query(query, { input: { email: BEARER } }, { authorization: `Bearer ${BEARER}` });
+    expect(result.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(result.errors?.[0]?.message).toContain('[redacted]');
+    expect(result.text).not.toContain(BEARER);
+    expect(result.text).not.toContain(BEARER.split('.')[2]);
+  });
+});
