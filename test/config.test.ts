@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { ConfigError, loadConfig } from '../src/config';
 
 describe('loadConfig', () => {
@@ -57,6 +59,14 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ GATEWAY_MAX_UPLOAD_BYTES: '0', GATEWAY_MAX_UPLOAD_FILES: '101', GATEWAY_MAX_UPLOAD_TOTAL_BYTES: '0' })).toThrow(
       /GATEWAY_MAX_UPLOAD_BYTES must be a whole number[\s\S]*GATEWAY_MAX_UPLOAD_FILES must be a whole number from 0 to 100[\s\S]*GATEWAY_MAX_UPLOAD_TOTAL_BYTES must be a whole number/,
     );
+  });
+
+  it('documents the upload total, representation bound and private-URL switch in the README configuration table', () => {
+    const readme = readFileSync(join(__dirname, '..', 'README.md'), 'utf8');
+    const table = readme.slice(readme.indexOf('## Configuration'), readme.indexOf('## Errors'));
+    for (const name of ['GATEWAY_MAX_UPLOAD_TOTAL_BYTES', 'GATEWAY_MAX_ENTITY_REPRESENTATIONS', 'GATEWAY_ALLOW_PRIVATE_URLS']) {
+      expect(table).toContain(`| \`${name}\` |`);
+    }
   });
 
   it('resolves at most 1000 _entities representations and refuses private URLs by default, and reads both variables', () => {
