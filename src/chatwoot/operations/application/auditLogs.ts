@@ -34,13 +34,16 @@ export interface AuditLogPageRecord {
 
 /**
  * Audits record whole rows, so a changed webhook or inbox carries its secret in `audited_changes`: attributes whose
- * name says token, secret, password, key or settings are dropped rather than shown.
+ * name says token, secret, password, key, credential or settings (and an inbox's provider_config) are dropped, at any
+ * depth, rather than shown.
  */
-const SECRET_ATTRIBUTE = /token|secret|password|key|settings|otp/i;
+const SECRET_ATTRIBUTE = /token|secret|password|key|settings|otp|credential|provider_config/i;
 
-function withoutSecrets(changes: JsonObject | null): JsonObject | null {
-  if (!changes) return null;
-  return Object.fromEntries(Object.entries(changes).filter(([name]) => !SECRET_ATTRIBUTE.test(name)));
+function withoutSecrets(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withoutSecrets);
+  const object = objectOrNull(value);
+  if (!object) return value;
+  return Object.fromEntries(Object.entries(object).filter(([name]) => !SECRET_ATTRIBUTE.test(name)).map(([name, v]) => [name, withoutSecrets(v)]));
 }
 
 export function toAuditLog(raw: JsonObject): AuditLogRecord {
@@ -54,7 +57,7 @@ export function toAuditLog(raw: JsonObject): AuditLogRecord {
     userType: stringOrNull(raw.user_type),
     userId: idOrNull(raw.user_id),
     username: stringOrNull(raw.username),
-    auditedChanges: withoutSecrets(objectOrNull(raw.audited_changes)),
+    auditedChanges: objectOrNull(withoutSecrets(objectOrNull(raw.audited_changes))),
     version: numberOrNull(raw.version),
     comment: stringOrNull(raw.comment),
     requestUuid: stringOrNull(raw.request_uuid),
