@@ -21,12 +21,11 @@ export function isMissingEnterpriseRoute(error: unknown): error is UpstreamHttpE
 }
 
 /** The refusal a client gets when the Chatwoot behind the gateway has no such route. */
-export function enterpriseOnlyError(error: UpstreamHttpError, summary: string): PolicyViolationError {
-  const refusal = new PolicyViolationError(
-    `This Chatwoot does not serve this field (${summary.replace(/\.$/, '')}): the route exists in Chatwoot Enterprise ` +
-      `only, and ${error.upstream?.method ?? 'GET'} ${error.upstream?.path ?? ''} answered that it does not exist (HTTP 404).`,
+export function enterpriseOnlyError(error: UpstreamHttpError): PolicyViolationError {
+  const call = error.upstream ? `${error.upstream.method} ${error.upstream.path}` : 'The call';
+  return new PolicyViolationError(
+    `This Chatwoot does not have this route (${call} answered HTTP 404): it exists in Chatwoot Enterprise only.`,
     undefined,
     'enterprise_only',
   );
-  return refusal;
 }

@@ -65,7 +65,7 @@ export class OperationExecutor {
     try {
       answer = await this.transport.send(context, call);
     } catch (error) {
-      if (op.edition === 'ENTERPRISE' && isMissingEnterpriseRoute(error)) throw enterpriseOnlyError(error, op.summary);
+      if (op.edition === 'ENTERPRISE' && isMissingEnterpriseRoute(error)) throw enterpriseOnlyError(error);
       throw error;
     }
     return op.decode(answer, { method: call.method, path: call.path }, args);
