@@ -55,4 +55,10 @@ describe('loadConfig', () => {
       /GATEWAY_MAX_UPLOAD_BYTES must be a whole number[\s\S]*GATEWAY_MAX_UPLOAD_FILES must be a whole number from 0 to 100/,
     );
   });
+
+  it('imitates the Community edition of Chatwoot in the simulator unless CHATWOOT_SIMULATOR_EDITION says enterprise', () => {
+    expect(loadConfig({}).simulator.edition).toBe('community');
+    expect(loadConfig({ CHATWOOT_SIMULATOR_EDITION: 'enterprise' }).simulator.edition).toBe('enterprise');
+    expect(() => loadConfig({ CHATWOOT_SIMULATOR_EDITION: 'premium' })).toThrow(/CHATWOOT_SIMULATOR_EDITION/);
+  });
 });
