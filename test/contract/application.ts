@@ -97,6 +97,10 @@ export const APPLICATION_ERRATA: SpecErrata = {
     // E2: `/reports/conversations` and `/reports/conversations/` are one Rails route, told apart only by `type`. The
     // matcher keeps the two documented paths apart (the gateway sends each operation's own spelling), and the
     // documented `type` enums (`account` on one, `agent` on the other) check that each path carries its own type.
+    // E15: every `{id}` of /portals/{id}/... is the portal's slug (Rails looks it up with find_by(slug:)); the
+    // document types it as a string, so slugs validate as they are. Its answer shapes (bare portal on update, category
+    // and article under payload) are read by the decoders of src/chatwoot/operations/application/helpCenter.ts.
+    // E13 and E14 (answer parts): the webhook and automation-rule wrappers are likewise the decoders' business.
     // E33: audit logs take only `page`, as documented; their errata are in the answers (administrators only, 401,
     // and an empty list while the feature is off), which the simulator's tests cover.
   },

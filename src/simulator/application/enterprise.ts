@@ -1,8 +1,8 @@
 import type { SimulatorEdition } from '../../config';
 import { ok, type SimRouter } from '../http';
-import type { SimulatorStore } from '../store';
-import { onAccount, requireAdministrator } from './auth';
-import { reportingEvents } from './reportData';
+import type { JsonObject, SimulatorStore } from '../store';
+import { NOT_AUTHORIZED, onAccount, pathId, RECORD_NOT_FOUND, requireAdministrator } from './auth';
+import { reportingEvents, type SimReportingEvent } from './reportData';
 import type { ApplicationStore } from './store';
 
 const PER_PAGE = 25;
@@ -14,7 +14,7 @@ function pageOf(raw: unknown): number {
 }
 
 /**
- * Chatwoot Enterprise's account routes: the audit log and the reporting events. A Community Chatwoot has no such
+ * Chatwoot Enterprise's account routes: the audit log and the reporting events (the account's and a conversation's). A Community Chatwoot has no such
  * routes, so in the community edition they are simply not registered and the router answers its routing 404.
  */
 export function registerEnterpriseRoutes(router: SimRouter, store: ApplicationStore, records: SimulatorStore, edition: SimulatorEdition): void {
@@ -63,20 +63,36 @@ export function registerEnterpriseRoutes(router: SimRouter, store: ApplicationSt
         (req.body.name === undefined || e.name === req.body.name),
     );
     const page = pageOf(req.body.page);
-    const payload = matching.slice((page - 1) * PER_PAGE, page * PER_PAGE).map((e) => ({
-      id: e.id,
-      name: e.name,
-      value: e.value,
-      value_in_business_hours: e.value,
-      event_start_time: new Date(e.eventStartTime * 1000).toISOString(),
-      event_end_time: new Date(e.eventEndTime * 1000).toISOString(),
-      account_id: req.account.id,
-      conversation_id: e.conversationId,
-      inbox_id: e.inboxId,
-      user_id: e.userId,
-      created_at: new Date(e.eventEndTime * 1000).toISOString(),
-      updated_at: new Date(e.eventEndTime * 1000).toISOString(),
-    }));
+    const payload = matching.slice((page - 1) * PER_PAGE, page * PER_PAGE).map((e) => reportingEventView(req.account.id, e));
     return ok({ meta: { count: matching.length, current_page: page, total_pages: Math.ceil(matching.length / PER_PAGE) }, payload });
   });
+
+  // A conversation's reporting events (Enterprise too): a bare array. Administrators see every conversation, agents
+  // those of their inboxes (Chatwoot's conversation policy answers others with 401).
+  onAccount(store, router, 'GET', '/conversations/:conversation_id/reporting_events', (req) => {
+    const displayId = pathId(req, 'conversation_id');
+    const conversation = records.conversations.find((c) => c.displayId === displayId);
+    if (!conversation) return RECORD_NOT_FOUND;
+    if (req.member.role !== 'administrator' && !store.inboxIdsOf(req.user.id).includes(conversation.inboxId)) return NOT_AUTHORIZED;
+    return ok(reportingEvents(records).filter((e) => e.conversationId === conversation.id).map((e) => reportingEventView(req.account.id, e)));
+  });
+}
+
+/** Enterprise's reporting event view. */
+function reportingEventView(accountId: number, e: SimReportingEvent): JsonObject {
+  const end = new Date(e.eventEndTime * 1000).toISOString();
+  return {
+    id: e.id,
+    name: e.name,
+    value: e.value,
+    value_in_business_hours: e.value,
+    event_start_time: new Date(e.eventStartTime * 1000).toISOString(),
+    event_end_time: end,
+    account_id: accountId,
+    conversation_id: e.conversationId,
+    inbox_id: e.inboxId,
+    user_id: e.userId,
+    created_at: end,
+    updated_at: end,
+  };
 }

@@ -113,6 +113,11 @@ describe('the simulated administration API, through the gateway', () => {
     expect(malformed.errors?.[0]?.extensions?.upstream).toBeUndefined();
   });
 
+  it('answers 422 for subscriptions outside the twelve webhook events', async () => {
+    const refused = await raw('POST', '/webhooks', { url: 'https://crm.example/x', subscriptions: ['message_created', 'payment_received'] });
+    expect(refused).toEqual({ status: 422, body: { message: 'Subscriptions Invalid events', attributes: ['subscriptions'] } });
+  });
+
   it('deletes a webhook (Chatwoot answers 200 with no body) and it is gone', async () => {
     const created = await gateway.query<{ createWebhook: { id: string } }>('mutation { createWebhook(accountId: 1, input: { url: "https://a.example/x" }) { id } }', {}, ADMIN);
     const id = created.data!.createWebhook.id;

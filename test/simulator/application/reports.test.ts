@@ -114,6 +114,7 @@ describe('the simulator edition switch for Enterprise-only routes', () => {
     const simulator = await startSimulator();
     const gateway = await startApplicationGateway(simulator.url);
     try {
+      expect(await raw(simulator, '/api/v1/accounts/1/conversations/1/reporting_events')).toEqual({ status: 404, text: '{"status":404,"error":"Not Found"}' });
       for (const field of ['auditLogs', 'reportingEvents']) {
         const result = await gateway.query(`{ account(id: 1) { ${field} { totalCount } } }`, {}, ADMIN);
         expect(result.errors?.map((e) => [e.path?.join('.'), e.extensions?.code, e.extensions?.reason])).toEqual([
@@ -162,6 +163,12 @@ describe('the simulator edition switch for Enterprise-only routes', () => {
       expect(on.text).not.toContain(secret);
       const agent = await gateway.query(document, {}, AGENT);
       expect(agent.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'role' });
+    });
+
+    it("serves a conversation's reporting events as a bare array, and 404 for an unknown conversation", async () => {
+      const events = await raw(simulator, '/api/v1/accounts/1/conversations/1/reporting_events');
+      expect(JSON.parse(events.text)).toEqual([expect.objectContaining({ name: 'first_response', value: 600, conversation_id: 1, inbox_id: 1, user_id: 1 })]);
+      expect((await raw(simulator, '/api/v1/accounts/1/conversations/999/reporting_events')).status).toBe(404);
     });
 
     it('pages reporting events 25 at a time and filters them by name', async () => {
