@@ -78,7 +78,7 @@ export class ApplicationStore {
   readonly teamMembers: { teamId: number; userId: number }[] = [];
   /** inbox_members: which users work in which inbox (the Client API store's inbox ids). */
   readonly inboxMembers: { inboxId: number; userId: number }[] = [];
-  /** Automation rules, webhooks, hooks, portals, audit logs and reporting events (src/simulator/application/adminStore.ts). */
+  /** Automation rules, webhooks, hooks, portals and the audit log (src/simulator/application/adminStore.ts). */
   readonly administration = new AdministrationStore();
 
   private readonly sequences = new Map<string, number>();
