@@ -173,13 +173,21 @@ function portalBody(args: { input: PortalInput }): JsonObject {
   return out;
 }
 
-/** An optional id argument as the integer Chatwoot's document types it. */
-const idNumber = (value: string | null | undefined, name: string) => (typeof value === 'string' ? Number(recordId(value, name)) : undefined);
+/** Copies optional id arguments as the integers Chatwoot's document types them, under Chatwoot's names. */
+function withIds(out: JsonObject, ids: Readonly<Record<string, [value: string | null | undefined, argument: string]>>): JsonObject {
+  for (const [name, [value, argument]] of Object.entries(ids)) {
+    if (typeof value === 'string') out[name] = Number(recordId(value, argument));
+  }
+  return out;
+}
 
 function categoryBody(args: { input: CategoryInput }): JsonObject {
   const { parentCategoryId, associatedCategoryId, ...fields } = args.input;
   const out = definedFields(fields, { name: 'name', slug: 'slug', description: 'description', locale: 'locale', position: 'position', icon: 'icon' });
-  return { ...out, ...definedFields({ p: idNumber(parentCategoryId, 'parentCategoryId'), a: idNumber(associatedCategoryId, 'associatedCategoryId') }, { p: 'parent_category_id', a: 'associated_category_id' }) };
+  return withIds(out, {
+    parent_category_id: [parentCategoryId, 'parentCategoryId'],
+    associated_category_id: [associatedCategoryId, 'associatedCategoryId'],
+  });
 }
 
 function articleBody(args: { input: ArticleInput }): JsonObject {
@@ -187,8 +195,11 @@ function articleBody(args: { input: ArticleInput }): JsonObject {
   const out = definedFields(fields, { title: 'title', slug: 'slug', description: 'description', content: 'content', locale: 'locale', position: 'position' });
   // The status column is a Rails enum (draft 0, published 1, archived 2): the document types it as the integer.
   if (status) out.status = ARTICLE_STATUSES.indexOf(status);
-  const ids = { c: idNumber(categoryId, 'categoryId'), u: idNumber(authorId, 'authorId'), s: idNumber(associatedArticleId, 'associatedArticleId') };
-  return { ...out, ...definedFields(ids, { c: 'category_id', u: 'author_id', s: 'associated_article_id' }) };
+  return withIds(out, {
+    category_id: [categoryId, 'categoryId'],
+    author_id: [authorId, 'authorId'],
+    associated_article_id: [associatedArticleId, 'associatedArticleId'],
+  });
 }
 
 const PORTALS = `${ACCOUNT_PATH}/portals` as const;

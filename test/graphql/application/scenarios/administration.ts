@@ -205,6 +205,14 @@ export const administrationScenarios: RequestScenario[] = [
     data: { createHelpCenterArticle: { id: '11', title: 'Reset your password', status: 'DRAFT', portalId: '1', categoryId: '7' } },
   },
   {
+    field: 'Mutation.createHelpCenterArticle',
+    // The status is a Rails enum: the document types it as its integer (published = 1).
+    document: 'mutation { createHelpCenterArticle(accountId: 3, portalSlug: "help", input: { title: "Invoices", status: PUBLISHED, locale: "fr", associatedArticleId: 11 }) { id status locale } }',
+    reply: { body: { payload: { id: 12, title: 'Invoices', status: 'published', locale: 'fr', portal_id: 1 } } },
+    request: { method: 'POST', path: '/api/v1/accounts/3/portals/help/articles', body: { title: 'Invoices', status: 1, locale: 'fr', associated_article_id: 11 } },
+    data: { createHelpCenterArticle: { id: '12', status: 'PUBLISHED', locale: 'fr' } },
+  },
+  {
     field: 'Mutation.createHelpCenterCategory',
     document: 'mutation { createHelpCenterCategory(accountId: 3, portalSlug: "help", input: { name: "Accounts", slug: "accounts", locale: "en", position: 1 }) { id name slug locale portalId } }',
     reply: { body: { payload: { id: 7, name: 'Accounts', slug: 'accounts', locale: 'en', position: 1, portal_id: 1 } } },
