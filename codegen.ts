@@ -48,6 +48,18 @@ const config: CodegenConfig = {
           PlatformAgentBot: '../chatwoot/operations/application/agentBots#AgentBotRecord',
           PlatformSsoLink: '../chatwoot/operations/platform/users#SsoLinkRecord',
           PlatformQuery: '../graphql/resolvers/platform/namespace#PlatformNamespace',
+          AutomationRule: '../chatwoot/operations/application/automationRules#AutomationRuleRecord',
+          Webhook: '../chatwoot/operations/application/webhooks#WebhookRecord',
+          IntegrationApp: '../chatwoot/operations/application/integrations#IntegrationAppRecord',
+          IntegrationHook: '../chatwoot/operations/application/integrations#IntegrationHookRecord',
+          Portal: '../chatwoot/operations/application/helpCenter#PortalRecord',
+          HelpCenterCategory: '../chatwoot/operations/application/helpCenter#HelpCenterCategoryRecord',
+          HelpCenterArticle: '../chatwoot/operations/application/helpCenter#HelpCenterArticleRecord',
+          AuditLogPage: '../chatwoot/operations/application/auditLogs#AuditLogPageRecord',
+          AuditLogEntry: '../chatwoot/operations/application/auditLogs#AuditLogRecord',
+          ReportingEventPage: '../chatwoot/operations/application/reportingEvents#ReportingEventPageRecord',
+          ReportingEvent: '../chatwoot/operations/application/reportingEvents#ReportingEventRecord',
+          AccountReports: '../graphql/resolvers/application/reports#ReportsRef',
         },
         scalars: {
           EmailAddress: 'string',
@@ -55,6 +67,7 @@ const config: CodegenConfig = {
           ImageUrl: 'string',
           JSONObject: 'Record<string, unknown>',
           DateTime: 'string',
+          JSON: 'unknown',
           // A file of a multipart request, parsed by src/http/multipart.ts; it is only ever an input.
           Upload: { input: '../chatwoot/types#UploadFile', output: 'never' },
         // Federation's field-set scalar, which codegen declares itself when federation is on.

@@ -64,6 +64,8 @@ export interface GatewayConfig {
   readonly simulator: {
     /** Which Chatwoot release the embedded simulator imitates where releases differ. */
     readonly chatwootVersion: SimulatorChatwootVersion;
+    /** Which edition the simulator imitates: Enterprise adds the audit-log and reporting-event routes. */
+    readonly edition: SimulatorEdition;
   };
   readonly requestOptions: RequestOptionsConfig;
   readonly operations: OperationsConfig;
@@ -120,6 +122,9 @@ export interface OperationsConfig {
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 
 export type SimulatorChatwootVersion = '4.15' | '4.16';
+
+/** Chatwoot's editions, as far as the simulator tells them apart. */
+export type SimulatorEdition = 'community' | 'enterprise';
 
 export const TIMEOUT_MS_MAX = 300_000;
 /** Upper bounds of the batching options, per request and as server defaults. */
@@ -178,6 +183,7 @@ export function loadConfig(env: Env = process.env): GatewayConfig {
     },
     simulator: {
       chatwootVersion: read.oneOf('CHATWOOT_SIMULATOR_VERSION', ['4.16', '4.15'] as const, '4.16'),
+      edition: read.oneOf('CHATWOOT_SIMULATOR_EDITION', ['community', 'enterprise'] as const, 'community'),
     },
     // --- Request options: safe defaults next to each; insecure TLS and per-request proxies are opt-in. ---
     requestOptions: {

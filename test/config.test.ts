@@ -104,4 +104,10 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ GATEWAY_PLATFORM_OPERATIONS: 'drop table' })).toThrow(/GATEWAY_PLATFORM_OPERATIONS must list Platform fields/);
     expect(loadConfig({ GATEWAY_PLATFORM_OPERATIONS: '*' }).platform.operations).toEqual(['*']);
   });
+
+  it('imitates the Community edition of Chatwoot in the simulator unless CHATWOOT_SIMULATOR_EDITION says enterprise', () => {
+    expect(loadConfig({}).simulator.edition).toBe('community');
+    expect(loadConfig({ CHATWOOT_SIMULATOR_EDITION: 'enterprise' }).simulator.edition).toBe('enterprise');
+    expect(() => loadConfig({ CHATWOOT_SIMULATOR_EDITION: 'premium' })).toThrow(/CHATWOOT_SIMULATOR_EDITION/);
+  });
 });
