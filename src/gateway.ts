@@ -16,7 +16,9 @@ import { createGraphQLHandler, sendError } from './http/graphqlHandler';
 import { Health } from './http/health';
 import { createOperationalRoutes } from './http/operational';
 import { parseOptions, queryLimitRules } from './graphql/limits';
-import { drainServer, settleWithin } from './lifecycle';
+import { ConnectionTracker, settleWithin } from './lifecycle';
+import { SHUTTING_DOWN } from './chatwoot/bulk';
+import { writeBudgetPlugin } from './graphql/writesPlugin';
 import { observabilityPlugin } from './observability/apolloPlugin';
 import { createLogger, type Logger } from './observability/logger';
 import { GatewayMetrics } from './observability/metrics';
@@ -58,7 +60,13 @@ export async function startGateway(config: GatewayConfig, options: GatewayOption
   const ops = config.operations;
   const logger = options.logger ?? createLogger({ level: ops.logLevel });
   const onInternalError = options.onInternalError ?? ((error: unknown) => logger.error({ err: error }, 'internal error (masked for the client)'));
-  const metrics: GatewayMetrics = new GatewayMetrics((): number => chatwoot.transport.dispatchers.size);
+  const metrics: GatewayMetrics = new GatewayMetrics({
+    dispatchers: (): number => chatwoot.transport.dispatchers.size,
+    callsInFlight: (): number => chatwoot.transport.callsInFlight,
+    callsQueued: (): number => chatwoot.transport.callsQueued,
+  });
+  // Aborted half-way through the shutdown grace: bulk operations then start no new batch and answer what they did.
+  const bulkStop = new AbortController();
   const health = new Health();
   const chatwoot: ChatwootClient = new ChatwootClient({
     baseUrl,
@@ -68,6 +76,8 @@ export async function startGateway(config: GatewayConfig, options: GatewayOption
     maxResponseBytes: config.upstream.maxResponseBytes,
     ...requestOptionSettings(config),
     observer: createUpstreamObserver(logger, metrics),
+    maxConcurrency: config.limits.maxUpstreamConcurrency,
+    shutdownSignal: bulkStop.signal,
     retry: { maxAttempts: ops.retryMaxAttempts, baseDelayMs: ops.retryBaseDelayMs, maxDelayMs: ops.retryMaxDelayMs },
   });
   const apollo = new ApolloServer<GatewayContext>({
@@ -90,6 +100,7 @@ export async function startGateway(config: GatewayConfig, options: GatewayOption
       ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginCacheControlDisabled(),
       observabilityPlugin(logger, metrics),
+      writeBudgetPlugin(config.requestOptions.maxBulkItems),
       // A router may ask a subgraph for per-field traces; the errors in them stay masked, like everything we return.
       ApolloServerPluginInlineTrace({ includeErrors: { masked: true } }),
     ],
@@ -106,15 +117,34 @@ export async function startGateway(config: GatewayConfig, options: GatewayOption
     maxBatchLength: config.requestOptions.httpBatching ? config.requestOptions.httpBatchMax : undefined,
     maxConcurrentReads: config.graph.maxConcurrentReads,
     uploads: config.uploads.maxFiles > 0 ? config.uploads : undefined,
+    maxUpstreamCalls: config.limits.maxUpstreamCalls,
+    maxBulkItems: config.requestOptions.maxBulkItems,
+    maxTokens: ops.maxTokens,
+    logger,
   });
   const operational = createOperationalRoutes({ health, metrics, corsOrigins: ops.corsOrigins });
-  const httpServer = createServer((req, res) => {
-    route(req, res).catch((error: unknown) => {
+  const limits = config.limits;
+  const httpServer = createServer(
+    {
+      // Slow clients: a client has this long to send its headers and its whole request. Node checks these on an
+      // interval (30 s by default), which would add up to that much to each bound.
+      headersTimeout: limits.headersTimeoutMs,
+      requestTimeout: limits.requestTimeoutMs,
+      keepAliveTimeout: limits.keepAliveTimeoutMs,
+      connectionsCheckingInterval: Math.max(10, Math.min(1_000, Math.floor(limits.headersTimeoutMs / 2))),
+    },
+    (req, res) => {
+      connections.track(req, res);
+      route(req, res).catch((error: unknown) => {
       onInternalError(error);
-      if (!res.headersSent) sendError(res, 500, 'Internal server error.', ErrorCode.INTERNAL_SERVER_ERROR);
-      else res.destroy();
-    });
-  });
+        if (!res.headersSent) sendError(res, 500, 'Internal server error.', ErrorCode.INTERNAL_SERVER_ERROR);
+        else res.destroy();
+      });
+    },
+  );
+  // Connections beyond this are closed by Node as they arrive.
+  httpServer.maxConnections = limits.maxConnections;
+  const connections = new ConnectionTracker(httpServer);
 
   async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const path = (req.url ?? '/').split('?', 1)[0] ?? '/';
@@ -146,7 +176,9 @@ export async function startGateway(config: GatewayConfig, options: GatewayOption
     health,
     async close() {
       health.markDraining();
-      const clean = await drainServer(httpServer, ops.shutdownGraceMs);
+      const bulkTimer = setTimeout(() => bulkStop.abort(SHUTTING_DOWN), Math.floor(ops.shutdownGraceMs / 2));
+      const clean = await connections.drain(ops.shutdownGraceMs);
+      clearTimeout(bulkTimer);
       if (!clean) logger.warn({ graceMs: ops.shutdownGraceMs }, 'requests still running after the grace period were cut');
       await apollo.stop();
       // Calls of requests that were cut may still wait on Chatwoot; they must not hold the shutdown.
