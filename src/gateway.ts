@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer } from '@apollo/server';
@@ -67,6 +68,8 @@ export async function startGateway(config: GatewayConfig, options: GatewayOption
   });
   // Aborted half-way through the shutdown grace: bulk operations then start no new batch and answer what they did.
   const bulkStop = new AbortController();
+  // Every bulk operation waiting between two batches listens on it.
+  setMaxListeners(0, bulkStop.signal);
   const health = new Health();
   const chatwoot: ChatwootClient = new ChatwootClient({
     baseUrl,

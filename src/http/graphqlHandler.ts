@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { type ApolloServer, HeaderMap } from '@apollo/server';
 import { RequestBudget } from '../chatwoot/budget';
@@ -43,6 +44,8 @@ export function createGraphQLHandler(options: GraphQLHandlerOptions) {
   return async function handleGraphQL(req: IncomingMessage, res: ServerResponse): Promise<void> {
     // Aborted when the connection closes before the answer is written: the client is gone, its calls are not sent.
     const clientGone = new AbortController();
+    // Every call of the request in flight or queued listens on it (a bulk batch: up to 100); that is not a leak.
+    setMaxListeners(0, clientGone.signal);
     res.once('close', () => {
       if (!res.writableFinished) clientGone.abort();
     });
