@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { postRaw } from '../support/http';
 import { startTestGateway, type TestGateway } from '../support/gateway';
+import { CONTACT, conversationJson, INBOX } from '../support/clientApi';
 import { type FakeChatwoot, slimContact, startFakeChatwoot } from '../support/servers';
 
 /**
@@ -178,5 +179,38 @@ describe('the budget of reads', () => {
       expect(answer.json.errors).toBeUndefined();
     }
     expect(chatwoot.requests).toHaveLength(120);
+  });
+});
+
+describe('the budget of reads over upstream lists', () => {
+  let chatwoot: FakeChatwoot;
+  let gateway: TestGateway;
+
+  beforeAll(async () => {
+    // A contact with 300 conversations, each without messages.
+    chatwoot = await startFakeChatwoot((request) => {
+      if (request.path.endsWith('/conversations')) return { body: Array.from({ length: 300 }, (_v, i) => conversationJson(i + 1)) };
+      if (request.path.endsWith('/messages')) return { body: [] };
+      return { body: slimContact({ source_id: CONTACT }) };
+    });
+    gateway = await startTestGateway(chatwoot.url, { GATEWAY_MAX_BULK_ITEMS: '50', GATEWAY_MAX_UPSTREAM_CALLS: '50' });
+  });
+  afterAll(async () => {
+    await gateway.close();
+    await chatwoot.close();
+  });
+
+  it('bounds aliases of messages(before:) over every conversation of a contact by the same budget', async () => {
+    const pages = Array.from({ length: 5 }, (_v, i) => `p${i}: messages(before: "${i + 1}") { id }`).join(' ');
+    const answer = await post(gateway, {
+      query: `{ contact(inboxIdentifier: "${INBOX}", contactIdentifier: "${CONTACT}") { conversations { ${pages} } } }`,
+    });
+    const errors = answer.json.errors ?? [];
+
+    // The contact, its list of conversations and 48 pages of messages; the other 1,452 pages were never asked for.
+    expect(chatwoot.requests).toHaveLength(50);
+    // messages is non-null, so the first refused page nulls the list it is in; the errors are the refusals.
+    expect(errors.length).toBeGreaterThan(0);
+    expect(errors.every((e) => e.extensions?.code === 'QUERY_LIMIT_EXCEEDED' && e.extensions.limit === 'upstream_calls')).toBe(true);
   });
 });
