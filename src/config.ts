@@ -236,7 +236,7 @@ function readLimitsConfig(read: EnvReader, problems: string[], maxBulkItems: num
     maxUpstreamConcurrency: read.integer('GATEWAY_MAX_UPSTREAM_CONCURRENCY', 256, 1, 10_000),
     headersTimeoutMs,
     requestTimeoutMs,
-    keepAliveTimeoutMs: read.integer('GATEWAY_KEEP_ALIVE_TIMEOUT_MS', 5_000, 0, 600_000),
+    keepAliveTimeoutMs: read.integer('GATEWAY_KEEP_ALIVE_TIMEOUT_MS', 5_000, 1, 600_000),
     maxConnections: read.integer('GATEWAY_MAX_CONNECTIONS', 2_048, 1, 1_000_000),
   };
 }

@@ -139,7 +139,7 @@ export async function startGateway(config: GatewayConfig, options: GatewayOption
     (req, res) => {
       connections.track(req, res);
       route(req, res).catch((error: unknown) => {
-      onInternalError(error);
+        onInternalError(error);
         if (!res.headersSent) sendError(res, 500, 'Internal server error.', ErrorCode.INTERNAL_SERVER_ERROR);
         else res.destroy();
       });
