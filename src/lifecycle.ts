@@ -74,6 +74,8 @@ export class ConnectionTracker {
     const clean = this.connections.size === 0;
     for (const socket of this.connections.keys()) socket.destroy();
     await stopped;
+    // Nothing is left to close now; http.Server's close also stops its timer checking the request timeouts.
+    this.server.close(() => undefined);
     return clean;
   }
 }
