@@ -90,7 +90,7 @@ export class ChatwootTransport {
   readonly dispatchers: DispatcherPool;
   /** One per pooled dispatcher; a WeakMap, so a gate goes when the pool drops its dispatcher. */
   private readonly gates = new WeakMap<Dispatcher, CallGate>();
-  /** Bounds the calls in flight across every dispatcher; a call takes a slot here first, then one of its dispatcher. */
+  /** Bounds the calls in flight across every dispatcher; a call takes a slot of its dispatcher's gate, then one here. */
   private readonly globalGate: CallGate;
   private wire = 0;
   private waiting = 0;
@@ -171,8 +171,10 @@ export class ChatwootTransport {
     const signal = abort instanceof AbortController ? abort.signal : abort;
     const retryState = abort instanceof AbortController ? noteDeadline(abort.signal, Date.now() + options.timeoutMs) : null;
     try {
-      await this.enter(this.globalGate, held, (ticket) => (waitingTicket = ticket));
+      // The pool's gate first: a call waiting for the global bound then holds only a slot of its own pool, so a
+      // saturated pool cannot fill the global bound with calls that wait for it.
       await this.enter(this.gateFor(pooled), held, (ticket) => (waitingTicket = ticket));
+      await this.enter(this.globalGate, held, (ticket) => (waitingTicket = ticket));
       waitingTicket = undefined;
       // Admitted in the same turn as the deadline fired or the client left: the abort was already emitted.
       if (stopped) throw new Error('The call was stopped while it waited for a connection.');
@@ -209,7 +211,8 @@ export class ChatwootTransport {
       clearTimeout(timer);
       clientSignal?.removeEventListener('abort', onClientGone);
       if (onWire) this.wire -= 1;
-      for (const gate of held) gate.leave();
+      // Last taken, first given back: the global slot goes to a call that already holds a slot of its pool.
+      for (let i = held.length - 1; i >= 0; i -= 1) held[i]!.leave();
       finish?.({ status, errorKind });
     }
   }
