@@ -48,12 +48,8 @@ export function countRequestWrites(request: OperationRequest, maxTokens: number)
   if (typeof query !== 'string') return null;
   // A document without the keyword has no mutation: the hot path of reads pays for one substring search.
   if (!query.includes('mutation')) return ZERO;
-  let document: DocumentNode;
-  try {
-    document = parse(query, { maxTokens, noLocation: true });
-  } catch {
-    return ZERO;
-  }
+  const document = parseCached(query, maxTokens);
+  if (!document) return ZERO;
   const name = typeof request.operationName === 'string' ? request.operationName : undefined;
   const operations = document.definitions.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
   const operation = name === undefined ? (operations.length === 1 ? operations[0] : undefined) : operations.find((o) => o.name?.value === name);
@@ -127,6 +123,32 @@ export function addWriteCounts(counts: readonly WriteCount[]): WriteCount {
 }
 
 const ZERO: WriteCount = { writes: 0, bulkItems: 0, largestBulkField: 0 };
+
+/**
+ * Parsed mutation documents, most recent last. Clients send the same few documents again and again, and Apollo keeps
+ * its own parsed copy for the same reason; without this, every mutation would be parsed twice. Only short documents
+ * are kept, so the cache holds at most CACHE_ENTRIES × CACHEABLE_LENGTH characters' worth.
+ */
+const parsedDocuments = new Map<string, DocumentNode>();
+const CACHE_ENTRIES = 256;
+const CACHEABLE_LENGTH = 8_192;
+
+/** The document, or undefined when it does not parse (Apollo then reports the syntax error). */
+function parseCached(query: string, maxTokens: number): DocumentNode | undefined {
+  const cached = parsedDocuments.get(query);
+  if (cached) return cached;
+  let document: DocumentNode;
+  try {
+    document = parse(query, { maxTokens, noLocation: true });
+  } catch {
+    return undefined;
+  }
+  if (query.length <= CACHEABLE_LENGTH) {
+    if (parsedDocuments.size >= CACHE_ENTRIES) parsedDocuments.delete(parsedDocuments.keys().next().value as string);
+    parsedDocuments.set(query, document);
+  }
+  return document;
+}
 
 /** Entries of a list argument: a literal list, or a variable (GraphQL coerces a single value to a list of one). */
 function listLength(value: ValueNode, variables: Readonly<Record<string, unknown>>): number {
