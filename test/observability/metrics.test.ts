@@ -51,6 +51,7 @@ describe('GET /metrics', () => {
     expect(sample(text, 'gateway_upstream_calls_total', { operation, status_class: '4xx' })).toBe(1);
     expect(sample(text, 'gateway_upstream_call_duration_seconds_count', { operation })).toBe(2);
     expect(sample(text, 'gateway_upstream_calls_in_flight')).toBe(0);
+    expect(sample(text, 'gateway_upstream_calls_queued')).toBe(0);
     expect(sample(text, 'gateway_upstream_dispatchers')).toBe(1);
     expect(text).not.toContain('inbox-abc');
   });
