@@ -24,6 +24,8 @@ import { observabilityPlugin } from './observability/apolloPlugin';
 import { createLogger, type Logger } from './observability/logger';
 import { GatewayMetrics } from './observability/metrics';
 import { createUpstreamObserver } from './observability/upstream';
+import type { IdentityConfig } from './identity/config';
+import { IdentityService } from './identity/service';
 import { USER_AGENT } from './version';
 
 export interface Gateway {
@@ -35,6 +37,8 @@ export interface Gateway {
   readonly logger: Logger;
   readonly metrics: GatewayMetrics;
   readonly health: Health;
+  /** Verified contact identity, or null when not configured; `proveIdentity` serves the subscription transport. */
+  readonly identity: IdentityService | null;
   /** Stops accepting connections, finishes what is in flight, and closes upstream connections. */
   close(): Promise<void>;
 }
@@ -48,6 +52,8 @@ export interface GatewayOptions {
   readonly logger?: Logger;
   /** The inbox and contact the explorer's example operations use (the simulator's demo records). */
   readonly explorerExample?: ExplorerExample;
+  /** Overrides config.identity (the embedded simulator's demo identity setup, for instance). */
+  readonly identity?: IdentityConfig | null;
 }
 
 export const GRAPHQL_PATH = '/graphql';
@@ -74,6 +80,9 @@ export async function startGateway(config: GatewayConfig, options: GatewayOption
   const chatwoot: ChatwootClient = new ChatwootClient({
     baseUrl,
     apiAccessToken: config.chatwoot.apiAccessToken,
+    platformAppToken: config.chatwoot.platformAppToken,
+    applicationApi: config.apis.application,
+    platformApi: config.apis.platform,
     userAgent: USER_AGENT,
     defaultTimeoutMs: config.upstream.defaultTimeoutMs,
     maxResponseBytes: config.upstream.maxResponseBytes,
@@ -83,6 +92,9 @@ export async function startGateway(config: GatewayConfig, options: GatewayOption
     shutdownSignal: bulkStop.signal,
     retry: { maxAttempts: ops.retryMaxAttempts, baseDelayMs: ops.retryBaseDelayMs, maxDelayMs: ops.retryMaxDelayMs },
   });
+  // Before Apollo starts: a key that cannot be imported stops start-up with nothing left running.
+  const identityConfig = options.identity !== undefined ? options.identity : config.identity;
+  const identity = identityConfig ? await IdentityService.create(identityConfig) : null;
   const apollo = new ApolloServer<GatewayContext>({
     schema: buildGatewaySchema(),
     csrfPrevention: true,
@@ -124,6 +136,8 @@ export async function startGateway(config: GatewayConfig, options: GatewayOption
     maxBulkItems: config.requestOptions.maxBulkItems,
     maxTokens: ops.maxTokens,
     logger,
+    platform: { enabled: config.apis.platform, policy: config.platform },
+    identity: identity ?? undefined,
   });
   const operational = createOperationalRoutes({ health, metrics, corsOrigins: ops.corsOrigins });
   const limits = config.limits;
@@ -177,6 +191,7 @@ export async function startGateway(config: GatewayConfig, options: GatewayOption
     logger,
     metrics,
     health,
+    identity,
     async close() {
       health.markDraining();
       const bulkTimer = setTimeout(() => bulkStop.abort(SHUTTING_DOWN), Math.floor(ops.shutdownGraceMs / 2));

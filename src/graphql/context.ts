@@ -1,7 +1,9 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import type { ChatwootClient } from '../chatwoot/client';
 import type { CallContext } from '../chatwoot/transport';
+import type { RequestIdentity } from '../identity/requestIdentity';
 import type { RequestLoaders } from './loaders';
+import type { PlatformAccess } from './principal';
 
 /** What every resolver receives: the adapter and who is calling. Built once per GraphQL request. */
 export interface GatewayContext {
@@ -14,6 +16,10 @@ export interface GatewayContext {
    * query sent by hash alone), src/graphql/writesPlugin.ts counts each operation once Apollo has resolved it.
    */
   readonly writesCounted?: boolean;
+  /** The Platform API's checks for this request (service key, browser shape, the operator's lists). */
+  readonly platform: PlatformAccess;
+  /** The caller's verified contact identity, worked out on first use; absent when identity verification is off. */
+  readonly identity?: RequestIdentity;
 }
 
 /**

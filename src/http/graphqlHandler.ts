@@ -7,6 +7,10 @@ import { ErrorCode } from '../errors';
 import { type GatewayContext, tokenFromHeaders } from '../graphql/context';
 import { checkBatchLength } from './batching';
 import { RequestLoaders } from '../graphql/loaders';
+import { PlatformAccess, principalOf } from '../graphql/principal';
+import type { PlatformConfig } from '../config';
+import { RequestIdentity } from '../identity/requestIdentity';
+import type { IdentityService } from '../identity/service';
 import { readJsonBody, RequestBodyError } from './body';
 import { addWriteCounts, countRequestWrites, type WriteCount, writeRefusal } from '../graphql/writes';
 import type { Logger } from '../observability/logger';
@@ -30,7 +34,13 @@ export interface GraphQLHandlerOptions {
   readonly maxTokens: number;
   /** Where the line about a client that left before its answer goes. */
   readonly logger?: Logger;
+  /** Whether the Platform API is on, and who may use it; off when left out. */
+  readonly platform?: { readonly enabled: boolean; readonly policy: PlatformConfig };
+  /** Verified contact identity (src/identity/); left out when it is not configured. */
+  readonly identity?: IdentityService;
 }
+
+const NO_PLATFORM: PlatformConfig = { serviceKeyDigests: [], operations: [], browserOperations: [] };
 
 /**
  * Serves GraphQL over HTTP with Node's own http module in front of Apollo's transport-neutral
@@ -40,6 +50,8 @@ export interface GraphQLHandlerOptions {
 export function createGraphQLHandler(options: GraphQLHandlerOptions) {
   const { apollo, chatwoot, maxBodyBytes } = options;
   const loaderSettings = { maxConcurrent: options.maxConcurrentReads ?? 8 };
+  const platformEnabled = options.platform?.enabled === true;
+  const platformPolicy = options.platform?.policy ?? NO_PLATFORM;
 
   return async function handleGraphQL(req: IncomingMessage, res: ServerResponse): Promise<void> {
     // Aborted when the connection closes before the answer is written: the client is gone, its calls are not sent.
@@ -96,6 +108,9 @@ export function createGraphQLHandler(options: GraphQLHandlerOptions) {
     if (multipart) headers.set('content-type', 'application/json');
     const url = req.url ?? '';
     const queryStart = url.indexOf('?');
+    // One per HTTP request, so that every operation of a batch shares one verification. Only the header is kept here:
+    // it is parsed and verified when a field on a covered inbox first needs it.
+    const identity = options.identity ? new RequestIdentity(options.identity, req.headers.authorization) : undefined;
 
     const response = await apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: {
@@ -104,13 +119,25 @@ export function createGraphQLHandler(options: GraphQLHandlerOptions) {
         search: queryStart === -1 ? '' : url.slice(queryStart),
         body,
       },
-      context: async () => ({
-        chatwoot,
-        // x-request-id was checked (or replaced) by the gateway before this handler ran.
-        call: { token: tokenFromHeaders(req.headers), requestId, budget },
-        loaders: new RequestLoaders(loaderSettings),
-        writesCounted: writes !== null,
-      }),
+      context: async () => {
+        const platform = new PlatformAccess(platformEnabled, platformPolicy, () => principalOf(req.headers, platformPolicy.serviceKeyDigests));
+        return {
+          chatwoot,
+          call: {
+            token: tokenFromHeaders(req.headers),
+            // x-request-id was checked (or replaced) by the gateway before this handler ran.
+            requestId,
+            budget,
+            get service() {
+              return platform.service;
+            },
+          },
+          loaders: new RequestLoaders(loaderSettings),
+          writesCounted: writes !== null,
+          platform,
+          identity,
+        };
+      },
     });
 
     if (clientGone.signal.aborted) {

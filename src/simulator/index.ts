@@ -7,6 +7,8 @@ import { registerCsatRoutes } from './csat';
 import { registerInboxRoutes } from './inbox';
 import { registerMessageRoutes } from './messages';
 import { SimRouter } from './http';
+import { ApplicationStore, registerApplicationRoutes, seedApplicationDemo } from './application';
+import { PLATFORM_DEMO, PlatformStore, registerPlatformRoutes } from './platform';
 import { identifierHash, SimulatorStore } from './store';
 
 /**
@@ -18,6 +20,10 @@ export interface Simulator {
   /** Base URL to give the gateway, e.g. http://127.0.0.1:41234. */
   readonly url: string;
   readonly store: SimulatorStore;
+  /** The Application API's records (accounts, users, tokens, ...). */
+  readonly application: ApplicationStore;
+  /** The Platform API's apps and what they created. */
+  readonly platform: PlatformStore;
   readonly demo: DemoData;
   close(): Promise<void>;
 }
@@ -48,6 +54,12 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   registerConversationRoutes(router, store);
   registerMessageRoutes(router, store);
   registerCsatRoutes(router);
+  const application = new ApplicationStore();
+  seedApplicationDemo(application, store);
+  registerApplicationRoutes(router, application, store);
+  const platform = new PlatformStore(application);
+  platform.addApp(PLATFORM_DEMO.appName, PLATFORM_DEMO.token);
+  registerPlatformRoutes(router, platform);
 
   const server: Server = createServer((req, res) => {
     router.serve(req, res).catch(() => {
@@ -62,6 +74,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   return {
     url: `http://127.0.0.1:${port}`,
     store,
+    application,
+    platform,
     demo,
     close: () =>
       new Promise<void>((resolve) => {
