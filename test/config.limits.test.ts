@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { ConfigError, loadConfig } from '../src/config';
 
 /** The per-request budget and the HTTP server's limits (the `limits` section of the configuration). */
@@ -60,5 +62,19 @@ describe('loadConfig: budgets and server limits', () => {
 
   it('reports a bad GATEWAY_MAX_BULK_ITEMS once, not once per section reading it', () => {
     expect(problems({ GATEWAY_MAX_BULK_ITEMS: 'many' })).toHaveLength(1);
+  });
+
+  it('documents every one of its variables in the README configuration table', () => {
+    const readme = readFileSync(join(__dirname, '..', 'README.md'), 'utf8');
+    const table = readme.slice(readme.indexOf('## Configuration'), readme.indexOf('## Errors'));
+    const names = [
+      'GATEWAY_MAX_UPSTREAM_CALLS',
+      'GATEWAY_MAX_UPSTREAM_CONCURRENCY',
+      'GATEWAY_HEADERS_TIMEOUT_MS',
+      'GATEWAY_REQUEST_TIMEOUT_MS',
+      'GATEWAY_KEEP_ALIVE_TIMEOUT_MS',
+      'GATEWAY_MAX_CONNECTIONS',
+    ];
+    for (const name of names) expect(table).toContain(`| \`${name}\` |`);
   });
 });
