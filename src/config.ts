@@ -70,6 +70,7 @@ export interface GatewayConfig {
   readonly requestOptions: RequestOptionsConfig;
   readonly operations: OperationsConfig;
   readonly explorer: ExplorerConfig;
+  readonly limits: LimitsConfig;
   /** Verified contact identity (src/identity/config.ts); null when none of its variables is set. */
   readonly identity: IdentityConfig | null;
 }
@@ -215,6 +216,8 @@ export function loadConfig(env: Env = process.env): GatewayConfig {
       retryMaxDelayMs: read.integer('GATEWAY_RETRY_MAX_DELAY_MS', 2_000, 1, 60_000),
     },
     explorer: readExplorerConfig(read),
+    // GATEWAY_MAX_BULK_ITEMS read again without reporting: its own problem is reported once, above.
+    limits: readLimitsConfig(read, problems, new EnvReader(env, []).integer('GATEWAY_MAX_BULK_ITEMS', 1000, 1, 100_000)),
     platform: readPlatformConfig(read),
     identity: readIdentityConfig(env, problems),
   };
@@ -292,6 +295,53 @@ function readExplorerConfig(read: EnvReader): ExplorerConfig {
   // Production hides developer tools unless the operator turns them on explicitly.
   const enabled = read.boolean('GATEWAY_EXPLORER', read.string('NODE_ENV') !== 'production');
   return { enabled, introspection: read.boolean('GATEWAY_INTROSPECTION', enabled) };
+}
+
+// --- Budgets and server limits (README "What a request can cost") ---
+
+/** What one HTTP request may cost upstream, and the HTTP server's own bounds on slow or many clients. */
+export interface LimitsConfig {
+  /**
+   * GATEWAY_MAX_UPSTREAM_CALLS: calls to Chatwoot one HTTP request may make, batched operations together. Default
+   * 1000, or GATEWAY_MAX_BULK_ITEMS when that is larger: a bulk request the gateway accepts must fit.
+   */
+  readonly maxUpstreamCalls: number;
+  /** GATEWAY_MAX_UPSTREAM_CONCURRENCY: calls in flight to Chatwoot at once, all requests and dispatchers together. */
+  readonly maxUpstreamConcurrency: number;
+  /** GATEWAY_HEADERS_TIMEOUT_MS: time a client has to send its request headers. */
+  readonly headersTimeoutMs: number;
+  /** GATEWAY_REQUEST_TIMEOUT_MS: time a client has to send its whole request (headers and body); 0 for none. */
+  readonly requestTimeoutMs: number;
+  /** GATEWAY_KEEP_ALIVE_TIMEOUT_MS: how long an idle keep-alive connection is kept. */
+  readonly keepAliveTimeoutMs: number;
+  /** GATEWAY_MAX_CONNECTIONS: client connections open at once; more are closed as they arrive. */
+  readonly maxConnections: number;
+}
+
+function readLimitsConfig(read: EnvReader, problems: string[], maxBulkItems: number): LimitsConfig {
+  const callsSet = read.string('GATEWAY_MAX_UPSTREAM_CALLS') !== undefined;
+  const maxUpstreamCalls = read.integer('GATEWAY_MAX_UPSTREAM_CALLS', Math.max(1000, maxBulkItems), 1, 1_000_000);
+  if (callsSet && maxUpstreamCalls < maxBulkItems) {
+    problems.push(
+      `GATEWAY_MAX_UPSTREAM_CALLS (${maxUpstreamCalls}) must be at least GATEWAY_MAX_BULK_ITEMS (${maxBulkItems}): ` +
+        'a bulk request the gateway accepts must fit in the budget of one request.',
+    );
+  }
+  const headersTimeoutMs = read.integer('GATEWAY_HEADERS_TIMEOUT_MS', 10_000, 1, 600_000);
+  const requestTimeoutMs = read.integer('GATEWAY_REQUEST_TIMEOUT_MS', 60_000, 0, 3_600_000);
+  if (requestTimeoutMs > 0 && headersTimeoutMs > requestTimeoutMs) {
+    problems.push(
+      `GATEWAY_HEADERS_TIMEOUT_MS (${headersTimeoutMs}) must not exceed GATEWAY_REQUEST_TIMEOUT_MS (${requestTimeoutMs}).`,
+    );
+  }
+  return {
+    maxUpstreamCalls,
+    maxUpstreamConcurrency: read.integer('GATEWAY_MAX_UPSTREAM_CONCURRENCY', 256, 1, 10_000),
+    headersTimeoutMs,
+    requestTimeoutMs,
+    keepAliveTimeoutMs: read.integer('GATEWAY_KEEP_ALIVE_TIMEOUT_MS', 5_000, 1, 600_000),
+    maxConnections: read.integer('GATEWAY_MAX_CONNECTIONS', 2_048, 1, 1_000_000),
+  };
 }
 
 // -----------------------------------------------------------------------------------------------------------------------

@@ -1547,8 +1547,10 @@ export type Mutation = {
    * Changes many contacts through the Client API, one
    * `PATCH /public/api/v1/inboxes/{inboxIdentifier}/contacts/{contactIdentifier}` per item, paced by
    * `options.batching`. Returns one result per item, in input order; one item's failure never fails the others.
-   * More items than the server's GATEWAY_MAX_BULK_ITEMS (1000 by default), or a forbidden or out-of-range option,
-   * fails the whole request before any call is made. An empty list returns an empty list.
+   * More items than the server's GATEWAY_MAX_BULK_ITEMS (1000 by default), counting every `updateContacts` of the HTTP
+   * request together, more writes than its GATEWAY_MAX_UPSTREAM_CALLS, or a forbidden or out-of-range option, fails the
+   * whole request before any call is made. An empty list returns an empty list. Items left unsent when the gateway
+   * began shutting down have the error NOT_ATTEMPTED, whose message says how many items were applied.
    */
   updateContacts: Array<UpdateContactResult>;
   /** Changes a hook's status or settings (administrators only). */
