@@ -20,6 +20,7 @@ import { drainServer, settleWithin } from './lifecycle';
 import { observabilityPlugin } from './observability/apolloPlugin';
 import { createLogger, type Logger } from './observability/logger';
 import { GatewayMetrics } from './observability/metrics';
+import { startTracing, traceLogFields } from './observability/tracing';
 import { createUpstreamObserver } from './observability/upstream';
 import { USER_AGENT } from './version';
 
@@ -56,7 +57,9 @@ export async function startGateway(config: GatewayConfig, options: GatewayOption
 
   const development = config.nodeEnv === 'development';
   const ops = config.operations;
-  const logger = options.logger ?? createLogger({ level: ops.logLevel });
+  // Tracing is off unless OTEL_* asks for it; then nothing on the hot path does trace work (src/observability/tracing.ts).
+  const tracing = config.tracing.enabled ? startTracing(config.tracing) : null;
+  const logger = options.logger ?? createLogger({ level: ops.logLevel, mixin: tracing ? traceLogFields : undefined });
   const onInternalError = options.onInternalError ?? ((error: unknown) => logger.error({ err: error }, 'internal error (masked for the client)'));
   const metrics: GatewayMetrics = new GatewayMetrics((): number => chatwoot.transport.dispatchers.size);
   const health = new Health();
@@ -68,6 +71,7 @@ export async function startGateway(config: GatewayConfig, options: GatewayOption
     maxResponseBytes: config.upstream.maxResponseBytes,
     ...requestOptionSettings(config),
     observer: createUpstreamObserver(logger, metrics),
+    tracer: tracing?.upstream,
     retry: { maxAttempts: ops.retryMaxAttempts, baseDelayMs: ops.retryBaseDelayMs, maxDelayMs: ops.retryMaxDelayMs },
   });
   const apollo = new ApolloServer<GatewayContext>({
@@ -92,6 +96,7 @@ export async function startGateway(config: GatewayConfig, options: GatewayOption
       observabilityPlugin(logger, metrics),
       // A router may ask a subgraph for per-field traces; the errors in them stay masked, like everything we return.
       ApolloServerPluginInlineTrace({ includeErrors: { masked: true } }),
+      ...(tracing ? [tracing.plugin] : []),
     ],
   });
   await apollo.start();
@@ -120,7 +125,7 @@ export async function startGateway(config: GatewayConfig, options: GatewayOption
     const path = (req.url ?? '/').split('?', 1)[0] ?? '/';
     if (await operational(req, res, path)) return;
     if (explorer && (await explorer.handle(req, res, path))) return;
-    if (path === GRAPHQL_PATH) return handleGraphQL(req, res);
+    if (path === GRAPHQL_PATH) return tracing ? tracing.serve(req, res, () => handleGraphQL(req, res)) : handleGraphQL(req, res);
     sendError(res, 404, `Nothing is served at ${path}; GraphQL is at ${GRAPHQL_PATH}.`, ErrorCode.BAD_REQUEST);
   }
 
@@ -151,6 +156,8 @@ export async function startGateway(config: GatewayConfig, options: GatewayOption
       await apollo.stop();
       // Calls of requests that were cut may still wait on Chatwoot; they must not hold the shutdown.
       await settleWithin(chatwoot.close(), clean ? ops.shutdownGraceMs : 1000);
+      // Last, so that the spans of the drained requests are exported too; an unreachable collector cannot hold it long.
+      if (tracing) await settleWithin(tracing.shutdown(), 5000);
     },
   };
 }

@@ -12,6 +12,7 @@ import {
   type ResolvedRequestOptions,
 } from './requestOptions';
 import { secretsOf, withoutSecrets } from './redact';
+import type { UpstreamTracer } from './tracer';
 import { interpretResponse } from './responses';
 import { noteDeadline, type ReadRetryPolicy, withReadRetries } from './retry';
 
@@ -59,6 +60,8 @@ export interface TransportSettings extends RequestOptionsDefaults {
   readonly maxDispatchers?: number;
   /** Receives one start and one end per call, for logs and metrics. */
   readonly observer?: UpstreamObserver;
+  /** Makes one client span per call and sends its `traceparent`; absent when tracing is off (then no trace work). */
+  readonly tracer?: UpstreamTracer;
   /** Automatic retries of reads (GET); absent or 0 attempts means none. Mutations are never retried. */
   readonly retry?: ReadRetryPolicy;
 }
@@ -111,6 +114,13 @@ export class ChatwootTransport {
       pathTemplate: call.pathTemplate ?? pathTemplate(call.path),
       requestId: context.requestId,
     });
+    const span = this.settings.tracer?.start({
+      method: call.method,
+      pathTemplate: call.pathTemplate ?? pathTemplate(call.path),
+      requestId: context.requestId,
+      origin: this.origin,
+      path: `${this.basePath}${call.path}`,
+    });
     let status: number | undefined;
     let errorKind: string | undefined;
 
@@ -138,11 +148,13 @@ export class ChatwootTransport {
         // Admitted in the same turn as the deadline fired: the abort was already emitted, so do not start the call.
         if (timedOut) throw new Error('The deadline passed while the call waited for a connection.');
       }
+      const headers = this.headers(context, body !== undefined ? contentType : undefined, call.expectHtml === true);
+      span?.inject(headers);
       const response = await dispatcher.request({
         origin: this.origin,
         path: `${this.basePath}${call.path}${call.query ?? ''}`,
         method: call.method,
-        headers: this.headers(context, body !== undefined ? contentType : undefined, call.expectHtml === true),
+        headers,
         body,
         signal,
       });
@@ -160,6 +172,7 @@ export class ChatwootTransport {
       clearTimeout(timer);
       if (holdsSlot) gate.leave();
       finish?.({ status, errorKind });
+      span?.end({ status, errorKind, retries: retryState?.retries ?? 0 });
     }
   }
 
