@@ -1,12 +1,13 @@
 #!/usr/bin/env node
 /**
- * `prepare` and `prestart`: compile src/ into dist/ when TypeScript is installed and dist/ is missing or older than
- * a source file; otherwise do nothing.
+ * `prestart`: compile src/ into dist/ when TypeScript is installed and dist/ is missing or older than a source file;
+ * otherwise do nothing.
  *
- * Why a script rather than `tsc` in the lifecycle hooks: `npm ci --omit=dev` runs `prepare` too, and there TypeScript
- * is absent on purpose (a production install builds in a separate step, then prunes). Failing there would break the
- * production path; building unconditionally on `npm start` would break it the same way. A newcomer's
- * `npm install && npm start` still builds, and a developer who edits src/ gets a fresh build on the next `npm start`.
+ * Why not `tsc` in `prestart` (as before): a production install has no TypeScript on purpose (it builds in a separate
+ * step, `npm run build`, then prunes the devDependencies), so an unconditional build made `npm start` fail there.
+ * Why not a build on `prepare`: `npm ci --omit=dev` runs `prepare` too, and every `npm ci` in CI would compile for
+ * nothing. A newcomer's `npm install && npm start` still builds, and a developer who edits src/ gets a fresh build on
+ * the next `npm start`.
  */
 'use strict';
 const { spawnSync } = require('node:child_process');
@@ -38,8 +39,6 @@ function tscPath() {
 
 const built = existsSync(main);
 const sources = ['src', 'tsconfig.json', 'tsconfig.build.json'].map((p) => join(root, p));
-// Only package.json and the lock file are present in the image's dependency layer: nothing to build yet.
-if (!existsSync(join(root, 'tsconfig.build.json')) || !existsSync(join(root, 'src'))) process.exit(0);
 const stale = !built || Math.max(...sources.map((p) => (existsSync(p) && statSync(p).isFile() ? statSync(p).mtimeMs : newest(p)))) > statSync(main).mtimeMs;
 if (!stale) process.exit(0);
 
@@ -50,8 +49,7 @@ if (!tsc) {
     'dist/ has not been built and TypeScript is not installed (a production install without devDependencies).\n' +
       'Build first with `npm ci && npm run build`, then `npm prune --omit=dev` (README "Deploying").',
   );
-  // Exit 0 during `npm ci --omit=dev`, where this is expected; `npm start` then fails on the missing dist/src/main.js.
-  process.exit(process.env.npm_lifecycle_event === 'prestart' ? 1 : 0);
+  process.exit(1);
 }
 const result = spawnSync(process.execPath, [tsc, '-p', join(root, 'tsconfig.build.json')], { cwd: root, stdio: 'inherit' });
 process.exit(result.status ?? 1);

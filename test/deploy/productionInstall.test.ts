@@ -44,6 +44,39 @@ function readmeCurl(): { url: string; body: string; output: unknown } {
   return { url, body, output: JSON.parse(output) };
 }
 
+/** Starts a command of the built copy in production mode, in its own process group; resolves once it serves. */
+async function startBuilt(dir: string, command: string, args: string[]) {
+  const proc = spawn(command, args, {
+    cwd: dir,
+    env: cleanEnv({ NODE_ENV: 'production', HOST: '127.0.0.1', PORT: '0' }),
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  });
+  let stdout = '';
+  let stderr = '';
+  proc.stdout?.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+  proc.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const exited = new Promise<number | null>((resolve) => proc.once('exit', (code) => resolve(code)));
+  const end = Date.now() + 60_000;
+  while (!/serving GraphQL at \S+/.test(stdout)) {
+    if (proc.exitCode !== null || Date.now() > end) {
+      proc.kill('SIGKILL');
+      throw new Error(`\`${command} ${args.join(' ')}\` did not start: ${stderr}`);
+    }
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  return {
+    proc,
+    url: /serving GraphQL at (\S+)/.exec(stdout)![1]!,
+    stdout: () => stdout,
+    /** SIGTERM to the whole group (npm and the node it started); resolves with the exit code. */
+    async stop(): Promise<number | null> {
+      process.kill(-proc.pid!, 'SIGTERM');
+      return exited;
+    },
+  };
+}
+
 describe('production install (slow: a real npm ci on a clean copy)', () => {
   let dir: string;
   let gateway: ChildProcess | undefined;
@@ -52,11 +85,11 @@ describe('production install (slow: a real npm ci on a clean copy)', () => {
     copyCheckout(dir);
   });
   afterAll(() => {
-    if (gateway && gateway.exitCode === null) gateway.kill('SIGKILL');
+    if (gateway && gateway.exitCode === null) process.kill(-gateway.pid!, 'SIGKILL');
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it('builds, prunes the dev tools, and serves the README curl from the embedded simulator', async () => {
+  it('builds, prunes the dev tools, serves the README curl from the embedded simulator, and `npm start` runs without TypeScript', async () => {
     const { build, start } = productionInstall();
     for (const command of build) {
       await run('sh', ['-c', command], {
@@ -72,23 +105,10 @@ describe('production install (slow: a real npm ci on a clean copy)', () => {
     expect(existsSync(join(dir, 'dist', 'src', 'main.js'))).toBe(true);
 
     const [command, ...args] = start;
-    const proc = spawn(command!, args, {
-      cwd: dir,
-      env: cleanEnv({ NODE_ENV: 'production', HOST: '127.0.0.1', PORT: '0' }),
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    gateway = proc;
-    let stdout = '';
-    let stderr = '';
-    proc.stdout?.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    proc.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    const end = Date.now() + 30_000;
-    while (!/serving GraphQL at \S+/.test(stdout)) {
-      if (proc.exitCode !== null || Date.now() > end) throw new Error(`the built gateway did not start: ${stderr}`);
-      await new Promise((r) => setTimeout(r, 50));
-    }
-    expect(stdout).toMatch(/EMBEDDED CHATWOOT SIMULATOR/);
-    const served = /serving GraphQL at (\S+)/.exec(stdout)![1]!;
+    const gatewayProcess = await startBuilt(dir, command!, args);
+    gateway = gatewayProcess.proc;
+    expect(gatewayProcess.stdout()).toMatch(/EMBEDDED CHATWOOT SIMULATOR/);
+    const served = gatewayProcess.url;
 
     const curl = readmeCurl();
     const url = new URL(curl.url);
@@ -97,8 +117,12 @@ describe('production install (slow: a real npm ci on a clean copy)', () => {
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual(curl.output);
 
-    const exited = new Promise<number | null>((resolve) => proc.once('exit', (code) => resolve(code)));
-    proc.kill('SIGTERM');
-    expect(await exited).toBe(0);
-  }, 300_000);
+    expect(await gatewayProcess.stop()).toBe(0);
+
+    // The bug this path fixes: `npm start` without devDependencies used to run tsc first, which is not installed.
+    const viaNpm = await startBuilt(dir, 'npm', ['start']);
+    gateway = viaNpm.proc;
+    expect(viaNpm.stdout()).not.toMatch(/tsc/);
+    await viaNpm.stop();
+  }, 400_000);
 });
