@@ -20,7 +20,7 @@ import { drainServer, settleWithin } from './lifecycle';
 import { observabilityPlugin } from './observability/apolloPlugin';
 import { createLogger, type Logger } from './observability/logger';
 import { GatewayMetrics } from './observability/metrics';
-import { startTracing, traceLogFields } from './observability/tracing';
+import { tracingFor } from './observability/tracingSwitch';
 import { createUpstreamObserver } from './observability/upstream';
 import { USER_AGENT } from './version';
 
@@ -58,8 +58,8 @@ export async function startGateway(config: GatewayConfig, options: GatewayOption
   const development = config.nodeEnv === 'development';
   const ops = config.operations;
   // Tracing is off unless OTEL_* asks for it; then nothing on the hot path does trace work (src/observability/tracing.ts).
-  const tracing = config.tracing.enabled ? startTracing(config.tracing) : null;
-  const logger = options.logger ?? createLogger({ level: ops.logLevel, mixin: tracing ? traceLogFields : undefined });
+  const tracing = tracingFor(config.tracing);
+  const logger = options.logger ?? createLogger({ level: ops.logLevel, mixin: tracing?.logFields });
   const onInternalError = options.onInternalError ?? ((error: unknown) => logger.error({ err: error }, 'internal error (masked for the client)'));
   const metrics: GatewayMetrics = new GatewayMetrics((): number => chatwoot.transport.dispatchers.size);
   const health = new Health();

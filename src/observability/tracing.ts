@@ -45,11 +45,15 @@ export interface Tracing {
   readonly plugin: ApolloServerPlugin;
   /** One client span per upstream call, carrying `traceparent` to Chatwoot. */
   readonly upstream: UpstreamTracer;
+  /** pino mixin: `trace_id` and `span_id` of the active span on every log line written while a request is served. */
+  logFields(): Record<string, string>;
   /** Exports what is buffered and stops the SDK. */
   shutdown(): Promise<void>;
 }
 
 /**
+ * Load this module through tracingFor (src/observability/tracingSwitch.ts) only: it loads the SDK.
+ *
  * Starts the OpenTelemetry Node SDK (which reads the standard OTEL_* variables from process.env: exporter, protocol,
  * endpoint, headers, sampler, resource attributes, batching) and returns the gateway's hooks. No auto-instrumentation:
  * the gateway makes its spans itself, so that it decides exactly which attributes leave the process.
@@ -68,6 +72,7 @@ export function startTracing(config: TracingConfig): Tracing {
     serve: (req, res, handle) => serveTraced(tracer, req, res, handle),
     plugin: tracingPlugin(),
     upstream: upstreamTracer(tracer, config.identifiers),
+    logFields,
     async shutdown() {
       await sdk.shutdown();
       // The SDK registered itself globally; a later start in the same process (tests) must be able to register again.
@@ -184,11 +189,7 @@ function upstreamTracer(tracer: Tracer, identifiers: boolean): UpstreamTracer {
   };
 }
 
-/**
- * pino mixin used when tracing is on: `trace_id` and `span_id` of the active span on every log line written while a
- * request is being served. (With tracing off the logger has no mixin at all.)
- */
-export function traceLogFields(): Record<string, string> {
+function logFields(): Record<string, string> {
   const span = trace.getActiveSpan();
   if (!span) return {};
   const { traceId, spanId } = span.spanContext();

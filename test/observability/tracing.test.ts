@@ -1,3 +1,5 @@
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
 import { ConfigError, loadConfig } from '../../src/config';
 import { startOtlpReceiver, type OtlpReceiver, type ReceivedSpan } from '../support/otlpReceiver';
 import { type FakeChatwoot, slimContact, startFakeChatwoot } from '../support/servers';
@@ -207,6 +209,25 @@ describe('OpenTelemetry tracing when off', () => {
     expect(receiver.bodies).toEqual([]);
     expect(chatwoot.last().headers.traceparent).toBeUndefined();
   }, 40_000);
+
+  it('does not even load the OpenTelemetry SDK or its exporters when off', () => {
+    const script = `
+      const { loadConfig } = require('./src/config');
+      const { startGateway } = require('./src/gateway');
+      startGateway(loadConfig({ PORT: '0', HOST: '127.0.0.1', CHATWOOT_BASE_URL: 'http://127.0.0.1:9', LOG_LEVEL: 'silent' }))
+        .then(async (gateway) => {
+          // Only the SDK side: @opentelemetry/api (its no-op globals) may be loaded by libraries such as Apollo's.
+          const loaded = Object.keys(require.cache).filter((path) => /@opentelemetry\\/(sdk-|exporter-|otlp-|resources)/.test(path));
+          await gateway.close();
+          console.log(JSON.stringify(loaded));
+        });`;
+    const output = execFileSync(process.execPath, ['-r', './test/support/tsRegister.js', '-e', script], {
+      cwd: join(__dirname, '..', '..'),
+      env: { PATH: process.env.PATH },
+      timeout: 60_000,
+    });
+    expect(JSON.parse(output.toString('utf8').trim().split('\n').pop()!)).toEqual([]);
+  }, 70_000);
 
   it('is off by default: no OTEL_* variable, no tracing', () => {
     expect(loadConfig({}).tracing).toEqual({ enabled: false, serviceName: 'chatwoot-graphql-gateway', identifiers: false });
