@@ -73,6 +73,7 @@ export interface GatewayConfig {
   readonly limits: LimitsConfig;
   /** Verified contact identity (src/identity/config.ts); null when none of its variables is set. */
   readonly identity: IdentityConfig | null;
+  readonly tracing: TracingConfig;
 }
 
 /** Defaults and policy for per-request options (timeoutMs, ignoreSslIssues, proxy, batching) and HTTP batching. */
@@ -220,6 +221,7 @@ export function loadConfig(env: Env = process.env): GatewayConfig {
     limits: readLimitsConfig(read, problems, new EnvReader(env, []).integer('GATEWAY_MAX_BULK_ITEMS', 1000, 1, 100_000)),
     platform: readPlatformConfig(read),
     identity: readIdentityConfig(env, problems),
+    tracing: readTracingConfig(read),
   };
   checkPlatformConfig(config, problems);
 
@@ -344,6 +346,53 @@ function readLimitsConfig(read: EnvReader, problems: string[], maxBulkItems: num
   };
 }
 
+// --- Tracing (OpenTelemetry) ---
+
+/**
+ * Whether spans are exported, decided from the standard OTEL_* variables. The OpenTelemetry SDK reads the rest of
+ * them (headers, sampler, resource attributes, batching) itself; they are checked here so that a typo stops start-up.
+ */
+export interface TracingConfig {
+  /** On when OTEL_EXPORTER_OTLP_ENDPOINT, OTEL_EXPORTER_OTLP_TRACES_ENDPOINT or OTEL_TRACES_EXPORTER is set (not `none`). */
+  readonly enabled: boolean;
+  /** OTEL_SERVICE_NAME, default `chatwoot-graphql-gateway`. */
+  readonly serviceName: string;
+  /** GATEWAY_TRACE_IDENTIFIERS: put the real upstream path (with its identifiers) on client spans. Off by default. */
+  readonly identifiers: boolean;
+}
+
+const TRACES_EXPORTERS = ['otlp', 'console', 'zipkin', 'none'];
+const OTLP_PROTOCOLS = ['http/protobuf', 'http/json', 'grpc'] as const;
+
+function readTracingConfig(read: EnvReader): TracingConfig {
+  const exporters = (read.string('OTEL_TRACES_EXPORTER') ?? '').split(',').map((e) => e.trim()).filter(Boolean);
+  for (const exporter of exporters) {
+    if (!TRACES_EXPORTERS.includes(exporter)) read.problem(`OTEL_TRACES_EXPORTER must list ${TRACES_EXPORTERS.join(', ')} (got "${exporter}").`);
+  }
+  const endpoint = otlpEndpoint(read, 'OTEL_EXPORTER_OTLP_ENDPOINT', 'http://otel-collector:4318');
+  const tracesEndpoint = otlpEndpoint(read, 'OTEL_EXPORTER_OTLP_TRACES_ENDPOINT', 'http://otel-collector:4318/v1/traces');
+  read.oneOf('OTEL_EXPORTER_OTLP_PROTOCOL', OTLP_PROTOCOLS, 'http/protobuf');
+  read.oneOf('OTEL_EXPORTER_OTLP_TRACES_PROTOCOL', OTLP_PROTOCOLS, 'http/protobuf');
+  const disabled = read.boolean('OTEL_SDK_DISABLED', false);
+  const requested = exporters.length > 0 ? exporters[0] !== 'none' : endpoint !== null || tracesEndpoint !== null;
+  return {
+    enabled: requested && !disabled,
+    serviceName: read.string('OTEL_SERVICE_NAME') ?? 'chatwoot-graphql-gateway',
+    identifiers: read.boolean('GATEWAY_TRACE_IDENTIFIERS', false),
+  };
+}
+
+/** An http(s) collector URL, or null when unset. The value is never repeated: it may carry credentials. */
+function otlpEndpoint(read: EnvReader, name: string, example: string): string | null {
+  const raw = read.string(name);
+  if (raw === undefined) return null;
+  if (!URL.canParse(raw) || !['http:', 'https:'].includes(new URL(raw).protocol)) {
+    read.problem(`${name} must be an http:// or https:// URL such as ${example}.`);
+    return null;
+  }
+  return raw;
+}
+
 // -----------------------------------------------------------------------------------------------------------------------
 
 /** Reads one variable at a time, recording a problem instead of throwing so that all are reported. */
@@ -352,6 +401,11 @@ class EnvReader {
     private readonly env: Env,
     private readonly problems: string[],
   ) {}
+
+  /** Records a problem found by a reader outside this class. */
+  problem(message: string): void {
+    this.problems.push(message);
+  }
 
   /** A trimmed value, or undefined when unset or blank. */
   string(name: string): string | undefined {
@@ -389,11 +443,6 @@ class EnvReader {
   /** A comma-separated list of values, blanks dropped. */
   list(name: string): string[] {
     return (this.string(name) ?? '').split(',').map((item) => item.trim()).filter(Boolean);
-  }
-
-  /** Records a problem found by a reader outside this class. */
-  problem(message: string): void {
-    this.problems.push(message);
   }
 
   /** A comma-separated list of exact browser origins (scheme://host[:port]), or `*` for any. */

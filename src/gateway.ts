@@ -27,6 +27,7 @@ import { writeBudgetPlugin } from './graphql/writesPlugin';
 import { observabilityPlugin } from './observability/apolloPlugin';
 import { createLogger, type Logger } from './observability/logger';
 import { GatewayMetrics } from './observability/metrics';
+import { tracingFor } from './observability/tracingSwitch';
 import { createUpstreamObserver } from './observability/upstream';
 import type { IdentityConfig } from './identity/config';
 import { IdentityService } from './identity/service';
@@ -69,7 +70,9 @@ export async function startGateway(config: GatewayConfig, options: GatewayOption
 
   const development = config.nodeEnv === 'development';
   const ops = config.operations;
-  const logger = options.logger ?? createLogger({ level: ops.logLevel });
+  // Tracing is off unless OTEL_* asks for it; then nothing on the hot path does trace work (src/observability/tracing.ts).
+  const tracing = tracingFor(config.tracing);
+  const logger = options.logger ?? createLogger({ level: ops.logLevel, mixin: tracing?.logFields });
   const onInternalError = options.onInternalError ?? ((error: unknown) => logger.error({ err: error }, 'internal error (masked for the client)'));
   const metrics: GatewayMetrics = new GatewayMetrics({
     dispatchers: (): number => chatwoot.transport.dispatchers.size,
@@ -95,6 +98,7 @@ export async function startGateway(config: GatewayConfig, options: GatewayOption
     observer: createUpstreamObserver(logger, metrics),
     maxConcurrency: config.limits.maxUpstreamConcurrency,
     shutdownSignal: bulkStop.signal,
+    tracer: tracing?.upstream,
     retry: { maxAttempts: ops.retryMaxAttempts, baseDelayMs: ops.retryBaseDelayMs, maxDelayMs: ops.retryMaxDelayMs },
   });
   // Before Apollo starts: a key that cannot be imported stops start-up with nothing left running.
@@ -126,6 +130,7 @@ export async function startGateway(config: GatewayConfig, options: GatewayOption
       writeBudgetPlugin(config.requestOptions.maxBulkItems),
       // A router may ask a subgraph for per-field traces; the errors in them stay masked, like everything we return.
       ApolloServerPluginInlineTrace({ includeErrors: { masked: true } }),
+      ...(tracing ? [tracing.plugin] : []),
     ],
   });
   await apollo.start();
@@ -179,7 +184,7 @@ export async function startGateway(config: GatewayConfig, options: GatewayOption
     const path = (req.url ?? '/').split('?', 1)[0] ?? '/';
     if (await operational(req, res, path)) return;
     if (explorer && (await explorer.handle(req, res, path))) return;
-    if (path === GRAPHQL_PATH) return handleGraphQL(req, res);
+    if (path === GRAPHQL_PATH) return tracing ? tracing.serve(req, res, () => handleGraphQL(req, res)) : handleGraphQL(req, res);
     sendError(res, 404, `Nothing is served at ${path}; GraphQL is at ${GRAPHQL_PATH}.`, ErrorCode.BAD_REQUEST);
   }
 
@@ -213,6 +218,8 @@ export async function startGateway(config: GatewayConfig, options: GatewayOption
       await apollo.stop();
       // Calls of requests that were cut may still wait on Chatwoot; they must not hold the shutdown.
       await settleWithin(chatwoot.close(), clean ? ops.shutdownGraceMs : 1000);
+      // Last, so that the spans of the drained requests are exported too; an unreachable collector cannot hold it long.
+      if (tracing) await settleWithin(tracing.shutdown(), 5000);
     },
   };
 }

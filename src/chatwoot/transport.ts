@@ -15,6 +15,7 @@ import {
 import { withIdentityQuery } from './paths';
 import { secretsOf, withoutSecrets } from './redact';
 import type { Credential } from './operation';
+import type { UpstreamTracer } from './tracer';
 import { interpretResponse } from './responses';
 import { noteDeadline, type ReadRetryPolicy, withReadRetries } from './retry';
 
@@ -81,6 +82,8 @@ export interface TransportSettings extends RequestOptionsDefaults {
   readonly maxDispatchers?: number;
   /** Receives one start and one end per call, for logs and metrics. */
   readonly observer?: UpstreamObserver;
+  /** Makes one client span per call and sends its `traceparent`; absent when tracing is off (then no trace work). */
+  readonly tracer?: UpstreamTracer;
   /** Automatic retries of reads (GET); absent or 0 attempts means none. Mutations are never retried. */
   readonly retry?: ReadRetryPolicy;
   /**
@@ -166,6 +169,13 @@ export class ChatwootTransport {
       pathTemplate: call.pathTemplate ?? pathTemplate(call.path),
       requestId: context.requestId,
     });
+    const span = this.settings.tracer?.start({
+      method: call.method,
+      pathTemplate: call.pathTemplate ?? pathTemplate(call.path),
+      requestId: context.requestId,
+      origin: this.origin,
+      path: `${this.basePath}${call.path}`,
+    });
     let status: number | undefined;
     let errorKind: string | undefined;
 
@@ -204,11 +214,13 @@ export class ChatwootTransport {
       onWire = true;
       this.wire += 1;
       context.budget?.noteSent();
+      const headers = this.headers(context, token, body !== undefined ? contentType : undefined, call.expectHtml === true);
+      span?.inject(headers);
       const response = await dispatcher.request({
         origin: this.origin,
         path: `${this.basePath}${call.path}${query ?? ''}`,
         method: call.method,
-        headers: this.headers(context, token, body !== undefined ? contentType : undefined, call.expectHtml === true),
+        headers,
         body,
         signal,
       });
@@ -238,6 +250,7 @@ export class ChatwootTransport {
       // Last taken, first given back: the global slot goes to a call that already holds a slot of its pool.
       for (let i = held.length - 1; i >= 0; i -= 1) held[i]!.leave();
       finish?.({ status, errorKind });
+      span?.end({ status, errorKind, retries: retryState?.retries ?? 0 });
     }
   }
 

@@ -40,6 +40,8 @@ export interface LoggerOptions {
   readonly level: LogLevel;
   /** Where lines go; stdout by default. Tests pass a stream to read the lines back. */
   readonly destination?: DestinationStream;
+  /** Extra fields for every line (the active span's trace_id and span_id); left out when tracing is off. */
+  readonly mixin?: () => Record<string, string>;
 }
 
 /**
@@ -54,6 +56,7 @@ export function createLogger(options: LoggerOptions): Logger {
       redact: { paths: [...REDACTED_PATHS], censor: '[redacted]' },
       // Error objects are reduced to type, message and code: a cause chain may quote a proxy URL with credentials.
       serializers: { err: serializeError },
+      ...(options.mixin ? { mixin: options.mixin } : {}),
     },
     options.destination ?? bufferedStdout(),
   );
