@@ -41,6 +41,11 @@ const config: CodegenConfig = {
           AgentBot: '../chatwoot/operations/application/agentBots#AgentBotRecord',
           InboxSummary: '../chatwoot/operations/application/inboxes#InboxSummaryRecord',
           AccountInbox: '../chatwoot/operations/application/inboxes#AccountInboxRecord',
+          RemoveMembersPayload: '../chatwoot/operations/application/teams#RemovedMembersRecord',
+          InboxAgentBotPayload: '../chatwoot/operations/application/inboxOperations#InboxAgentBotRecord',
+          CustomAttributeDefinition: '../chatwoot/operations/application/customAttributes#CustomAttributeDefinitionRecord',
+          CannedResponse: '../chatwoot/operations/application/cannedResponses#CannedResponseRecord',
+          CustomFilter: '../chatwoot/operations/application/customFilters#CustomFilterRecord',
         },
         scalars: {
           EmailAddress: 'string',

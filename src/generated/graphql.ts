@@ -7,9 +7,13 @@ import type { ProfileRecord, MembershipRecord } from '../chatwoot/operations/app
 import type { DeletedRecord } from '../chatwoot/decode';
 import type { LabelRecord } from '../chatwoot/operations/application/labels';
 import type { AgentRecord } from '../chatwoot/operations/application/agents';
-import type { TeamRecord } from '../chatwoot/operations/application/teams';
+import type { TeamRecord, RemovedMembersRecord } from '../chatwoot/operations/application/teams';
 import type { AgentBotRecord } from '../chatwoot/operations/application/agentBots';
 import type { InboxSummaryRecord, AccountInboxRecord } from '../chatwoot/operations/application/inboxes';
+import type { InboxAgentBotRecord } from '../chatwoot/operations/application/inboxOperations';
+import type { CustomAttributeDefinitionRecord } from '../chatwoot/operations/application/customAttributes';
+import type { CannedResponseRecord } from '../chatwoot/operations/application/cannedResponses';
+import type { CustomFilterRecord } from '../chatwoot/operations/application/customFilters';
 import type { GatewayContext } from '../graphql/context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -58,16 +62,38 @@ export type Scalars = {
  */
 export type Account = {
   __typename?: 'Account';
+  /** One agent bot by its id (the account's own, or a system bot); an id Chatwoot does not know answers NOT_FOUND. */
+  agentBot?: Maybe<AgentBot>;
+  /** The account's agent bots and the installation's system bots. */
+  agentBots: Array<AgentBot>;
+  /** The account's agents and administrators (Chatwoot's whole list, unpaginated). */
+  agents: Array<Agent>;
+  /** The account's branded e-mail layout (HTML with a `{{ content }}` placeholder), or null (administrators only). */
+  brandedEmailLayout?: Maybe<Scalars['String']['output']>;
+  /** The account's canned responses; with `search`, those whose short code or content contains it. */
+  cannedResponses: Array<CannedResponse>;
   /** When the account was created. */
   createdAt?: Maybe<Scalars['DateTime']['output']>;
+  /** One custom attribute definition by its id; an id Chatwoot does not know answers NOT_FOUND. */
+  customAttributeDefinition?: Maybe<CustomAttributeDefinition>;
+  /** The account's custom attribute definitions: of one model, or of all when `model` is left out. */
+  customAttributeDefinitions: Array<CustomAttributeDefinition>;
   /** The account's custom attributes (industry, company size, time zone, ...). */
   customAttributes?: Maybe<Scalars['JSONObject']['output']>;
+  /** One of the caller's saved filters; another user's filter, or an unknown id, answers NOT_FOUND. */
+  customFilter?: Maybe<CustomFilter>;
+  /** The caller's own saved filters of one kind. */
+  customFilters: Array<CustomFilter>;
   /** The domain the account receives e-mail on, when one is set. */
   domain?: Maybe<Scalars['String']['output']>;
   /** The names of the features switched on for the account (Chatwoot's `features` map, enabled keys only). */
   enabledFeatures?: Maybe<Array<Scalars['String']['output']>>;
   /** The account's numeric id. */
   id: Scalars['ID']['output'];
+  /** One inbox by its id; agents only see the inboxes they work in (FORBIDDEN otherwise). */
+  inbox?: Maybe<AccountInbox>;
+  /** The account's inboxes: all of them for administrators, the ones they work in for agents. */
+  inboxes: Array<AccountInbox>;
   /** One label by its id, or null when there is none. Chatwoot shows single labels to administrators only. */
   label?: Maybe<Label>;
   /** The account's labels. */
@@ -84,6 +110,57 @@ export type Account = {
   status?: Maybe<AccountStatus>;
   /** The account's support e-mail address. */
   supportEmail?: Maybe<Scalars['String']['output']>;
+  /** One team by its id; an id Chatwoot does not know answers NOT_FOUND. */
+  team?: Maybe<Team>;
+  /** The account's teams. */
+  teams: Array<Team>;
+};
+
+
+/**
+ * An account of a Chatwoot installation: the workspace agents, inboxes, contacts and conversations belong to.
+ * Its scalar fields come from one read of the account per request; its edges each make their own call.
+ */
+export type AccountAgentBotArgs = {
+  id: Scalars['ID']['input'];
+  options?: InputMaybe<RequestOptionsInput>;
+};
+
+
+/**
+ * An account of a Chatwoot installation: the workspace agents, inboxes, contacts and conversations belong to.
+ * Its scalar fields come from one read of the account per request; its edges each make their own call.
+ */
+export type AccountAgentBotsArgs = {
+  options?: InputMaybe<RequestOptionsInput>;
+};
+
+
+/**
+ * An account of a Chatwoot installation: the workspace agents, inboxes, contacts and conversations belong to.
+ * Its scalar fields come from one read of the account per request; its edges each make their own call.
+ */
+export type AccountAgentsArgs = {
+  options?: InputMaybe<RequestOptionsInput>;
+};
+
+
+/**
+ * An account of a Chatwoot installation: the workspace agents, inboxes, contacts and conversations belong to.
+ * Its scalar fields come from one read of the account per request; its edges each make their own call.
+ */
+export type AccountBrandedEmailLayoutArgs = {
+  options?: InputMaybe<RequestOptionsInput>;
+};
+
+
+/**
+ * An account of a Chatwoot installation: the workspace agents, inboxes, contacts and conversations belong to.
+ * Its scalar fields come from one read of the account per request; its edges each make their own call.
+ */
+export type AccountCannedResponsesArgs = {
+  options?: InputMaybe<RequestOptionsInput>;
+  search?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -92,6 +169,26 @@ export type Account = {
  * Its scalar fields come from one read of the account per request; its edges each make their own call.
  */
 export type AccountCreatedAtArgs = {
+  options?: InputMaybe<RequestOptionsInput>;
+};
+
+
+/**
+ * An account of a Chatwoot installation: the workspace agents, inboxes, contacts and conversations belong to.
+ * Its scalar fields come from one read of the account per request; its edges each make their own call.
+ */
+export type AccountCustomAttributeDefinitionArgs = {
+  id: Scalars['ID']['input'];
+  options?: InputMaybe<RequestOptionsInput>;
+};
+
+
+/**
+ * An account of a Chatwoot installation: the workspace agents, inboxes, contacts and conversations belong to.
+ * Its scalar fields come from one read of the account per request; its edges each make their own call.
+ */
+export type AccountCustomAttributeDefinitionsArgs = {
+  model?: InputMaybe<CustomAttributeModel>;
   options?: InputMaybe<RequestOptionsInput>;
 };
 
@@ -109,6 +206,26 @@ export type AccountCustomAttributesArgs = {
  * An account of a Chatwoot installation: the workspace agents, inboxes, contacts and conversations belong to.
  * Its scalar fields come from one read of the account per request; its edges each make their own call.
  */
+export type AccountCustomFilterArgs = {
+  id: Scalars['ID']['input'];
+  options?: InputMaybe<RequestOptionsInput>;
+};
+
+
+/**
+ * An account of a Chatwoot installation: the workspace agents, inboxes, contacts and conversations belong to.
+ * Its scalar fields come from one read of the account per request; its edges each make their own call.
+ */
+export type AccountCustomFiltersArgs = {
+  options?: InputMaybe<RequestOptionsInput>;
+  type?: InputMaybe<CustomFilterType>;
+};
+
+
+/**
+ * An account of a Chatwoot installation: the workspace agents, inboxes, contacts and conversations belong to.
+ * Its scalar fields come from one read of the account per request; its edges each make their own call.
+ */
 export type AccountDomainArgs = {
   options?: InputMaybe<RequestOptionsInput>;
 };
@@ -119,6 +236,25 @@ export type AccountDomainArgs = {
  * Its scalar fields come from one read of the account per request; its edges each make their own call.
  */
 export type AccountEnabledFeaturesArgs = {
+  options?: InputMaybe<RequestOptionsInput>;
+};
+
+
+/**
+ * An account of a Chatwoot installation: the workspace agents, inboxes, contacts and conversations belong to.
+ * Its scalar fields come from one read of the account per request; its edges each make their own call.
+ */
+export type AccountInboxArgs = {
+  id: Scalars['ID']['input'];
+  options?: InputMaybe<RequestOptionsInput>;
+};
+
+
+/**
+ * An account of a Chatwoot installation: the workspace agents, inboxes, contacts and conversations belong to.
+ * Its scalar fields come from one read of the account per request; its edges each make their own call.
+ */
+export type AccountInboxesArgs = {
   options?: InputMaybe<RequestOptionsInput>;
 };
 
@@ -195,6 +331,25 @@ export type AccountSupportEmailArgs = {
   options?: InputMaybe<RequestOptionsInput>;
 };
 
+
+/**
+ * An account of a Chatwoot installation: the workspace agents, inboxes, contacts and conversations belong to.
+ * Its scalar fields come from one read of the account per request; its edges each make their own call.
+ */
+export type AccountTeamArgs = {
+  id: Scalars['ID']['input'];
+  options?: InputMaybe<RequestOptionsInput>;
+};
+
+
+/**
+ * An account of a Chatwoot installation: the workspace agents, inboxes, contacts and conversations belong to.
+ * Its scalar fields come from one read of the account per request; its edges each make their own call.
+ */
+export type AccountTeamsArgs = {
+  options?: InputMaybe<RequestOptionsInput>;
+};
+
 /**
  * An inbox of an account, as its administrators and members see it. Chatwoot also returns the inbox's HMAC token,
  * secret and channel passwords to administrators; the gateway never does.
@@ -203,6 +358,8 @@ export type AccountInbox = {
   __typename?: 'AccountInbox';
   /** The account the inbox belongs to. */
   accountId?: Maybe<Scalars['ID']['output']>;
+  /** The agent bot that answers the inbox's conversations, or null. */
+  agentBot?: Maybe<AgentBot>;
   /** Whether contacts may write into resolved conversations. */
   allowMessagesAfterResolved?: Maybe<Scalars['Boolean']['output']>;
   /** The automatic assignment's settings. */
@@ -235,6 +392,8 @@ export type AccountInbox = {
   lockToSingleConversation?: Maybe<Scalars['Boolean']['output']>;
   /** The medium of an SMS-like inbox (`sms`, `whatsapp`). */
   medium?: Maybe<Scalars['String']['output']>;
+  /** The inbox's agents (the caller must work in the inbox, or be an administrator). */
+  members: Array<Agent>;
   /** The inbox's name. */
   name?: Maybe<Scalars['String']['output']>;
   /** The message sent outside business hours. */
@@ -243,6 +402,11 @@ export type AccountInbox = {
   phoneNumber?: Maybe<Scalars['String']['output']>;
   /** The channel's provider, when the channel has several. */
   provider?: Maybe<Scalars['String']['output']>;
+  /**
+   * The inbox as the Client API shows it (`GET /public/api/v1/inboxes/{inboxIdentifier}`): the way into its public
+   * contacts and conversations. Null for inboxes that are not API channels, which the Client API does not serve.
+   */
+  publicInbox?: Maybe<Inbox>;
   /** How outgoing messages name their sender. */
   senderNameType?: Maybe<SenderNameType>;
   /** The inbox's time zone, such as `Europe/Berlin`. */
@@ -257,6 +421,33 @@ export type AccountInbox = {
   workingHours: Array<WorkingHours>;
   /** Whether the inbox keeps business hours. */
   workingHoursEnabled?: Maybe<Scalars['Boolean']['output']>;
+};
+
+
+/**
+ * An inbox of an account, as its administrators and members see it. Chatwoot also returns the inbox's HMAC token,
+ * secret and channel passwords to administrators; the gateway never does.
+ */
+export type AccountInboxAgentBotArgs = {
+  options?: InputMaybe<RequestOptionsInput>;
+};
+
+
+/**
+ * An inbox of an account, as its administrators and members see it. Chatwoot also returns the inbox's HMAC token,
+ * secret and channel passwords to administrators; the gateway never does.
+ */
+export type AccountInboxMembersArgs = {
+  options?: InputMaybe<RequestOptionsInput>;
+};
+
+
+/**
+ * An inbox of an account, as its administrators and members see it. Chatwoot also returns the inbox's HMAC token,
+ * secret and channel passwords to administrators; the gateway never does.
+ */
+export type AccountInboxPublicInboxArgs = {
+  options?: InputMaybe<RequestOptionsInput>;
 };
 
 /** The caller's membership of one account. */
@@ -371,6 +562,21 @@ export type BatchingInput = {
   batchIntervalMs?: InputMaybe<Scalars['Int']['input']>;
   /** How many calls to Chatwoot run at the same time, from 1 to 100. Default: GATEWAY_DEFAULT_BATCH_SIZE (10). */
   itemsPerBatch?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** A canned response: a reply agents insert by typing its short code. */
+export type CannedResponse = {
+  __typename?: 'CannedResponse';
+  /** The text inserted. */
+  content?: Maybe<Scalars['String']['output']>;
+  /** When it was created. */
+  createdAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The canned response's numeric id. */
+  id: Scalars['ID']['output'];
+  /** The short code agents type to insert it. */
+  shortCode?: Maybe<Scalars['String']['output']>;
+  /** When it was last changed. */
+  updatedAt?: Maybe<Scalars['DateTime']['output']>;
 };
 
 /** The kind of channel an inbox receives messages from. */
@@ -543,6 +749,28 @@ export type ConversationStatus =
   /** Put aside by an agent until a set time or the contact's next message. */
   | 'SNOOZED';
 
+/** A new agent bot. */
+export type CreateAgentBotInput = {
+  /** The URL of an image Chatwoot downloads as the bot's avatar. */
+  avatarUrl?: InputMaybe<Scalars['String']['input']>;
+  /** The bot's configuration. */
+  botConfig?: InputMaybe<Scalars['JSONObject']['input']>;
+  /** What the bot does. */
+  description?: InputMaybe<Scalars['String']['input']>;
+  /** The bot's name. */
+  name: Scalars['String']['input'];
+  /** The URL Chatwoot sends the bot's events to. */
+  outgoingUrl?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** A new canned response. */
+export type CreateCannedResponseInput = {
+  /** The text inserted. */
+  content: Scalars['String']['input'];
+  /** The short code, unique in the account. */
+  shortCode: Scalars['String']['input'];
+};
+
 /**
  * The fields of a new contact. Every field is optional: Chatwoot makes up a name when none is given. If the inbox
  * already has a contact with the same `sourceId`, that contact is returned unchanged; otherwise a contact of the account
@@ -573,6 +801,110 @@ export type CreateConversationInput = {
   customAttributes?: InputMaybe<Scalars['JSONObject']['input']>;
 };
 
+/** A new custom attribute definition. */
+export type CreateCustomAttributeDefinitionInput = {
+  /** What the attribute is for. */
+  description?: InputMaybe<Scalars['String']['input']>;
+  /** The name shown in the dashboard. */
+  displayName: Scalars['String']['input'];
+  /** How the value is entered and shown. */
+  displayType: CustomAttributeDisplayType;
+  /** The key the value is stored under, unique per model. */
+  key: Scalars['String']['input'];
+  /** What the attribute belongs to. */
+  model: CustomAttributeModel;
+  /** The hint shown when a value does not match the pattern. */
+  regexCue?: InputMaybe<Scalars['String']['input']>;
+  /** A regular expression values must match. */
+  regexPattern?: InputMaybe<Scalars['String']['input']>;
+  /** The allowed values of a LIST attribute. */
+  values?: InputMaybe<Array<Scalars['String']['input']>>;
+};
+
+/** A new saved filter. */
+export type CreateCustomFilterInput = {
+  /** The filter's name. */
+  name: Scalars['String']['input'];
+  /** The filter's conditions, as Chatwoot's filter payload takes them. */
+  query: Scalars['JSONObject']['input'];
+  /** What the filter applies to. */
+  type: CustomFilterType;
+};
+
+/**
+ * The channel of a new inbox. `websiteUrl`, `welcomeTitle`, `welcomeTagline`, `widgetColor`, `replyTime`,
+ * `preChatFormEnabled`, `continuityViaEmail` and `allowedDomains` apply to WEB_WIDGET; `webhookUrl` and
+ * `additionalAttributes` to API; `hmacMandatory` to both. A field of the other kind is refused with BAD_USER_INPUT.
+ */
+export type CreateInboxChannelInput = {
+  /** API: extra attributes kept with the channel. */
+  additionalAttributes?: InputMaybe<Scalars['JSONObject']['input']>;
+  /** WEB_WIDGET: the domains the widget may run on, comma-separated. */
+  allowedDomains?: InputMaybe<Scalars['String']['input']>;
+  /** WEB_WIDGET: whether conversations continue by e-mail when the visitor leaves. */
+  continuityViaEmail?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Whether every contact must carry a valid identity hash (HMAC). */
+  hmacMandatory?: InputMaybe<Scalars['Boolean']['input']>;
+  /** WEB_WIDGET: whether visitors fill in a form before chatting. */
+  preChatFormEnabled?: InputMaybe<Scalars['Boolean']['input']>;
+  /** WEB_WIDGET: how soon visitors should expect a reply. */
+  replyTime?: InputMaybe<WidgetReplyTime>;
+  /** The kind of channel. */
+  type: InboxChannelKind;
+  /** API: the URL Chatwoot sends the inbox's events to. */
+  webhookUrl?: InputMaybe<Scalars['String']['input']>;
+  /** WEB_WIDGET (required there): the website the widget runs on. */
+  websiteUrl?: InputMaybe<Scalars['String']['input']>;
+  /** WEB_WIDGET: the line under the welcome heading. */
+  welcomeTagline?: InputMaybe<Scalars['String']['input']>;
+  /** WEB_WIDGET: the widget's welcome heading. */
+  welcomeTitle?: InputMaybe<Scalars['String']['input']>;
+  /** WEB_WIDGET: the widget's colour, such as `#1f93ff`. */
+  widgetColor?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** A new inbox. */
+export type CreateInboxInput = {
+  /** Whether contacts may write into resolved conversations. */
+  allowMessagesAfterResolved?: InputMaybe<Scalars['Boolean']['input']>;
+  /** The business name used with professional sender names. */
+  businessName?: InputMaybe<Scalars['String']['input']>;
+  /** The inbox's channel. */
+  channel: CreateInboxChannelInput;
+  /** Whether contacts get a satisfaction survey when a conversation is resolved. */
+  csatSurveyEnabled?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Whether Chatwoot assigns new conversations to the inbox's agents automatically. */
+  enableAutoAssignment?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Whether Chatwoot asks contacts for their e-mail address. */
+  enableEmailCollect?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Whether a greeting is sent to new conversations. */
+  greetingEnabled?: InputMaybe<Scalars['Boolean']['input']>;
+  /** The greeting sent to new conversations. */
+  greetingMessage?: InputMaybe<Scalars['String']['input']>;
+  /** Whether a contact has at most one open conversation in the inbox. */
+  lockToSingleConversation?: InputMaybe<Scalars['Boolean']['input']>;
+  /** The inbox's name. */
+  name: Scalars['String']['input'];
+  /** The message sent outside business hours. */
+  outOfOfficeMessage?: InputMaybe<Scalars['String']['input']>;
+  /** How outgoing messages name their sender. */
+  senderNameType?: InputMaybe<SenderNameType>;
+  /** The inbox's time zone, such as `Europe/Berlin`. */
+  timezone?: InputMaybe<Scalars['String']['input']>;
+  /** Whether the inbox keeps business hours. */
+  workingHoursEnabled?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+/** A new team. */
+export type CreateTeamInput = {
+  /** Whether Chatwoot assigns the team's conversations to its members automatically. */
+  allowAutoAssign?: InputMaybe<Scalars['Boolean']['input']>;
+  /** What the team does. */
+  description?: InputMaybe<Scalars['String']['input']>;
+  /** The team's name, unique in the account. */
+  name: Scalars['String']['input'];
+};
+
 /**
  * Chatwoot's customer satisfaction (CSAT) survey page for a conversation: a web page where the contact rates the
  * conversation. Send the contact there instead of building a survey of your own.
@@ -592,6 +924,89 @@ export type CsatSurveyResponseInput = {
   /** The rating from 1 (poor) to 5 (excellent). */
   rating: Scalars['Int']['input'];
 };
+
+/** A custom attribute of an account: a field its conversations, contacts or companies carry. */
+export type CustomAttributeDefinition = {
+  __typename?: 'CustomAttributeDefinition';
+  /** When the definition was created. */
+  createdAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The value a record starts with, when set. */
+  defaultValue?: Maybe<Scalars['String']['output']>;
+  /** What the attribute is for. */
+  description?: Maybe<Scalars['String']['output']>;
+  /** The name shown in the dashboard. */
+  displayName?: Maybe<Scalars['String']['output']>;
+  /** How the value is entered and shown. */
+  displayType?: Maybe<CustomAttributeDisplayType>;
+  /** The definition's numeric id. */
+  id: Scalars['ID']['output'];
+  /** The key the value is stored under in a record's custom attributes. */
+  key?: Maybe<Scalars['String']['output']>;
+  /** What the attribute belongs to. */
+  model?: Maybe<CustomAttributeModel>;
+  /** The hint shown when a value does not match the pattern. */
+  regexCue?: Maybe<Scalars['String']['output']>;
+  /** A regular expression values must match, when set. */
+  regexPattern?: Maybe<Scalars['String']['output']>;
+  /** When the definition was last changed. */
+  updatedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The allowed values of a LIST attribute. */
+  values: Array<Scalars['String']['output']>;
+};
+
+/** How a custom attribute's value is entered and shown. */
+export type CustomAttributeDisplayType =
+  /** A yes/no box. */
+  | 'CHECKBOX'
+  /** An amount of money. */
+  | 'CURRENCY'
+  /** A date. */
+  | 'DATE'
+  /** A link. */
+  | 'LINK'
+  /** One of the definition's listed values. */
+  | 'LIST'
+  /** A number. */
+  | 'NUMBER'
+  /** A percentage. */
+  | 'PERCENT'
+  /** Free text. */
+  | 'TEXT';
+
+/** What a custom attribute belongs to. */
+export type CustomAttributeModel =
+  /** Companies. */
+  | 'COMPANY'
+  /** Contacts. */
+  | 'CONTACT'
+  /** Conversations. */
+  | 'CONVERSATION';
+
+/** A filter the caller saved; Chatwoot shows each user only their own. */
+export type CustomFilter = {
+  __typename?: 'CustomFilter';
+  /** When the filter was saved. */
+  createdAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The filter's numeric id. */
+  id: Scalars['ID']['output'];
+  /** The filter's name. */
+  name?: Maybe<Scalars['String']['output']>;
+  /** The filter's conditions, as Chatwoot's filter payload stores them. */
+  query?: Maybe<Scalars['JSONObject']['output']>;
+  /** What the filter applies to (Chatwoot's `filter_type`). */
+  type?: Maybe<CustomFilterType>;
+  /** When the filter was last changed. */
+  updatedAt?: Maybe<Scalars['DateTime']['output']>;
+};
+
+/** What a saved filter applies to. */
+export type CustomFilterType =
+  /** Contact lists. */
+  | 'CONTACT'
+  /** Conversation lists. */
+  | 'CONVERSATION'
+  /** Reports. */
+  | 'REPORT';
 
 /** What a delete did. */
 export type DeletePayload = {
@@ -656,6 +1071,22 @@ export type InboxContactArgs = {
   options?: InputMaybe<RequestOptionsInput>;
 };
 
+/** What connecting or disconnecting an inbox's agent bot did (Chatwoot answers with no body). */
+export type InboxAgentBotPayload = {
+  __typename?: 'InboxAgentBotPayload';
+  /** The bot now connected, or null when it was disconnected. */
+  agentBotId?: Maybe<Scalars['ID']['output']>;
+  /** The inbox's numeric id. */
+  inboxId: Scalars['ID']['output'];
+};
+
+/** The kinds of channel the gateway can create an inbox with. */
+export type InboxChannelKind =
+  /** An API channel: messages come and go through the API (and the Client API). */
+  | 'API'
+  /** A website live-chat widget. */
+  | 'WEB_WIDGET';
+
 /** The small inbox Chatwoot embeds in other records. */
 export type InboxSummary = {
   __typename?: 'InboxSummary';
@@ -671,6 +1102,20 @@ export type InboxSummary = {
   name?: Maybe<Scalars['String']['output']>;
   /** The channel's provider, when the channel has several (`whatsapp_cloud`, `twilio`, ...). */
   provider?: Maybe<Scalars['String']['output']>;
+};
+
+/** An agent to invite into an account. */
+export type InviteAgentInput = {
+  /** Whether Chatwoot sets the agent offline when they leave. */
+  autoOffline?: InputMaybe<Scalars['Boolean']['input']>;
+  /** The agent's availability to start with. */
+  availability?: InputMaybe<AgentAvailability>;
+  /** The agent's e-mail address: Chatwoot sends the invitation there, and creates the user when the address is new. */
+  email: Scalars['EmailAddress']['input'];
+  /** The agent's full name. */
+  name: Scalars['String']['input'];
+  /** The agent's role in the account. */
+  role: AgentRole;
 };
 
 /**
@@ -783,6 +1228,17 @@ export type MessageType =
 /** Changes in Chatwoot. Mutations are never retried automatically. */
 export type Mutation = {
   __typename?: 'Mutation';
+  /** Adds agents to an inbox (administrators only) and returns the inbox's agents. */
+  addInboxMembers: Array<Agent>;
+  /**
+   * Adds agents to a team (administrators only) and returns the agents added. Users who are not agents of the account
+   * are refused with BAD_USER_INPUT (Chatwoot's "Invalid User IDs").
+   */
+  addTeamMembers: Array<Agent>;
+  /** Creates an agent bot in the account (administrators only). Its access token is never returned by the gateway. */
+  createAgentBot: AgentBot;
+  /** Creates a canned response (any member of the account). */
+  createCannedResponse: CannedResponse;
   /**
    * Creates a contact in an API inbox (`POST /public/api/v1/inboxes/{inboxIdentifier}/contacts`), or returns the one
    * Chatwoot reuses (see CreateContactInput). Keep the returned `sourceId`: it addresses the contact from then on.
@@ -794,15 +1250,44 @@ export type Mutation = {
    * only one conversation per contact, Chatwoot returns the latest existing one instead.
    */
   createConversation: Conversation;
+  /** Defines a custom attribute (administrators only). */
+  createCustomAttributeDefinition: CustomAttributeDefinition;
+  /** Saves a filter for the caller. */
+  createCustomFilter: CustomFilter;
+  /** Creates an inbox with its channel (administrators only). */
+  createInbox: AccountInbox;
   /** Creates a label (administrators only). */
   createLabel: Label;
+  /** Creates a team (administrators only). */
+  createTeam: Team;
+  /** Deletes one of the account's own agent bots (administrators only). */
+  deleteAgentBot: DeletePayload;
+  /** Deletes a canned response (any member of the account). */
+  deleteCannedResponse: DeletePayload;
+  /** Deletes a custom attribute definition (administrators only); records keep the values they hold. */
+  deleteCustomAttributeDefinition: DeletePayload;
+  /** Deletes one of the caller's saved filters. */
+  deleteCustomFilter: DeletePayload;
   /** Deletes a label (administrators only); Chatwoot takes it off every contact and conversation. */
   deleteLabel: DeletePayload;
+  /** Deletes a team (administrators only). */
+  deleteTeam: DeletePayload;
+  /**
+   * Invites an agent into the account (administrators only). When the account's plan allows no more agents, Chatwoot
+   * answers 402 and the gateway answers FORBIDDEN with `extensions.reason: "plan_limit"`.
+   */
+  inviteAgent: Agent;
   /**
    * Records that the contact has seen the conversation now (`POST .../conversations/{displayId}/update_last_seen`),
    * which clears its unread count. Fails with NOT_FOUND for an unknown conversation.
    */
   markConversationSeen: ConversationSeenPayload;
+  /** Takes an agent out of the account (administrators only); the user keeps their other accounts. */
+  removeAgent: DeletePayload;
+  /** Takes agents out of an inbox (administrators only). */
+  removeInboxMembers: RemoveMembersPayload;
+  /** Takes agents out of a team (administrators only). */
+  removeTeamMembers: RemoveMembersPayload;
   /**
    * Resolves a conversation on the contact's behalf (`POST .../conversations/{displayId}/toggle_status`). Resolving a
    * resolved conversation succeeds and changes nothing. Fails with NOT_FOUND for an unknown conversation.
@@ -813,6 +1298,17 @@ export type Mutation = {
    * multipart/form-data. It is always recorded as INCOMING. Fails with NOT_FOUND for an unknown conversation.
    */
   sendMessage: Message;
+  /**
+   * Sets the account's branded e-mail layout, or clears it with null (administrators only; the account needs Chatwoot's
+   * `branded_email_templates` feature). Returns the layout as Chatwoot saved it.
+   */
+  setBrandedEmailLayout?: Maybe<Scalars['String']['output']>;
+  /** Connects an agent bot to an inbox, or disconnects the inbox's bot when `agentBotId` is null (administrators only). */
+  setInboxAgentBot: InboxAgentBotPayload;
+  /** Replaces an inbox's agents with exactly the ones named (administrators only) and returns them. */
+  setInboxMembers: Array<Agent>;
+  /** Replaces a team's agents with exactly the ones named (administrators only) and returns them. */
+  setTeamMembers: Array<Agent>;
   /**
    * Tells the agents whether the contact is typing (`POST .../conversations/{displayId}/toggle_typing`).
    * Fails with NOT_FOUND for an unknown conversation.
@@ -826,6 +1322,12 @@ export type Mutation = {
   submitMessageResponse: Message;
   /** Changes an account's settings (administrators only). Returns the account as Chatwoot saved it. */
   updateAccount: Account;
+  /** Changes an agent's name, role or availability in the account (administrators only). */
+  updateAgent: Agent;
+  /** Changes one of the account's own agent bots (administrators only; system bots cannot be changed here). */
+  updateAgentBot: AgentBot;
+  /** Changes a canned response (any member of the account). */
+  updateCannedResponse: CannedResponse;
   /**
    * Changes a contact through an inbox of the Client API
    * (`PATCH /public/api/v1/inboxes/{inboxIdentifier}/contacts/{contactIdentifier}`) and returns the contact as Chatwoot
@@ -840,10 +1342,52 @@ export type Mutation = {
    * fails the whole request before any call is made. An empty list returns an empty list.
    */
   updateContacts: Array<UpdateContactResult>;
+  /** Changes a custom attribute definition (administrators only). */
+  updateCustomAttributeDefinition: CustomAttributeDefinition;
+  /** Changes one of the caller's saved filters. */
+  updateCustomFilter: CustomFilter;
+  /** Changes an inbox and its channel (administrators only). */
+  updateInbox: AccountInbox;
   /** Changes a label (administrators only). */
   updateLabel: Label;
   /** Changes the caller's own profile. Changing the password is left to Chatwoot's own interface. */
   updateMyProfile: Profile;
+  /** Changes a team (administrators only). */
+  updateTeam: Team;
+};
+
+
+/** Changes in Chatwoot. Mutations are never retried automatically. */
+export type MutationAddInboxMembersArgs = {
+  accountId: Scalars['ID']['input'];
+  inboxId: Scalars['ID']['input'];
+  options?: InputMaybe<RequestOptionsInput>;
+  userIds: Array<Scalars['ID']['input']>;
+};
+
+
+/** Changes in Chatwoot. Mutations are never retried automatically. */
+export type MutationAddTeamMembersArgs = {
+  accountId: Scalars['ID']['input'];
+  options?: InputMaybe<RequestOptionsInput>;
+  teamId: Scalars['ID']['input'];
+  userIds: Array<Scalars['ID']['input']>;
+};
+
+
+/** Changes in Chatwoot. Mutations are never retried automatically. */
+export type MutationCreateAgentBotArgs = {
+  accountId: Scalars['ID']['input'];
+  input: CreateAgentBotInput;
+  options?: InputMaybe<RequestOptionsInput>;
+};
+
+
+/** Changes in Chatwoot. Mutations are never retried automatically. */
+export type MutationCreateCannedResponseArgs = {
+  accountId: Scalars['ID']['input'];
+  input: CreateCannedResponseInput;
+  options?: InputMaybe<RequestOptionsInput>;
 };
 
 
@@ -865,9 +1409,73 @@ export type MutationCreateConversationArgs = {
 
 
 /** Changes in Chatwoot. Mutations are never retried automatically. */
+export type MutationCreateCustomAttributeDefinitionArgs = {
+  accountId: Scalars['ID']['input'];
+  input: CreateCustomAttributeDefinitionInput;
+  options?: InputMaybe<RequestOptionsInput>;
+};
+
+
+/** Changes in Chatwoot. Mutations are never retried automatically. */
+export type MutationCreateCustomFilterArgs = {
+  accountId: Scalars['ID']['input'];
+  input: CreateCustomFilterInput;
+  options?: InputMaybe<RequestOptionsInput>;
+};
+
+
+/** Changes in Chatwoot. Mutations are never retried automatically. */
+export type MutationCreateInboxArgs = {
+  accountId: Scalars['ID']['input'];
+  input: CreateInboxInput;
+  options?: InputMaybe<RequestOptionsInput>;
+};
+
+
+/** Changes in Chatwoot. Mutations are never retried automatically. */
 export type MutationCreateLabelArgs = {
   accountId: Scalars['ID']['input'];
   input: LabelInput;
+  options?: InputMaybe<RequestOptionsInput>;
+};
+
+
+/** Changes in Chatwoot. Mutations are never retried automatically. */
+export type MutationCreateTeamArgs = {
+  accountId: Scalars['ID']['input'];
+  input: CreateTeamInput;
+  options?: InputMaybe<RequestOptionsInput>;
+};
+
+
+/** Changes in Chatwoot. Mutations are never retried automatically. */
+export type MutationDeleteAgentBotArgs = {
+  accountId: Scalars['ID']['input'];
+  id: Scalars['ID']['input'];
+  options?: InputMaybe<RequestOptionsInput>;
+};
+
+
+/** Changes in Chatwoot. Mutations are never retried automatically. */
+export type MutationDeleteCannedResponseArgs = {
+  accountId: Scalars['ID']['input'];
+  id: Scalars['ID']['input'];
+  options?: InputMaybe<RequestOptionsInput>;
+};
+
+
+/** Changes in Chatwoot. Mutations are never retried automatically. */
+export type MutationDeleteCustomAttributeDefinitionArgs = {
+  accountId: Scalars['ID']['input'];
+  id: Scalars['ID']['input'];
+  options?: InputMaybe<RequestOptionsInput>;
+};
+
+
+/** Changes in Chatwoot. Mutations are never retried automatically. */
+export type MutationDeleteCustomFilterArgs = {
+  accountId: Scalars['ID']['input'];
+  id: Scalars['ID']['input'];
   options?: InputMaybe<RequestOptionsInput>;
 };
 
@@ -881,11 +1489,53 @@ export type MutationDeleteLabelArgs = {
 
 
 /** Changes in Chatwoot. Mutations are never retried automatically. */
+export type MutationDeleteTeamArgs = {
+  accountId: Scalars['ID']['input'];
+  id: Scalars['ID']['input'];
+  options?: InputMaybe<RequestOptionsInput>;
+};
+
+
+/** Changes in Chatwoot. Mutations are never retried automatically. */
+export type MutationInviteAgentArgs = {
+  accountId: Scalars['ID']['input'];
+  input: InviteAgentInput;
+  options?: InputMaybe<RequestOptionsInput>;
+};
+
+
+/** Changes in Chatwoot. Mutations are never retried automatically. */
 export type MutationMarkConversationSeenArgs = {
   contactIdentifier: Scalars['String']['input'];
   displayId: Scalars['Int']['input'];
   inboxIdentifier: Scalars['String']['input'];
   options?: InputMaybe<RequestOptionsInput>;
+};
+
+
+/** Changes in Chatwoot. Mutations are never retried automatically. */
+export type MutationRemoveAgentArgs = {
+  accountId: Scalars['ID']['input'];
+  id: Scalars['ID']['input'];
+  options?: InputMaybe<RequestOptionsInput>;
+};
+
+
+/** Changes in Chatwoot. Mutations are never retried automatically. */
+export type MutationRemoveInboxMembersArgs = {
+  accountId: Scalars['ID']['input'];
+  inboxId: Scalars['ID']['input'];
+  options?: InputMaybe<RequestOptionsInput>;
+  userIds: Array<Scalars['ID']['input']>;
+};
+
+
+/** Changes in Chatwoot. Mutations are never retried automatically. */
+export type MutationRemoveTeamMembersArgs = {
+  accountId: Scalars['ID']['input'];
+  options?: InputMaybe<RequestOptionsInput>;
+  teamId: Scalars['ID']['input'];
+  userIds: Array<Scalars['ID']['input']>;
 };
 
 
@@ -905,6 +1555,41 @@ export type MutationSendMessageArgs = {
   inboxIdentifier: Scalars['String']['input'];
   input: SendMessageInput;
   options?: InputMaybe<RequestOptionsInput>;
+};
+
+
+/** Changes in Chatwoot. Mutations are never retried automatically. */
+export type MutationSetBrandedEmailLayoutArgs = {
+  accountId: Scalars['ID']['input'];
+  layout?: InputMaybe<Scalars['String']['input']>;
+  options?: InputMaybe<RequestOptionsInput>;
+};
+
+
+/** Changes in Chatwoot. Mutations are never retried automatically. */
+export type MutationSetInboxAgentBotArgs = {
+  accountId: Scalars['ID']['input'];
+  agentBotId?: InputMaybe<Scalars['ID']['input']>;
+  inboxId: Scalars['ID']['input'];
+  options?: InputMaybe<RequestOptionsInput>;
+};
+
+
+/** Changes in Chatwoot. Mutations are never retried automatically. */
+export type MutationSetInboxMembersArgs = {
+  accountId: Scalars['ID']['input'];
+  inboxId: Scalars['ID']['input'];
+  options?: InputMaybe<RequestOptionsInput>;
+  userIds: Array<Scalars['ID']['input']>;
+};
+
+
+/** Changes in Chatwoot. Mutations are never retried automatically. */
+export type MutationSetTeamMembersArgs = {
+  accountId: Scalars['ID']['input'];
+  options?: InputMaybe<RequestOptionsInput>;
+  teamId: Scalars['ID']['input'];
+  userIds: Array<Scalars['ID']['input']>;
 };
 
 
@@ -938,6 +1623,33 @@ export type MutationUpdateAccountArgs = {
 
 
 /** Changes in Chatwoot. Mutations are never retried automatically. */
+export type MutationUpdateAgentArgs = {
+  accountId: Scalars['ID']['input'];
+  id: Scalars['ID']['input'];
+  input: UpdateAgentInput;
+  options?: InputMaybe<RequestOptionsInput>;
+};
+
+
+/** Changes in Chatwoot. Mutations are never retried automatically. */
+export type MutationUpdateAgentBotArgs = {
+  accountId: Scalars['ID']['input'];
+  id: Scalars['ID']['input'];
+  input: UpdateAgentBotInput;
+  options?: InputMaybe<RequestOptionsInput>;
+};
+
+
+/** Changes in Chatwoot. Mutations are never retried automatically. */
+export type MutationUpdateCannedResponseArgs = {
+  accountId: Scalars['ID']['input'];
+  id: Scalars['ID']['input'];
+  input: UpdateCannedResponseInput;
+  options?: InputMaybe<RequestOptionsInput>;
+};
+
+
+/** Changes in Chatwoot. Mutations are never retried automatically. */
 export type MutationUpdateContactArgs = {
   contactIdentifier: Scalars['String']['input'];
   inboxIdentifier: Scalars['String']['input'];
@@ -954,6 +1666,33 @@ export type MutationUpdateContactsArgs = {
 
 
 /** Changes in Chatwoot. Mutations are never retried automatically. */
+export type MutationUpdateCustomAttributeDefinitionArgs = {
+  accountId: Scalars['ID']['input'];
+  id: Scalars['ID']['input'];
+  input: UpdateCustomAttributeDefinitionInput;
+  options?: InputMaybe<RequestOptionsInput>;
+};
+
+
+/** Changes in Chatwoot. Mutations are never retried automatically. */
+export type MutationUpdateCustomFilterArgs = {
+  accountId: Scalars['ID']['input'];
+  id: Scalars['ID']['input'];
+  input: UpdateCustomFilterInput;
+  options?: InputMaybe<RequestOptionsInput>;
+};
+
+
+/** Changes in Chatwoot. Mutations are never retried automatically. */
+export type MutationUpdateInboxArgs = {
+  accountId: Scalars['ID']['input'];
+  id: Scalars['ID']['input'];
+  input: UpdateInboxInput;
+  options?: InputMaybe<RequestOptionsInput>;
+};
+
+
+/** Changes in Chatwoot. Mutations are never retried automatically. */
 export type MutationUpdateLabelArgs = {
   accountId: Scalars['ID']['input'];
   id: Scalars['ID']['input'];
@@ -965,6 +1704,15 @@ export type MutationUpdateLabelArgs = {
 /** Changes in Chatwoot. Mutations are never retried automatically. */
 export type MutationUpdateMyProfileArgs = {
   input: UpdateMyProfileInput;
+  options?: InputMaybe<RequestOptionsInput>;
+};
+
+
+/** Changes in Chatwoot. Mutations are never retried automatically. */
+export type MutationUpdateTeamArgs = {
+  accountId: Scalars['ID']['input'];
+  id: Scalars['ID']['input'];
+  input: UpdateTeamInput;
   options?: InputMaybe<RequestOptionsInput>;
 };
 
@@ -1084,6 +1832,13 @@ export type QueryMeArgs = {
   options?: InputMaybe<RequestOptionsInput>;
 };
 
+/** What taking members out of a team or an inbox did (Chatwoot answers with no body). */
+export type RemoveMembersPayload = {
+  __typename?: 'RemoveMembersPayload';
+  /** The user ids that were named, each once. */
+  userIds: Array<Scalars['ID']['output']>;
+};
+
 /**
  * How the gateway talks to Chatwoot for this one request. Every field is optional; the server's defaults apply
  * to what is left out, and the operator's policy decides which values are allowed.
@@ -1166,8 +1921,16 @@ export type Team = {
   id: Scalars['ID']['output'];
   /** Whether the caller belongs to the team. */
   isMember?: Maybe<Scalars['Boolean']['output']>;
+  /** The team's agents. */
+  members: Array<Agent>;
   /** The team's name. */
   name?: Maybe<Scalars['String']['output']>;
+};
+
+
+/** A team of agents in an account; conversations can be assigned to it. */
+export type TeamMembersArgs = {
+  options?: InputMaybe<RequestOptionsInput>;
 };
 
 /** Whether the contact is typing, as shown to agents. */
@@ -1216,6 +1979,40 @@ export type UpdateAccountInput = {
   supportEmail?: InputMaybe<Scalars['EmailAddress']['input']>;
   /** The account's time zone (a custom attribute), such as `Europe/Berlin`. */
   timezone?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** An agent bot's fields to change. Only the fields you set are sent. */
+export type UpdateAgentBotInput = {
+  /** The URL of an image Chatwoot downloads as the bot's avatar. */
+  avatarUrl?: InputMaybe<Scalars['String']['input']>;
+  /** The bot's configuration. */
+  botConfig?: InputMaybe<Scalars['JSONObject']['input']>;
+  /** What the bot does. */
+  description?: InputMaybe<Scalars['String']['input']>;
+  /** The bot's name. */
+  name?: InputMaybe<Scalars['String']['input']>;
+  /** The URL Chatwoot sends the bot's events to. */
+  outgoingUrl?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** An agent's fields to change. Only the fields you set are sent. */
+export type UpdateAgentInput = {
+  /** Whether Chatwoot sets the agent offline when they leave. */
+  autoOffline?: InputMaybe<Scalars['Boolean']['input']>;
+  /** The agent's availability. */
+  availability?: InputMaybe<AgentAvailability>;
+  /** The agent's full name. */
+  name?: InputMaybe<Scalars['String']['input']>;
+  /** The agent's role in the account. */
+  role?: InputMaybe<AgentRole>;
+};
+
+/** A canned response's fields to change. Only the fields you set are sent. */
+export type UpdateCannedResponseInput = {
+  /** The text inserted. */
+  content?: InputMaybe<Scalars['String']['input']>;
+  /** The short code, unique in the account. */
+  shortCode?: InputMaybe<Scalars['String']['input']>;
 };
 
 /**
@@ -1269,6 +2066,92 @@ export type UpdateContactResult = {
   index: Scalars['Int']['output'];
 };
 
+/** A custom attribute definition's fields to change. Only the fields you set are sent. */
+export type UpdateCustomAttributeDefinitionInput = {
+  /** What the attribute is for. */
+  description?: InputMaybe<Scalars['String']['input']>;
+  /** The name shown in the dashboard. */
+  displayName?: InputMaybe<Scalars['String']['input']>;
+  /** How the value is entered and shown. */
+  displayType?: InputMaybe<CustomAttributeDisplayType>;
+  /** The key the value is stored under, unique per model. */
+  key?: InputMaybe<Scalars['String']['input']>;
+  /** The hint shown when a value does not match the pattern. */
+  regexCue?: InputMaybe<Scalars['String']['input']>;
+  /** A regular expression values must match. */
+  regexPattern?: InputMaybe<Scalars['String']['input']>;
+  /** The allowed values of a LIST attribute. */
+  values?: InputMaybe<Array<Scalars['String']['input']>>;
+};
+
+/** A saved filter's fields to change. Only the fields you set are sent. */
+export type UpdateCustomFilterInput = {
+  /** The filter's name. */
+  name?: InputMaybe<Scalars['String']['input']>;
+  /** The filter's conditions. */
+  query?: InputMaybe<Scalars['JSONObject']['input']>;
+  /** What the filter applies to. */
+  type?: InputMaybe<CustomFilterType>;
+};
+
+/** A channel's settings to change; only the fields you set, and only those that apply to the inbox's channel, are used. */
+export type UpdateInboxChannelInput = {
+  /** API: extra attributes kept with the channel. */
+  additionalAttributes?: InputMaybe<Scalars['JSONObject']['input']>;
+  /** WEB_WIDGET: the domains the widget may run on, comma-separated. */
+  allowedDomains?: InputMaybe<Scalars['String']['input']>;
+  /** WEB_WIDGET: whether conversations continue by e-mail when the visitor leaves. */
+  continuityViaEmail?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Whether every contact must carry a valid identity hash (HMAC). */
+  hmacMandatory?: InputMaybe<Scalars['Boolean']['input']>;
+  /** WEB_WIDGET: whether visitors fill in a form before chatting. */
+  preChatFormEnabled?: InputMaybe<Scalars['Boolean']['input']>;
+  /** WEB_WIDGET: how soon visitors should expect a reply. */
+  replyTime?: InputMaybe<WidgetReplyTime>;
+  /** API: the URL Chatwoot sends the inbox's events to. */
+  webhookUrl?: InputMaybe<Scalars['String']['input']>;
+  /** WEB_WIDGET: the website the widget runs on. */
+  websiteUrl?: InputMaybe<Scalars['String']['input']>;
+  /** WEB_WIDGET: the line under the welcome heading. */
+  welcomeTagline?: InputMaybe<Scalars['String']['input']>;
+  /** WEB_WIDGET: the widget's welcome heading. */
+  welcomeTitle?: InputMaybe<Scalars['String']['input']>;
+  /** WEB_WIDGET: the widget's colour. */
+  widgetColor?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** An inbox's fields to change. Only the fields you set are sent. */
+export type UpdateInboxInput = {
+  /** Whether contacts may write into resolved conversations. */
+  allowMessagesAfterResolved?: InputMaybe<Scalars['Boolean']['input']>;
+  /** The business name used with professional sender names. */
+  businessName?: InputMaybe<Scalars['String']['input']>;
+  /** The channel's settings to change. */
+  channel?: InputMaybe<UpdateInboxChannelInput>;
+  /** Whether contacts get a satisfaction survey when a conversation is resolved. */
+  csatSurveyEnabled?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Whether Chatwoot assigns new conversations to the inbox's agents automatically. */
+  enableAutoAssignment?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Whether Chatwoot asks contacts for their e-mail address. */
+  enableEmailCollect?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Whether a greeting is sent to new conversations. */
+  greetingEnabled?: InputMaybe<Scalars['Boolean']['input']>;
+  /** The greeting sent to new conversations. */
+  greetingMessage?: InputMaybe<Scalars['String']['input']>;
+  /** Whether a contact has at most one open conversation in the inbox. */
+  lockToSingleConversation?: InputMaybe<Scalars['Boolean']['input']>;
+  /** The inbox's name. */
+  name?: InputMaybe<Scalars['String']['input']>;
+  /** The message sent outside business hours. */
+  outOfOfficeMessage?: InputMaybe<Scalars['String']['input']>;
+  /** How outgoing messages name their sender. */
+  senderNameType?: InputMaybe<SenderNameType>;
+  /** The inbox's time zone. */
+  timezone?: InputMaybe<Scalars['String']['input']>;
+  /** Whether the inbox keeps business hours. */
+  workingHoursEnabled?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
 /** The caller's own profile fields to change. Only the fields you set are sent. */
 export type UpdateMyProfileInput = {
   /** The name shown to contacts. */
@@ -1284,6 +2167,25 @@ export type UpdateMyProfileInput = {
   /** Interface settings, as Chatwoot's dashboard stores them. */
   uiSettings?: InputMaybe<Scalars['JSONObject']['input']>;
 };
+
+/** A team's fields to change. Only the fields you set are sent. */
+export type UpdateTeamInput = {
+  /** Whether Chatwoot assigns the team's conversations to its members automatically. */
+  allowAutoAssign?: InputMaybe<Scalars['Boolean']['input']>;
+  /** What the team does. */
+  description?: InputMaybe<Scalars['String']['input']>;
+  /** The team's name, unique in the account. */
+  name?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** How soon a live-chat widget tells visitors to expect a reply. */
+export type WidgetReplyTime =
+  /** In a day. */
+  | 'IN_A_DAY'
+  /** In a few hours. */
+  | 'IN_A_FEW_HOURS'
+  /** In a few minutes. */
+  | 'IN_A_FEW_MINUTES';
 
 /** One day of an inbox's weekly schedule. Hours and minutes are null on days that are closed or open all day. */
 export type WorkingHours = {
@@ -1385,7 +2287,10 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 /** Mapping of federation types */
 export type FederationTypes = {
   Account: Account;
+  AccountInbox: AccountInbox;
+  Agent: Agent;
   Contact: Contact;
+  Team: Team;
 };
 
 /** Mapping of federation reference types */
@@ -1393,9 +2298,18 @@ export type FederationReferenceTypes = {
   Account:
     ( { __typename: 'Account' }
     & GraphQLRecursivePick<FederationTypes['Account'], {"id":true}> );
+  AccountInbox:
+    ( { __typename: 'AccountInbox' }
+    & GraphQLRecursivePick<FederationTypes['AccountInbox'], {"accountId":true,"id":true}> );
+  Agent:
+    ( { __typename: 'Agent' }
+    & GraphQLRecursivePick<FederationTypes['Agent'], {"accountId":true,"id":true}> );
   Contact:
     ( { __typename: 'Contact' }
     & GraphQLRecursivePick<FederationTypes['Contact'], {"inboxIdentifier":true,"sourceId":true}> );
+  Team:
+    ( { __typename: 'Team' }
+    & GraphQLRecursivePick<FederationTypes['Team'], {"accountId":true,"id":true}> );
 };
 
 
@@ -1403,8 +2317,8 @@ export type FederationReferenceTypes = {
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = {
   Account: ResolverTypeWrapper<AccountRef>;
-  String: ResolverTypeWrapper<Scalars['String']['output']>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  String: ResolverTypeWrapper<Scalars['String']['output']>;
   AccountInbox: ResolverTypeWrapper<AccountInboxRecord>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   AccountMembership: ResolverTypeWrapper<MembershipRecord>;
@@ -1415,15 +2329,28 @@ export type ResolversTypes = {
   AgentRole: AgentRole;
   BatchingInput: BatchingInput;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  CannedResponse: ResolverTypeWrapper<CannedResponseRecord>;
   ChannelType: ChannelType;
   Contact: ResolverTypeWrapper<ContactRecord>;
   Conversation: ResolverTypeWrapper<ConversationRecord>;
   ConversationSeenPayload: ResolverTypeWrapper<ConversationSignalRecord>;
   ConversationStatus: ConversationStatus;
+  CreateAgentBotInput: CreateAgentBotInput;
+  CreateCannedResponseInput: CreateCannedResponseInput;
   CreateContactInput: CreateContactInput;
   CreateConversationInput: CreateConversationInput;
+  CreateCustomAttributeDefinitionInput: CreateCustomAttributeDefinitionInput;
+  CreateCustomFilterInput: CreateCustomFilterInput;
+  CreateInboxChannelInput: CreateInboxChannelInput;
+  CreateInboxInput: CreateInboxInput;
+  CreateTeamInput: CreateTeamInput;
   CsatSurveyPage: ResolverTypeWrapper<CsatSurveyPageRecord>;
   CsatSurveyResponseInput: CsatSurveyResponseInput;
+  CustomAttributeDefinition: ResolverTypeWrapper<CustomAttributeDefinitionRecord>;
+  CustomAttributeDisplayType: CustomAttributeDisplayType;
+  CustomAttributeModel: CustomAttributeModel;
+  CustomFilter: ResolverTypeWrapper<CustomFilterRecord>;
+  CustomFilterType: CustomFilterType;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   DeletePayload: ResolverTypeWrapper<DeletedRecord>;
   E164PhoneNumber: ResolverTypeWrapper<Scalars['E164PhoneNumber']['output']>;
@@ -1431,7 +2358,10 @@ export type ResolversTypes = {
   IdentityProofInput: IdentityProofInput;
   ImageUrl: ResolverTypeWrapper<Scalars['ImageUrl']['output']>;
   Inbox: ResolverTypeWrapper<InboxRecord>;
+  InboxAgentBotPayload: ResolverTypeWrapper<InboxAgentBotRecord>;
+  InboxChannelKind: InboxChannelKind;
   InboxSummary: ResolverTypeWrapper<InboxSummaryRecord>;
+  InviteAgentInput: InviteAgentInput;
   ItemError: ResolverTypeWrapper<ItemError>;
   JSONObject: ResolverTypeWrapper<Scalars['JSONObject']['output']>;
   Label: ResolverTypeWrapper<LabelRecord>;
@@ -1443,6 +2373,7 @@ export type ResolversTypes = {
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Profile: ResolverTypeWrapper<ProfileRecord>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  RemoveMembersPayload: ResolverTypeWrapper<RemovedMembersRecord>;
   RequestOptionsInput: RequestOptionsInput;
   SendMessageInput: SendMessageInput;
   SenderNameType: SenderNameType;
@@ -1451,19 +2382,28 @@ export type ResolversTypes = {
   TypingStatus: TypingStatus;
   TypingStatusPayload: ResolverTypeWrapper<ConversationSignalRecord>;
   UpdateAccountInput: UpdateAccountInput;
+  UpdateAgentBotInput: UpdateAgentBotInput;
+  UpdateAgentInput: UpdateAgentInput;
+  UpdateCannedResponseInput: UpdateCannedResponseInput;
   UpdateContactInput: UpdateContactInput;
   UpdateContactItemInput: UpdateContactItemInput;
   UpdateContactResult: ResolverTypeWrapper<Omit<UpdateContactResult, 'contact'> & { contact?: Maybe<ResolversTypes['Contact']> }>;
+  UpdateCustomAttributeDefinitionInput: UpdateCustomAttributeDefinitionInput;
+  UpdateCustomFilterInput: UpdateCustomFilterInput;
+  UpdateInboxChannelInput: UpdateInboxChannelInput;
+  UpdateInboxInput: UpdateInboxInput;
   UpdateMyProfileInput: UpdateMyProfileInput;
+  UpdateTeamInput: UpdateTeamInput;
   Upload: ResolverTypeWrapper<Scalars['Upload']['output']>;
+  WidgetReplyTime: WidgetReplyTime;
   WorkingHours: ResolverTypeWrapper<WorkingHoursRecord>;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = {
   Account: AccountRef;
-  String: Scalars['String']['output'];
   ID: Scalars['ID']['output'];
+  String: Scalars['String']['output'];
   AccountInbox: AccountInboxRecord;
   Boolean: Scalars['Boolean']['output'];
   AccountMembership: MembershipRecord;
@@ -1471,13 +2411,23 @@ export type ResolversParentTypes = {
   AgentBot: AgentBotRecord;
   BatchingInput: BatchingInput;
   Int: Scalars['Int']['output'];
+  CannedResponse: CannedResponseRecord;
   Contact: ContactRecord;
   Conversation: ConversationRecord;
   ConversationSeenPayload: ConversationSignalRecord;
+  CreateAgentBotInput: CreateAgentBotInput;
+  CreateCannedResponseInput: CreateCannedResponseInput;
   CreateContactInput: CreateContactInput;
   CreateConversationInput: CreateConversationInput;
+  CreateCustomAttributeDefinitionInput: CreateCustomAttributeDefinitionInput;
+  CreateCustomFilterInput: CreateCustomFilterInput;
+  CreateInboxChannelInput: CreateInboxChannelInput;
+  CreateInboxInput: CreateInboxInput;
+  CreateTeamInput: CreateTeamInput;
   CsatSurveyPage: CsatSurveyPageRecord;
   CsatSurveyResponseInput: CsatSurveyResponseInput;
+  CustomAttributeDefinition: CustomAttributeDefinitionRecord;
+  CustomFilter: CustomFilterRecord;
   DateTime: Scalars['DateTime']['output'];
   DeletePayload: DeletedRecord;
   E164PhoneNumber: Scalars['E164PhoneNumber']['output'];
@@ -1485,7 +2435,9 @@ export type ResolversParentTypes = {
   IdentityProofInput: IdentityProofInput;
   ImageUrl: Scalars['ImageUrl']['output'];
   Inbox: InboxRecord;
+  InboxAgentBotPayload: InboxAgentBotRecord;
   InboxSummary: InboxSummaryRecord;
+  InviteAgentInput: InviteAgentInput;
   ItemError: ItemError;
   JSONObject: Scalars['JSONObject']['output'];
   Label: LabelRecord;
@@ -1496,27 +2448,47 @@ export type ResolversParentTypes = {
   Mutation: Record<PropertyKey, never>;
   Profile: ProfileRecord;
   Query: Record<PropertyKey, never>;
+  RemoveMembersPayload: RemovedMembersRecord;
   RequestOptionsInput: RequestOptionsInput;
   SendMessageInput: SendMessageInput;
   SubmitMessageResponseInput: SubmitMessageResponseInput;
   Team: TeamRecord;
   TypingStatusPayload: ConversationSignalRecord;
   UpdateAccountInput: UpdateAccountInput;
+  UpdateAgentBotInput: UpdateAgentBotInput;
+  UpdateAgentInput: UpdateAgentInput;
+  UpdateCannedResponseInput: UpdateCannedResponseInput;
   UpdateContactInput: UpdateContactInput;
   UpdateContactItemInput: UpdateContactItemInput;
   UpdateContactResult: Omit<UpdateContactResult, 'contact'> & { contact?: Maybe<ResolversParentTypes['Contact']> };
+  UpdateCustomAttributeDefinitionInput: UpdateCustomAttributeDefinitionInput;
+  UpdateCustomFilterInput: UpdateCustomFilterInput;
+  UpdateInboxChannelInput: UpdateInboxChannelInput;
+  UpdateInboxInput: UpdateInboxInput;
   UpdateMyProfileInput: UpdateMyProfileInput;
+  UpdateTeamInput: UpdateTeamInput;
   Upload: Scalars['Upload']['output'];
   WorkingHours: WorkingHoursRecord;
 };
 
 export type AccountResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Account'] = ResolversParentTypes['Account'], FederationReferenceType extends FederationReferenceTypes['Account'] = FederationReferenceTypes['Account']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Account']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  agentBot?: Resolver<Maybe<ResolversTypes['AgentBot']>, ParentType, ContextType, RequireFields<AccountAgentBotArgs, 'id'>>;
+  agentBots?: Resolver<Array<ResolversTypes['AgentBot']>, ParentType, ContextType, Partial<AccountAgentBotsArgs>>;
+  agents?: Resolver<Array<ResolversTypes['Agent']>, ParentType, ContextType, Partial<AccountAgentsArgs>>;
+  brandedEmailLayout?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType, Partial<AccountBrandedEmailLayoutArgs>>;
+  cannedResponses?: Resolver<Array<ResolversTypes['CannedResponse']>, ParentType, ContextType, Partial<AccountCannedResponsesArgs>>;
   createdAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType, Partial<AccountCreatedAtArgs>>;
+  customAttributeDefinition?: Resolver<Maybe<ResolversTypes['CustomAttributeDefinition']>, ParentType, ContextType, RequireFields<AccountCustomAttributeDefinitionArgs, 'id'>>;
+  customAttributeDefinitions?: Resolver<Array<ResolversTypes['CustomAttributeDefinition']>, ParentType, ContextType, Partial<AccountCustomAttributeDefinitionsArgs>>;
   customAttributes?: Resolver<Maybe<ResolversTypes['JSONObject']>, ParentType, ContextType, Partial<AccountCustomAttributesArgs>>;
+  customFilter?: Resolver<Maybe<ResolversTypes['CustomFilter']>, ParentType, ContextType, RequireFields<AccountCustomFilterArgs, 'id'>>;
+  customFilters?: Resolver<Array<ResolversTypes['CustomFilter']>, ParentType, ContextType, RequireFields<AccountCustomFiltersArgs, 'type'>>;
   domain?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType, Partial<AccountDomainArgs>>;
   enabledFeatures?: Resolver<Maybe<Array<ResolversTypes['String']>>, ParentType, ContextType, Partial<AccountEnabledFeaturesArgs>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  inbox?: Resolver<Maybe<ResolversTypes['AccountInbox']>, ParentType, ContextType, RequireFields<AccountInboxArgs, 'id'>>;
+  inboxes?: Resolver<Array<ResolversTypes['AccountInbox']>, ParentType, ContextType, Partial<AccountInboxesArgs>>;
   label?: Resolver<Maybe<ResolversTypes['Label']>, ParentType, ContextType, RequireFields<AccountLabelArgs, 'id'>>;
   labels?: Resolver<Array<ResolversTypes['Label']>, ParentType, ContextType, Partial<AccountLabelsArgs>>;
   latestChatwootVersion?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType, Partial<AccountLatestChatwootVersionArgs>>;
@@ -1525,10 +2497,14 @@ export type AccountResolvers<ContextType = GatewayContext, ParentType extends Re
   settings?: Resolver<Maybe<ResolversTypes['JSONObject']>, ParentType, ContextType, Partial<AccountSettingsArgs>>;
   status?: Resolver<Maybe<ResolversTypes['AccountStatus']>, ParentType, ContextType, Partial<AccountStatusArgs>>;
   supportEmail?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType, Partial<AccountSupportEmailArgs>>;
+  team?: Resolver<Maybe<ResolversTypes['Team']>, ParentType, ContextType, RequireFields<AccountTeamArgs, 'id'>>;
+  teams?: Resolver<Array<ResolversTypes['Team']>, ParentType, ContextType, Partial<AccountTeamsArgs>>;
 };
 
-export type AccountInboxResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['AccountInbox'] = ResolversParentTypes['AccountInbox']> = {
+export type AccountInboxResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['AccountInbox'] = ResolversParentTypes['AccountInbox'], FederationReferenceType extends FederationReferenceTypes['AccountInbox'] = FederationReferenceTypes['AccountInbox']> = {
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['AccountInbox']> | FederationReferenceType, FederationReferenceType, ContextType>;
   accountId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  agentBot?: Resolver<Maybe<ResolversTypes['AgentBot']>, ParentType, ContextType, Partial<AccountInboxAgentBotArgs>>;
   allowMessagesAfterResolved?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   autoAssignmentConfig?: Resolver<Maybe<ResolversTypes['JSONObject']>, ParentType, ContextType>;
   avatarUrl?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -1545,10 +2521,12 @@ export type AccountInboxResolvers<ContextType = GatewayContext, ParentType exten
   inboxIdentifier?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   lockToSingleConversation?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   medium?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  members?: Resolver<Array<ResolversTypes['Agent']>, ParentType, ContextType, Partial<AccountInboxMembersArgs>>;
   name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   outOfOfficeMessage?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   phoneNumber?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   provider?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  publicInbox?: Resolver<Maybe<ResolversTypes['Inbox']>, ParentType, ContextType, Partial<AccountInboxPublicInboxArgs>>;
   senderNameType?: Resolver<Maybe<ResolversTypes['SenderNameType']>, ParentType, ContextType>;
   timezone?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   websiteToken?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -1569,7 +2547,8 @@ export type AccountMembershipResolvers<ContextType = GatewayContext, ParentType 
   role?: Resolver<Maybe<ResolversTypes['AgentRole']>, ParentType, ContextType>;
 };
 
-export type AgentResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Agent'] = ResolversParentTypes['Agent']> = {
+export type AgentResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Agent'] = ResolversParentTypes['Agent'], FederationReferenceType extends FederationReferenceTypes['Agent'] = FederationReferenceTypes['Agent']> = {
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Agent']> | FederationReferenceType, FederationReferenceType, ContextType>;
   accountId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   autoOffline?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   availabilityStatus?: Resolver<Maybe<ResolversTypes['AgentAvailability']>, ParentType, ContextType>;
@@ -1594,6 +2573,14 @@ export type AgentBotResolvers<ContextType = GatewayContext, ParentType extends R
   outgoingUrl?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   systemBot?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   thumbnail?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type CannedResponseResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['CannedResponse'] = ResolversParentTypes['CannedResponse']> = {
+  content?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  createdAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  shortCode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  updatedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
 };
 
 export type ContactResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Contact'] = ResolversParentTypes['Contact'], FederationReferenceType extends FederationReferenceTypes['Contact'] = FederationReferenceTypes['Contact']> = {
@@ -1636,6 +2623,30 @@ export type CsatSurveyPageResolvers<ContextType = GatewayContext, ParentType ext
   url?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
+export type CustomAttributeDefinitionResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['CustomAttributeDefinition'] = ResolversParentTypes['CustomAttributeDefinition']> = {
+  createdAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  defaultValue?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  displayName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  displayType?: Resolver<Maybe<ResolversTypes['CustomAttributeDisplayType']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  key?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  model?: Resolver<Maybe<ResolversTypes['CustomAttributeModel']>, ParentType, ContextType>;
+  regexCue?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  regexPattern?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  updatedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  values?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type CustomFilterResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['CustomFilter'] = ResolversParentTypes['CustomFilter']> = {
+  createdAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  query?: Resolver<Maybe<ResolversTypes['JSONObject']>, ParentType, ContextType>;
+  type?: Resolver<Maybe<ResolversTypes['CustomFilterType']>, ParentType, ContextType>;
+  updatedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+};
+
 export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
   name: 'DateTime';
 }
@@ -1667,6 +2678,11 @@ export type InboxResolvers<ContextType = GatewayContext, ParentType extends Reso
   timezone?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   workingHours?: Resolver<Array<ResolversTypes['WorkingHours']>, ParentType, ContextType>;
   workingHoursEnabled?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+};
+
+export type InboxAgentBotPayloadResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['InboxAgentBotPayload'] = ResolversParentTypes['InboxAgentBotPayload']> = {
+  agentBotId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  inboxId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
 };
 
 export type InboxSummaryResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['InboxSummary'] = ResolversParentTypes['InboxSummary']> = {
@@ -1726,20 +2742,48 @@ export type MessageSenderResolvers<ContextType = GatewayContext, ParentType exte
 };
 
 export type MutationResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
+  addInboxMembers?: Resolver<Array<ResolversTypes['Agent']>, ParentType, ContextType, RequireFields<MutationAddInboxMembersArgs, 'accountId' | 'inboxId' | 'userIds'>>;
+  addTeamMembers?: Resolver<Array<ResolversTypes['Agent']>, ParentType, ContextType, RequireFields<MutationAddTeamMembersArgs, 'accountId' | 'teamId' | 'userIds'>>;
+  createAgentBot?: Resolver<ResolversTypes['AgentBot'], ParentType, ContextType, RequireFields<MutationCreateAgentBotArgs, 'accountId' | 'input'>>;
+  createCannedResponse?: Resolver<ResolversTypes['CannedResponse'], ParentType, ContextType, RequireFields<MutationCreateCannedResponseArgs, 'accountId' | 'input'>>;
   createContact?: Resolver<ResolversTypes['Contact'], ParentType, ContextType, RequireFields<MutationCreateContactArgs, 'inboxIdentifier' | 'input'>>;
   createConversation?: Resolver<ResolversTypes['Conversation'], ParentType, ContextType, RequireFields<MutationCreateConversationArgs, 'contactIdentifier' | 'inboxIdentifier'>>;
+  createCustomAttributeDefinition?: Resolver<ResolversTypes['CustomAttributeDefinition'], ParentType, ContextType, RequireFields<MutationCreateCustomAttributeDefinitionArgs, 'accountId' | 'input'>>;
+  createCustomFilter?: Resolver<ResolversTypes['CustomFilter'], ParentType, ContextType, RequireFields<MutationCreateCustomFilterArgs, 'accountId' | 'input'>>;
+  createInbox?: Resolver<ResolversTypes['AccountInbox'], ParentType, ContextType, RequireFields<MutationCreateInboxArgs, 'accountId' | 'input'>>;
   createLabel?: Resolver<ResolversTypes['Label'], ParentType, ContextType, RequireFields<MutationCreateLabelArgs, 'accountId' | 'input'>>;
+  createTeam?: Resolver<ResolversTypes['Team'], ParentType, ContextType, RequireFields<MutationCreateTeamArgs, 'accountId' | 'input'>>;
+  deleteAgentBot?: Resolver<ResolversTypes['DeletePayload'], ParentType, ContextType, RequireFields<MutationDeleteAgentBotArgs, 'accountId' | 'id'>>;
+  deleteCannedResponse?: Resolver<ResolversTypes['DeletePayload'], ParentType, ContextType, RequireFields<MutationDeleteCannedResponseArgs, 'accountId' | 'id'>>;
+  deleteCustomAttributeDefinition?: Resolver<ResolversTypes['DeletePayload'], ParentType, ContextType, RequireFields<MutationDeleteCustomAttributeDefinitionArgs, 'accountId' | 'id'>>;
+  deleteCustomFilter?: Resolver<ResolversTypes['DeletePayload'], ParentType, ContextType, RequireFields<MutationDeleteCustomFilterArgs, 'accountId' | 'id'>>;
   deleteLabel?: Resolver<ResolversTypes['DeletePayload'], ParentType, ContextType, RequireFields<MutationDeleteLabelArgs, 'accountId' | 'id'>>;
+  deleteTeam?: Resolver<ResolversTypes['DeletePayload'], ParentType, ContextType, RequireFields<MutationDeleteTeamArgs, 'accountId' | 'id'>>;
+  inviteAgent?: Resolver<ResolversTypes['Agent'], ParentType, ContextType, RequireFields<MutationInviteAgentArgs, 'accountId' | 'input'>>;
   markConversationSeen?: Resolver<ResolversTypes['ConversationSeenPayload'], ParentType, ContextType, RequireFields<MutationMarkConversationSeenArgs, 'contactIdentifier' | 'displayId' | 'inboxIdentifier'>>;
+  removeAgent?: Resolver<ResolversTypes['DeletePayload'], ParentType, ContextType, RequireFields<MutationRemoveAgentArgs, 'accountId' | 'id'>>;
+  removeInboxMembers?: Resolver<ResolversTypes['RemoveMembersPayload'], ParentType, ContextType, RequireFields<MutationRemoveInboxMembersArgs, 'accountId' | 'inboxId' | 'userIds'>>;
+  removeTeamMembers?: Resolver<ResolversTypes['RemoveMembersPayload'], ParentType, ContextType, RequireFields<MutationRemoveTeamMembersArgs, 'accountId' | 'teamId' | 'userIds'>>;
   resolveConversation?: Resolver<ResolversTypes['Conversation'], ParentType, ContextType, RequireFields<MutationResolveConversationArgs, 'contactIdentifier' | 'displayId' | 'inboxIdentifier'>>;
   sendMessage?: Resolver<ResolversTypes['Message'], ParentType, ContextType, RequireFields<MutationSendMessageArgs, 'contactIdentifier' | 'displayId' | 'inboxIdentifier' | 'input'>>;
+  setBrandedEmailLayout?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType, RequireFields<MutationSetBrandedEmailLayoutArgs, 'accountId'>>;
+  setInboxAgentBot?: Resolver<ResolversTypes['InboxAgentBotPayload'], ParentType, ContextType, RequireFields<MutationSetInboxAgentBotArgs, 'accountId' | 'inboxId'>>;
+  setInboxMembers?: Resolver<Array<ResolversTypes['Agent']>, ParentType, ContextType, RequireFields<MutationSetInboxMembersArgs, 'accountId' | 'inboxId' | 'userIds'>>;
+  setTeamMembers?: Resolver<Array<ResolversTypes['Agent']>, ParentType, ContextType, RequireFields<MutationSetTeamMembersArgs, 'accountId' | 'teamId' | 'userIds'>>;
   setTypingStatus?: Resolver<ResolversTypes['TypingStatusPayload'], ParentType, ContextType, RequireFields<MutationSetTypingStatusArgs, 'contactIdentifier' | 'displayId' | 'inboxIdentifier' | 'status'>>;
   submitMessageResponse?: Resolver<ResolversTypes['Message'], ParentType, ContextType, RequireFields<MutationSubmitMessageResponseArgs, 'contactIdentifier' | 'displayId' | 'inboxIdentifier' | 'input' | 'messageId'>>;
   updateAccount?: Resolver<ResolversTypes['Account'], ParentType, ContextType, RequireFields<MutationUpdateAccountArgs, 'accountId' | 'input'>>;
+  updateAgent?: Resolver<ResolversTypes['Agent'], ParentType, ContextType, RequireFields<MutationUpdateAgentArgs, 'accountId' | 'id' | 'input'>>;
+  updateAgentBot?: Resolver<ResolversTypes['AgentBot'], ParentType, ContextType, RequireFields<MutationUpdateAgentBotArgs, 'accountId' | 'id' | 'input'>>;
+  updateCannedResponse?: Resolver<ResolversTypes['CannedResponse'], ParentType, ContextType, RequireFields<MutationUpdateCannedResponseArgs, 'accountId' | 'id' | 'input'>>;
   updateContact?: Resolver<ResolversTypes['Contact'], ParentType, ContextType, RequireFields<MutationUpdateContactArgs, 'contactIdentifier' | 'inboxIdentifier' | 'input'>>;
   updateContacts?: Resolver<Array<ResolversTypes['UpdateContactResult']>, ParentType, ContextType, RequireFields<MutationUpdateContactsArgs, 'items'>>;
+  updateCustomAttributeDefinition?: Resolver<ResolversTypes['CustomAttributeDefinition'], ParentType, ContextType, RequireFields<MutationUpdateCustomAttributeDefinitionArgs, 'accountId' | 'id' | 'input'>>;
+  updateCustomFilter?: Resolver<ResolversTypes['CustomFilter'], ParentType, ContextType, RequireFields<MutationUpdateCustomFilterArgs, 'accountId' | 'id' | 'input'>>;
+  updateInbox?: Resolver<ResolversTypes['AccountInbox'], ParentType, ContextType, RequireFields<MutationUpdateInboxArgs, 'accountId' | 'id' | 'input'>>;
   updateLabel?: Resolver<ResolversTypes['Label'], ParentType, ContextType, RequireFields<MutationUpdateLabelArgs, 'accountId' | 'id' | 'input'>>;
   updateMyProfile?: Resolver<ResolversTypes['Profile'], ParentType, ContextType, RequireFields<MutationUpdateMyProfileArgs, 'input'>>;
+  updateTeam?: Resolver<ResolversTypes['Team'], ParentType, ContextType, RequireFields<MutationUpdateTeamArgs, 'accountId' | 'id' | 'input'>>;
 };
 
 export type ProfileResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Profile'] = ResolversParentTypes['Profile']> = {
@@ -1766,7 +2810,12 @@ export type QueryResolvers<ContextType = GatewayContext, ParentType extends Reso
   me?: Resolver<ResolversTypes['Profile'], ParentType, ContextType, Partial<QueryMeArgs>>;
 };
 
-export type TeamResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Team'] = ResolversParentTypes['Team']> = {
+export type RemoveMembersPayloadResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['RemoveMembersPayload'] = ResolversParentTypes['RemoveMembersPayload']> = {
+  userIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
+};
+
+export type TeamResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Team'] = ResolversParentTypes['Team'], FederationReferenceType extends FederationReferenceTypes['Team'] = FederationReferenceTypes['Team']> = {
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Team']> | FederationReferenceType, FederationReferenceType, ContextType>;
   accountId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   allowAutoAssign?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -1774,6 +2823,7 @@ export type TeamResolvers<ContextType = GatewayContext, ParentType extends Resol
   iconColor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   isMember?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  members?: Resolver<Array<ResolversTypes['Agent']>, ParentType, ContextType, Partial<TeamMembersArgs>>;
   name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
@@ -1809,16 +2859,20 @@ export type Resolvers<ContextType = GatewayContext> = {
   AccountMembership?: AccountMembershipResolvers<ContextType>;
   Agent?: AgentResolvers<ContextType>;
   AgentBot?: AgentBotResolvers<ContextType>;
+  CannedResponse?: CannedResponseResolvers<ContextType>;
   Contact?: ContactResolvers<ContextType>;
   Conversation?: ConversationResolvers<ContextType>;
   ConversationSeenPayload?: ConversationSeenPayloadResolvers<ContextType>;
   CsatSurveyPage?: CsatSurveyPageResolvers<ContextType>;
+  CustomAttributeDefinition?: CustomAttributeDefinitionResolvers<ContextType>;
+  CustomFilter?: CustomFilterResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
   DeletePayload?: DeletePayloadResolvers<ContextType>;
   E164PhoneNumber?: GraphQLScalarType;
   EmailAddress?: GraphQLScalarType;
   ImageUrl?: GraphQLScalarType;
   Inbox?: InboxResolvers<ContextType>;
+  InboxAgentBotPayload?: InboxAgentBotPayloadResolvers<ContextType>;
   InboxSummary?: InboxSummaryResolvers<ContextType>;
   ItemError?: ItemErrorResolvers<ContextType>;
   JSONObject?: GraphQLScalarType;
@@ -1829,6 +2883,7 @@ export type Resolvers<ContextType = GatewayContext> = {
   Mutation?: MutationResolvers<ContextType>;
   Profile?: ProfileResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  RemoveMembersPayload?: RemoveMembersPayloadResolvers<ContextType>;
   Team?: TeamResolvers<ContextType>;
   TypingStatusPayload?: TypingStatusPayloadResolvers<ContextType>;
   UpdateContactResult?: UpdateContactResultResolvers<ContextType>;
