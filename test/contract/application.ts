@@ -6,6 +6,12 @@ import { createSpecChecker, type SpecErrata } from './specChecker';
  * scripts/extract-chatwoot-spec.mjs), with the errata below. Each says where the document is wrong about what
  * Chatwoot's source does, and what the gateway sends instead; the numbers are those of the design's errata list.
  */
+const INBOX_MEMBERS = {
+  type: 'object',
+  required: ['inbox_id', 'user_ids'],
+  properties: { inbox_id: { type: 'integer' }, user_ids: { type: 'array', items: { type: 'integer' } } },
+};
+
 export const APPLICATION_ERRATA: SpecErrata = {
   requestBodies: {
     // E11: the custom filter's kind is `filter_type`, not `type` (the controller permits filter_type only).
@@ -30,6 +36,12 @@ export const APPLICATION_ERRATA: SpecErrata = {
       },
       additionalProperties: false,
     },
+    // E16: `agent_bot: null` takes the inbox's bot away (the controller reads a blank id as "none").
+    updateAgentBot: { type: 'object', required: ['agent_bot'], properties: { agent_bot: { type: ['integer', 'null'] } }, additionalProperties: false },
+    // Not in the design's list: the document types inbox_id as an integer on POST and a string on PATCH and DELETE;
+    // Rails reads both alike, and the gateway sends the integer on all three.
+    'update-agents-in-inbox': INBOX_MEMBERS,
+    'delete-agent-in-inbox': INBOX_MEMBERS,
   },
   extraQueryParameters: {
     // E12: attribute_model is optional (all models when left out) and there is a third model, company_attribute.
