@@ -1,4 +1,5 @@
 import type { JsonObject } from '../store';
+import { StructureTables } from './records';
 
 /**
  * The Application API's records in the simulator, shaped after Chatwoot's tables: accounts, users, their
@@ -77,6 +78,8 @@ export class ApplicationStore {
   readonly teamMembers: { teamId: number; userId: number }[] = [];
   /** inbox_members: which users work in which inbox (the Client API store's inbox ids). */
   readonly inboxMembers: { inboxId: number; userId: number }[] = [];
+  /** Inbox settings, agent bots, custom attributes, canned responses, filters (records.ts). */
+  readonly structure = new StructureTables();
   private readonly sequences = new Map<string, number>();
 
   /** The next id of a table, starting at 1. */
