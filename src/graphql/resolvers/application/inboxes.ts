@@ -40,8 +40,8 @@ export const inboxResolvers: Resolvers = {
       read(context, inboxOperations.brandedEmailLayout, { accountId: account.id, options }),
   },
   AccountInbox: {
-    // Through the loaders: N references to one inbox in a request are one read.
-    __resolveReference: (reference, context) =>
+    // Async so a refusal fails this reference alone; through the loaders, so inbox in a request are one read.
+    __resolveReference: async (reference, context) =>
       read(context, inboxOperations.get, { accountId: String(reference.accountId ?? ''), id: reference.id }),
     members: (inbox, { options }, context) =>
       read(context, inboxMemberOperations.list, { accountId: inbox.accountId ?? '', inboxId: inbox.id, options }),

@@ -9,8 +9,8 @@ export const teamResolvers: Resolvers = {
     team: (account, { id, options }, context) => read(context, teamOperations.get, { accountId: account.id, teamId: id, options }),
   },
   Team: {
-    // Through the loaders: N references to one team in a request are one read.
-    __resolveReference: (reference, context) =>
+    // Async so a refusal fails this reference alone; through the loaders, so team in a request are one read.
+    __resolveReference: async (reference, context) =>
       read(context, teamOperations.get, { accountId: String(reference.accountId ?? ''), teamId: reference.id }),
     members: (team, { options }, context) =>
       read(context, teamOperations.members, { accountId: team.accountId ?? '', teamId: team.id, options }),
