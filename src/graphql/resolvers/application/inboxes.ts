@@ -40,7 +40,7 @@ export const inboxResolvers: Resolvers = {
       read(context, inboxOperations.brandedEmailLayout, { accountId: account.id, options }),
   },
   AccountInbox: {
-    // Async so a refusal fails this reference alone; through the loaders, so inbox in a request are one read.
+    // Async so a refusal fails this reference alone; through the loaders, so N references to one inbox are one read.
     __resolveReference: async (reference, context) =>
       read(context, inboxOperations.get, { accountId: String(reference.accountId ?? ''), id: reference.id }),
     members: (inbox, { options }, context) =>

@@ -9,7 +9,7 @@ export const teamResolvers: Resolvers = {
     team: (account, { id, options }, context) => read(context, teamOperations.get, { accountId: account.id, teamId: id, options }),
   },
   Team: {
-    // Async so a refusal fails this reference alone; through the loaders, so team in a request are one read.
+    // Async so a refusal fails this reference alone; through the loaders, so N references to one team are one read.
     __resolveReference: async (reference, context) =>
       read(context, teamOperations.get, { accountId: String(reference.accountId ?? ''), teamId: reference.id }),
     members: (team, { options }, context) =>
