@@ -13,44 +13,6 @@ const NOT_YET: Record<string, readonly string[]> = {
   'A03 Audit logs': [
     'get-account-audit-logs',
   ],
-  'A04 Agents': [
-    'get-account-agents',
-    'add-new-agent-to-account',
-    'update-agent-in-account',
-    'delete-agent-from-account',
-  ],
-  'A05 Teams': [
-    'list-all-teams',
-    'create-a-team',
-    'get-details-of-a-single-team',
-    'update-a-team',
-    'delete-a-team',
-    'get-team-members',
-    'add-new-agent-to-team',
-    'update-agents-in-team',
-    'delete-agent-in-team',
-  ],
-  'A06 Inboxes': [
-    'getAccountBrandedEmailLayout',
-    'updateAccountBrandedEmailLayout',
-    'listAllInboxes',
-    'inboxCreation',
-    'GetInbox',
-    'updateInbox',
-    'getInboxAgentBot',
-    'updateAgentBot',
-    'get-inbox-members',
-    'add-new-agent-to-inbox',
-    'update-agents-in-inbox',
-    'delete-agent-in-inbox',
-  ],
-  'A07 Account agent bots': [
-    'list-all-account-agent-bots',
-    'create-an-account-agent-bot',
-    'get-details-of-a-single-account-agent-bot',
-    'update-an-account-agent-bot',
-    'delete-an-account-agent-bot',
-  ],
   'A08 Contacts': [
     'contactList',
     'contactCreate',
@@ -65,13 +27,6 @@ const NOT_YET: Record<string, readonly string[]> = {
     'contactInboxCreation',
     'contactableInboxesGet',
     'contactMerge',
-  ],
-  'A09 Custom attributes': [
-    'get-account-custom-attribute',
-    'add-new-custom-attribute-to-account',
-    'get-details-of-a-single-custom-attribute',
-    'update-custom-attribute-in-account',
-    'delete-custom-attribute-from-account',
   ],
   'A10 Conversations': [
     'conversationListMeta',
@@ -94,19 +49,6 @@ const NOT_YET: Record<string, readonly string[]> = {
     'list-all-messages',
     'create-a-new-message-in-a-conversation',
     'delete-a-message',
-  ],
-  'A13 Canned responses': [
-    'get-account-canned-response',
-    'add-new-canned-response-to-account',
-    'update-canned-response-in-account',
-    'delete-canned-response-from-account',
-  ],
-  'A14 Custom filters': [
-    'list-all-filters',
-    'create-a-custom-filter',
-    'get-details-of-a-single-custom-filter',
-    'update-a-custom-filter',
-    'delete-a-custom-filter',
   ],
   'A15 Automation rules': [
     'get-account-automation-rule',
@@ -177,6 +119,8 @@ const NOT_YET: Record<string, readonly string[]> = {
 
 /** Groups of the inventory that are complete: none of their operations may be in NOT_YET. */
 const FINISHED_GROUPS = ['A01 Account', 'A02 Profile', 'A12 Labels', 'C1 Client API', 'C2 CSAT survey page'];
+// Part 1: the account structure and its settings.
+FINISHED_GROUPS.push('A04 Agents', 'A05 Teams', 'A06 Inboxes', 'A07 Account agent bots', 'A09 Custom attributes', 'A13 Canned responses', 'A14 Custom filters');
 
 /**
  * The document's orphan (erratum E1): a second description of list-all-messages without the /api/v1 prefix. No such
