@@ -1,7 +1,9 @@
 import { isObjectType } from 'graphql';
 import { buildGatewaySchema } from '../../src/graphql/schema';
-import { startApplicationGateway } from '../support/application';
-import type { TestGateway } from '../support/gateway';
+import { startSimulator, type Simulator } from '../../src/simulator';
+import { APPLICATION_DEMO } from '../../src/simulator/application';
+import { ADMIN, startApplicationGateway } from '../support/application';
+import { startTestGateway, type TestGateway } from '../support/gateway';
 import { captureLogs, type CapturedLogs } from '../support/logs';
 import { type FakeChatwoot, startFakeChatwoot } from '../support/servers';
 
@@ -69,7 +71,7 @@ describe('Application API secrets stay secret', () => {
     chatwoot = await startFakeChatwoot((request) => ({ body: answer(request.method, request.path) }));
     const captured = captureLogs('trace');
     logs = captured.logs;
-    gateway = await startApplicationGateway(chatwoot.url, {}, { logger: captured.logger });
+    gateway = await startTestGateway(chatwoot.url, { GATEWAY_APPLICATION_API: 'true' }, { logger: captured.logger });
   });
   afterAll(async () => {
     await gateway.close();
@@ -96,5 +98,37 @@ describe('Application API secrets stay secret', () => {
       }
     }
     expect(offending).toEqual([]);
+  });
+});
+
+describe('Application API secrets the simulator sends, as Chatwoot does', () => {
+  let simulator: Simulator;
+  let gateway: TestGateway;
+  beforeAll(async () => {
+    simulator = await startSimulator();
+    gateway = await startApplicationGateway(simulator.url);
+  });
+  afterAll(async () => {
+    await gateway.close();
+    await simulator.close();
+  });
+
+  it("drops the inbox and bot secrets Chatwoot's administrator views carry", async () => {
+    const inbox = simulator.store.inboxes[0]!;
+    const bot = simulator.application.structure.agentBots.find((b) => b.accountId === 1)!;
+    // The simulator's own answer has them, so the gateway's mapping is what keeps them out.
+    const raw = await fetch(`${simulator.url}/api/v1/accounts/1/inboxes/${inbox.id}`, { headers: ADMIN });
+    const rawBot = await fetch(`${simulator.url}/api/v1/accounts/1/agent_bots/${bot.id}`, { headers: ADMIN });
+    const upstream = (await raw.text()) + (await rawBot.text());
+    const secrets = [inbox.hmacToken, simulator.application.structure.accountInboxes.get(inbox.id)!.secret, bot.accessToken, bot.secret];
+    for (const secret of secrets) expect(upstream).toContain(secret);
+
+    const result = await gateway.query(
+      `{ account(id: 1) { inboxes { id name websiteToken } inbox(id: ${inbox.id}) { id agentBot { id } } agentBots { id name botConfig } agentBot(id: ${bot.id}) { id } } me { id } }`,
+      {},
+      ADMIN,
+    );
+    expect(result.errors).toBeUndefined();
+    for (const secret of [...secrets, APPLICATION_DEMO.adminToken, APPLICATION_DEMO.adminPubsubToken]) expect(result.text).not.toContain(secret);
   });
 });
