@@ -4,7 +4,7 @@ describe('loadConfig', () => {
   it('uses documented defaults for an empty environment', () => {
     const config = loadConfig({});
     expect(config.server).toEqual({ host: '127.0.0.1', port: 4000 });
-    expect(config.chatwoot).toEqual({ baseUrl: null, apiAccessToken: null });
+    expect(config.chatwoot).toEqual({ baseUrl: null, apiAccessToken: null, platformAppToken: null });
     expect(config.upstream.defaultTimeoutMs).toBe(30_000);
     expect(config.simulator.chatwootVersion).toBe('4.16');
   });
