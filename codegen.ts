@@ -60,6 +60,11 @@ const config: CodegenConfig = {
           ReportingEventPage: '../chatwoot/operations/application/reportingEvents#ReportingEventPageRecord',
           ReportingEvent: '../chatwoot/operations/application/reportingEvents#ReportingEventRecord',
           AccountReports: '../graphql/resolvers/application/reports#ReportsRef',
+          RemoveMembersPayload: '../chatwoot/operations/application/teams#RemovedMembersRecord',
+          InboxAgentBotPayload: '../chatwoot/operations/application/inboxOperations#InboxAgentBotRecord',
+          CustomAttributeDefinition: '../chatwoot/operations/application/customAttributes#CustomAttributeDefinitionRecord',
+          CannedResponse: '../chatwoot/operations/application/cannedResponses#CannedResponseRecord',
+          CustomFilter: '../chatwoot/operations/application/customFilters#CustomFilterRecord',
         },
         scalars: {
           EmailAddress: 'string',
