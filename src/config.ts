@@ -21,6 +21,8 @@ export interface GatewayConfig {
     readonly apiAccessToken: string | null;
     /** The Platform App token: sent on Platform API calls only, for service principals. Never logged or echoed. */
     readonly platformAppToken: string | null;
+    /** Chatwoot's conversation page size (its server's CONVERSATION_RESULTS_PER_PAGE), default 25. */
+    readonly conversationsPerPage: number;
   };
   /** Which of Chatwoot's APIs the gateway serves; deny by default. */
   readonly apis: {
@@ -51,6 +53,8 @@ export interface GatewayConfig {
   readonly simulator: {
     /** Which Chatwoot release the embedded simulator imitates where releases differ. */
     readonly chatwootVersion: SimulatorChatwootVersion;
+    /** Which edition the simulator imitates: Enterprise-only routes answer 404 in the community edition. */
+    readonly edition: SimulatorEdition;
   };
   readonly requestOptions: RequestOptionsConfig;
   readonly operations: OperationsConfig;
@@ -106,6 +110,10 @@ export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' |
 
 export type SimulatorChatwootVersion = '4.15' | '4.16';
 
+/** The editions of Chatwoot the simulator imitates (CHATWOOT_SIMULATOR_EDITION); Enterprise adds some routes. */
+export const SIMULATOR_EDITIONS = ['community', 'enterprise'] as const;
+export type SimulatorEdition = (typeof SIMULATOR_EDITIONS)[number];
+
 export const TIMEOUT_MS_MAX = 300_000;
 /** Upper bounds of the batching options, per request and as server defaults. */
 export const BATCH_SIZE_MAX = 100;
@@ -135,6 +143,7 @@ export function loadConfig(env: Env = process.env): GatewayConfig {
       baseUrl: read.baseUrl('CHATWOOT_BASE_URL'),
       apiAccessToken: read.string('CHATWOOT_API_ACCESS_TOKEN') ?? null,
       platformAppToken: read.string('CHATWOOT_PLATFORM_APP_TOKEN') ?? null,
+      conversationsPerPage: read.integer('CHATWOOT_CONVERSATIONS_PER_PAGE', 25, 1, 1000),
     },
     apis: {
       application: read.boolean('GATEWAY_APPLICATION_API', false),
@@ -158,6 +167,7 @@ export function loadConfig(env: Env = process.env): GatewayConfig {
     },
     simulator: {
       chatwootVersion: read.oneOf('CHATWOOT_SIMULATOR_VERSION', ['4.16', '4.15'] as const, '4.16'),
+      edition: read.oneOf('CHATWOOT_SIMULATOR_EDITION', SIMULATOR_EDITIONS, 'community'),
     },
     // --- Request options: safe defaults next to each; insecure TLS and per-request proxies are opt-in. ---
     requestOptions: {

@@ -1,6 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { SimulatorChatwootVersion } from '../config';
+import type { SimulatorChatwootVersion, SimulatorEdition } from '../config';
 import { registerContactRoutes } from './contacts';
 import { registerConversationRoutes, seedDemoConversation } from './conversations';
 import { registerCsatRoutes } from './csat';
@@ -40,6 +40,8 @@ export interface DemoData {
 export interface SimulatorOptions {
   readonly port?: number;
   readonly chatwootVersion?: SimulatorChatwootVersion;
+  /** Community (the default) or Enterprise: Enterprise-only routes answer Rails' routing 404 in the community edition. */
+  readonly edition?: SimulatorEdition;
 }
 
 export async function startSimulator(options: SimulatorOptions = {}): Promise<Simulator> {
@@ -53,7 +55,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   registerCsatRoutes(router);
   const application = new ApplicationStore();
   seedApplicationDemo(application, store);
-  registerApplicationRoutes(router, application, store);
+  registerApplicationRoutes(router, application, store, options.edition ?? 'community');
 
   const server: Server = createServer((req, res) => {
     router.serve(req, res).catch(() => {

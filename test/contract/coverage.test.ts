@@ -51,49 +51,12 @@ const NOT_YET: Record<string, readonly string[]> = {
     'update-an-account-agent-bot',
     'delete-an-account-agent-bot',
   ],
-  'A08 Contacts': [
-    'contactList',
-    'contactCreate',
-    'contactDetails',
-    'contactUpdate',
-    'contactDelete',
-    'contactConversations',
-    'list-all-labels-of-a-contact',
-    'contact-add-labels',
-    'contactSearch',
-    'contactFilter',
-    'contactInboxCreation',
-    'contactableInboxesGet',
-    'contactMerge',
-  ],
   'A09 Custom attributes': [
     'get-account-custom-attribute',
     'add-new-custom-attribute-to-account',
     'get-details-of-a-single-custom-attribute',
     'update-custom-attribute-in-account',
     'delete-custom-attribute-from-account',
-  ],
-  'A10 Conversations': [
-    'conversationListMeta',
-    'conversationList',
-    'newConversation',
-    'conversationFilter',
-    'get-details-of-a-conversation',
-    'update-conversation',
-    'toggle-status-of-a-conversation',
-    'toggle-priority-of-a-conversation',
-    'toggle-typing-status-of-a-conversation',
-    'update-custom-attributes-of-a-conversation',
-    'destroy-custom-attributes-of-a-conversation',
-    'assign-a-conversation',
-    'list-all-labels-of-a-conversation',
-    'conversation-add-labels',
-    'get-conversation-reporting-events',
-  ],
-  'A11 Messages': [
-    'list-all-messages',
-    'create-a-new-message-in-a-conversation',
-    'delete-a-message',
   ],
   'A13 Canned responses': [
     'get-account-canned-response',
@@ -177,6 +140,7 @@ const NOT_YET: Record<string, readonly string[]> = {
 
 /** Groups of the inventory that are complete: none of their operations may be in NOT_YET. */
 const FINISHED_GROUPS = ['A01 Account', 'A02 Profile', 'A12 Labels', 'C1 Client API', 'C2 CSAT survey page'];
+FINISHED_GROUPS.push('A08 Contacts', 'A10 Conversations', 'A11 Messages');
 
 /**
  * The document's orphan (erratum E1): a second description of list-all-messages without the /api/v1 prefix. No such

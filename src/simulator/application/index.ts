@@ -1,6 +1,10 @@
 import type { SimRouter } from '../http';
 import type { SimulatorStore } from '../store';
+import type { SimulatorEdition } from '../../config';
+import { registerContactRoutes } from './contacts';
+import { registerConversationRoutes } from './conversations';
 import { registerLabelRoutes } from './labels';
+import { registerAccountMessageRoutes } from './messages';
 import { registerProfileRoutes } from './profile';
 import { ApplicationStore } from './store';
 
@@ -17,10 +21,13 @@ export const APPLICATION_DEMO = {
  * Registers every Application API route of the simulator on `router`. `records` is the simulator's store of inboxes,
  * contacts, conversations and messages, which the Client API serves too: both APIs see the same records.
  */
-export function registerApplicationRoutes(router: SimRouter, store: ApplicationStore, records: SimulatorStore): void {
+export function registerApplicationRoutes(router: SimRouter, store: ApplicationStore, records: SimulatorStore, edition: SimulatorEdition = 'community'): void {
   void records;
   registerProfileRoutes(router, store);
   registerLabelRoutes(router, store);
+  registerContactRoutes(router, store, records);
+  registerConversationRoutes(router, store, records, edition);
+  registerAccountMessageRoutes(router, store, records);
 }
 
 /**
