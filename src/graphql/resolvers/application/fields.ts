@@ -3,7 +3,6 @@ import { labelOperations } from '../../../chatwoot/operations/application/labels
 import { profileOperations } from '../../../chatwoot/operations/application/profile';
 import { contactOperations } from '../../../chatwoot/operations/application/contacts';
 import { conversationOperations } from '../../../chatwoot/operations/application/conversations';
-import { inboxReadOperation } from '../../../chatwoot/operations/application/inboxRead';
 import { messageOperations } from '../../../chatwoot/operations/application/messages';
 import { bindField, type OperationEntry } from '../../fieldBinding';
 
@@ -38,7 +37,6 @@ export const APPLICATION_FIELD_OPERATIONS: readonly OperationEntry[] = [
   bindField('AccountContact.conversations', contactOperations.conversations),
   bindField('AccountContact.labels', contactOperations.labels),
   bindField('Mutation.setContactLabels', contactOperations.setLabels),
-  bindField('ContactInbox.clientContact', inboxReadOperation),
   // A10 Conversations
   bindField('Account.conversations', conversationOperations.list),
   bindField('Mutation.createAccountConversation', conversationOperations.create),
@@ -57,7 +55,6 @@ export const APPLICATION_FIELD_OPERATIONS: readonly OperationEntry[] = [
   bindField('Mutation.setConversationPriority', conversationOperations.setPriority),
   bindField('Mutation.changeConversationStatus', conversationOperations.changeStatus),
   bindField('Mutation.setAgentTypingStatus', conversationOperations.setTyping),
-  bindField('AccountConversation.inbox', inboxReadOperation),
   // A11 Messages (the document's orphan getConversationMessages is this same field, erratum E1)
   bindField('AccountConversation.messages', messageOperations.list),
   bindField('Mutation.createConversationMessage', messageOperations.create),
