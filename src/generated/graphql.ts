@@ -356,6 +356,30 @@ export type AccountContact = {
 
 
 /** A contact of an account, as its agents see it. Distinct from the contact-facing `Contact` of the Client API. */
+export type AccountContactAdditionalAttributesArgs = {
+  options?: InputMaybe<RequestOptionsInput>;
+};
+
+
+/** A contact of an account, as its agents see it. Distinct from the contact-facing `Contact` of the Client API. */
+export type AccountContactAvailabilityStatusArgs = {
+  options?: InputMaybe<RequestOptionsInput>;
+};
+
+
+/** A contact of an account, as its agents see it. Distinct from the contact-facing `Contact` of the Client API. */
+export type AccountContactBlockedArgs = {
+  options?: InputMaybe<RequestOptionsInput>;
+};
+
+
+/** A contact of an account, as its agents see it. Distinct from the contact-facing `Contact` of the Client API. */
+export type AccountContactCompanyIdArgs = {
+  options?: InputMaybe<RequestOptionsInput>;
+};
+
+
+/** A contact of an account, as its agents see it. Distinct from the contact-facing `Contact` of the Client API. */
 export type AccountContactContactInboxesArgs = {
   options?: InputMaybe<RequestOptionsInput>;
 };
@@ -374,7 +398,55 @@ export type AccountContactConversationsArgs = {
 
 
 /** A contact of an account, as its agents see it. Distinct from the contact-facing `Contact` of the Client API. */
+export type AccountContactCreatedAtArgs = {
+  options?: InputMaybe<RequestOptionsInput>;
+};
+
+
+/** A contact of an account, as its agents see it. Distinct from the contact-facing `Contact` of the Client API. */
+export type AccountContactCustomAttributesArgs = {
+  options?: InputMaybe<RequestOptionsInput>;
+};
+
+
+/** A contact of an account, as its agents see it. Distinct from the contact-facing `Contact` of the Client API. */
+export type AccountContactEmailArgs = {
+  options?: InputMaybe<RequestOptionsInput>;
+};
+
+
+/** A contact of an account, as its agents see it. Distinct from the contact-facing `Contact` of the Client API. */
+export type AccountContactIdentifierArgs = {
+  options?: InputMaybe<RequestOptionsInput>;
+};
+
+
+/** A contact of an account, as its agents see it. Distinct from the contact-facing `Contact` of the Client API. */
 export type AccountContactLabelsArgs = {
+  options?: InputMaybe<RequestOptionsInput>;
+};
+
+
+/** A contact of an account, as its agents see it. Distinct from the contact-facing `Contact` of the Client API. */
+export type AccountContactLastActivityAtArgs = {
+  options?: InputMaybe<RequestOptionsInput>;
+};
+
+
+/** A contact of an account, as its agents see it. Distinct from the contact-facing `Contact` of the Client API. */
+export type AccountContactNameArgs = {
+  options?: InputMaybe<RequestOptionsInput>;
+};
+
+
+/** A contact of an account, as its agents see it. Distinct from the contact-facing `Contact` of the Client API. */
+export type AccountContactPhoneNumberArgs = {
+  options?: InputMaybe<RequestOptionsInput>;
+};
+
+
+/** A contact of an account, as its agents see it. Distinct from the contact-facing `Contact` of the Client API. */
+export type AccountContactThumbnailArgs = {
   options?: InputMaybe<RequestOptionsInput>;
 };
 
@@ -507,6 +579,105 @@ export type AccountConversation = {
  * A conversation of an account, as its agents see it. Distinct from the contact-facing `Conversation` of the Client
  * API; addressed by its display id, the number agents see.
  */
+export type AccountConversationAdditionalAttributesArgs = {
+  options?: InputMaybe<RequestOptionsInput>;
+};
+
+
+/**
+ * A conversation of an account, as its agents see it. Distinct from the contact-facing `Conversation` of the Client
+ * API; addressed by its display id, the number agents see.
+ */
+export type AccountConversationAgentLastSeenAtArgs = {
+  options?: InputMaybe<RequestOptionsInput>;
+};
+
+
+/**
+ * A conversation of an account, as its agents see it. Distinct from the contact-facing `Conversation` of the Client
+ * API; addressed by its display id, the number agents see.
+ */
+export type AccountConversationAssigneeArgs = {
+  options?: InputMaybe<RequestOptionsInput>;
+};
+
+
+/**
+ * A conversation of an account, as its agents see it. Distinct from the contact-facing `Conversation` of the Client
+ * API; addressed by its display id, the number agents see.
+ */
+export type AccountConversationAssigneeLastSeenAtArgs = {
+  options?: InputMaybe<RequestOptionsInput>;
+};
+
+
+/**
+ * A conversation of an account, as its agents see it. Distinct from the contact-facing `Conversation` of the Client
+ * API; addressed by its display id, the number agents see.
+ */
+export type AccountConversationCanReplyArgs = {
+  options?: InputMaybe<RequestOptionsInput>;
+};
+
+
+/**
+ * A conversation of an account, as its agents see it. Distinct from the contact-facing `Conversation` of the Client
+ * API; addressed by its display id, the number agents see.
+ */
+export type AccountConversationContactArgs = {
+  options?: InputMaybe<RequestOptionsInput>;
+};
+
+
+/**
+ * A conversation of an account, as its agents see it. Distinct from the contact-facing `Conversation` of the Client
+ * API; addressed by its display id, the number agents see.
+ */
+export type AccountConversationContactLastSeenAtArgs = {
+  options?: InputMaybe<RequestOptionsInput>;
+};
+
+
+/**
+ * A conversation of an account, as its agents see it. Distinct from the contact-facing `Conversation` of the Client
+ * API; addressed by its display id, the number agents see.
+ */
+export type AccountConversationCreatedAtArgs = {
+  options?: InputMaybe<RequestOptionsInput>;
+};
+
+
+/**
+ * A conversation of an account, as its agents see it. Distinct from the contact-facing `Conversation` of the Client
+ * API; addressed by its display id, the number agents see.
+ */
+export type AccountConversationCustomAttributesArgs = {
+  options?: InputMaybe<RequestOptionsInput>;
+};
+
+
+/**
+ * A conversation of an account, as its agents see it. Distinct from the contact-facing `Conversation` of the Client
+ * API; addressed by its display id, the number agents see.
+ */
+export type AccountConversationFirstReplyCreatedAtArgs = {
+  options?: InputMaybe<RequestOptionsInput>;
+};
+
+
+/**
+ * A conversation of an account, as its agents see it. Distinct from the contact-facing `Conversation` of the Client
+ * API; addressed by its display id, the number agents see.
+ */
+export type AccountConversationHmacVerifiedArgs = {
+  options?: InputMaybe<RequestOptionsInput>;
+};
+
+
+/**
+ * A conversation of an account, as its agents see it. Distinct from the contact-facing `Conversation` of the Client
+ * API; addressed by its display id, the number agents see.
+ */
 export type AccountConversationInboxArgs = {
   options?: InputMaybe<RequestOptionsInput>;
 };
@@ -516,7 +687,34 @@ export type AccountConversationInboxArgs = {
  * A conversation of an account, as its agents see it. Distinct from the contact-facing `Conversation` of the Client
  * API; addressed by its display id, the number agents see.
  */
+export type AccountConversationInboxIdArgs = {
+  options?: InputMaybe<RequestOptionsInput>;
+};
+
+
+/**
+ * A conversation of an account, as its agents see it. Distinct from the contact-facing `Conversation` of the Client
+ * API; addressed by its display id, the number agents see.
+ */
 export type AccountConversationLabelsArgs = {
+  options?: InputMaybe<RequestOptionsInput>;
+};
+
+
+/**
+ * A conversation of an account, as its agents see it. Distinct from the contact-facing `Conversation` of the Client
+ * API; addressed by its display id, the number agents see.
+ */
+export type AccountConversationLastActivityAtArgs = {
+  options?: InputMaybe<RequestOptionsInput>;
+};
+
+
+/**
+ * A conversation of an account, as its agents see it. Distinct from the contact-facing `Conversation` of the Client
+ * API; addressed by its display id, the number agents see.
+ */
+export type AccountConversationLastMessageArgs = {
   options?: InputMaybe<RequestOptionsInput>;
 };
 
@@ -536,7 +734,97 @@ export type AccountConversationMessagesArgs = {
  * A conversation of an account, as its agents see it. Distinct from the contact-facing `Conversation` of the Client
  * API; addressed by its display id, the number agents see.
  */
+export type AccountConversationMutedArgs = {
+  options?: InputMaybe<RequestOptionsInput>;
+};
+
+
+/**
+ * A conversation of an account, as its agents see it. Distinct from the contact-facing `Conversation` of the Client
+ * API; addressed by its display id, the number agents see.
+ */
+export type AccountConversationPriorityArgs = {
+  options?: InputMaybe<RequestOptionsInput>;
+};
+
+
+/**
+ * A conversation of an account, as its agents see it. Distinct from the contact-facing `Conversation` of the Client
+ * API; addressed by its display id, the number agents see.
+ */
 export type AccountConversationReportingEventsArgs = {
+  options?: InputMaybe<RequestOptionsInput>;
+};
+
+
+/**
+ * A conversation of an account, as its agents see it. Distinct from the contact-facing `Conversation` of the Client
+ * API; addressed by its display id, the number agents see.
+ */
+export type AccountConversationSlaPolicyIdArgs = {
+  options?: InputMaybe<RequestOptionsInput>;
+};
+
+
+/**
+ * A conversation of an account, as its agents see it. Distinct from the contact-facing `Conversation` of the Client
+ * API; addressed by its display id, the number agents see.
+ */
+export type AccountConversationSnoozedUntilArgs = {
+  options?: InputMaybe<RequestOptionsInput>;
+};
+
+
+/**
+ * A conversation of an account, as its agents see it. Distinct from the contact-facing `Conversation` of the Client
+ * API; addressed by its display id, the number agents see.
+ */
+export type AccountConversationStatusArgs = {
+  options?: InputMaybe<RequestOptionsInput>;
+};
+
+
+/**
+ * A conversation of an account, as its agents see it. Distinct from the contact-facing `Conversation` of the Client
+ * API; addressed by its display id, the number agents see.
+ */
+export type AccountConversationTeamArgs = {
+  options?: InputMaybe<RequestOptionsInput>;
+};
+
+
+/**
+ * A conversation of an account, as its agents see it. Distinct from the contact-facing `Conversation` of the Client
+ * API; addressed by its display id, the number agents see.
+ */
+export type AccountConversationUnreadCountArgs = {
+  options?: InputMaybe<RequestOptionsInput>;
+};
+
+
+/**
+ * A conversation of an account, as its agents see it. Distinct from the contact-facing `Conversation` of the Client
+ * API; addressed by its display id, the number agents see.
+ */
+export type AccountConversationUpdatedAtArgs = {
+  options?: InputMaybe<RequestOptionsInput>;
+};
+
+
+/**
+ * A conversation of an account, as its agents see it. Distinct from the contact-facing `Conversation` of the Client
+ * API; addressed by its display id, the number agents see.
+ */
+export type AccountConversationUuidArgs = {
+  options?: InputMaybe<RequestOptionsInput>;
+};
+
+
+/**
+ * A conversation of an account, as its agents see it. Distinct from the contact-facing `Conversation` of the Client
+ * API; addressed by its display id, the number agents see.
+ */
+export type AccountConversationWaitingSinceArgs = {
   options?: InputMaybe<RequestOptionsInput>;
 };
 
@@ -2656,23 +2944,23 @@ export type AccountResolvers<ContextType = GatewayContext, ParentType extends Re
 export type AccountContactResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['AccountContact'] = ResolversParentTypes['AccountContact'], FederationReferenceType extends FederationReferenceTypes['AccountContact'] = FederationReferenceTypes['AccountContact']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['AccountContact']> | FederationReferenceType, FederationReferenceType, ContextType>;
   accountId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  additionalAttributes?: Resolver<Maybe<ResolversTypes['JSONObject']>, ParentType, ContextType>;
-  availabilityStatus?: Resolver<Maybe<ResolversTypes['ContactAvailability']>, ParentType, ContextType>;
-  blocked?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
-  companyId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  additionalAttributes?: Resolver<Maybe<ResolversTypes['JSONObject']>, ParentType, ContextType, Partial<AccountContactAdditionalAttributesArgs>>;
+  availabilityStatus?: Resolver<Maybe<ResolversTypes['ContactAvailability']>, ParentType, ContextType, Partial<AccountContactAvailabilityStatusArgs>>;
+  blocked?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType, Partial<AccountContactBlockedArgs>>;
+  companyId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType, Partial<AccountContactCompanyIdArgs>>;
   contactInboxes?: Resolver<Array<ResolversTypes['ContactInbox']>, ParentType, ContextType, Partial<AccountContactContactInboxesArgs>>;
   contactableInboxes?: Resolver<Array<ResolversTypes['ContactInbox']>, ParentType, ContextType, Partial<AccountContactContactableInboxesArgs>>;
   conversations?: Resolver<Array<ResolversTypes['AccountConversation']>, ParentType, ContextType, Partial<AccountContactConversationsArgs>>;
-  createdAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
-  customAttributes?: Resolver<Maybe<ResolversTypes['JSONObject']>, ParentType, ContextType>;
-  email?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  createdAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType, Partial<AccountContactCreatedAtArgs>>;
+  customAttributes?: Resolver<Maybe<ResolversTypes['JSONObject']>, ParentType, ContextType, Partial<AccountContactCustomAttributesArgs>>;
+  email?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType, Partial<AccountContactEmailArgs>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  identifier?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  identifier?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType, Partial<AccountContactIdentifierArgs>>;
   labels?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType, Partial<AccountContactLabelsArgs>>;
-  lastActivityAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
-  name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  phoneNumber?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  thumbnail?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  lastActivityAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType, Partial<AccountContactLastActivityAtArgs>>;
+  name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType, Partial<AccountContactNameArgs>>;
+  phoneNumber?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType, Partial<AccountContactPhoneNumberArgs>>;
+  thumbnail?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType, Partial<AccountContactThumbnailArgs>>;
 };
 
 export type AccountContactPageResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['AccountContactPage'] = ResolversParentTypes['AccountContactPage']> = {
@@ -2693,35 +2981,35 @@ export type AccountContactSearchPageResolvers<ContextType = GatewayContext, Pare
 export type AccountConversationResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['AccountConversation'] = ResolversParentTypes['AccountConversation'], FederationReferenceType extends FederationReferenceTypes['AccountConversation'] = FederationReferenceTypes['AccountConversation']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['AccountConversation']> | FederationReferenceType, FederationReferenceType, ContextType>;
   accountId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  additionalAttributes?: Resolver<Maybe<ResolversTypes['JSONObject']>, ParentType, ContextType>;
-  agentLastSeenAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
-  assignee?: Resolver<Maybe<ResolversTypes['Assignee']>, ParentType, ContextType>;
-  assigneeLastSeenAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
-  canReply?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
-  contact?: Resolver<Maybe<ResolversTypes['AccountContact']>, ParentType, ContextType>;
-  contactLastSeenAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
-  createdAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
-  customAttributes?: Resolver<Maybe<ResolversTypes['JSONObject']>, ParentType, ContextType>;
+  additionalAttributes?: Resolver<Maybe<ResolversTypes['JSONObject']>, ParentType, ContextType, Partial<AccountConversationAdditionalAttributesArgs>>;
+  agentLastSeenAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType, Partial<AccountConversationAgentLastSeenAtArgs>>;
+  assignee?: Resolver<Maybe<ResolversTypes['Assignee']>, ParentType, ContextType, Partial<AccountConversationAssigneeArgs>>;
+  assigneeLastSeenAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType, Partial<AccountConversationAssigneeLastSeenAtArgs>>;
+  canReply?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType, Partial<AccountConversationCanReplyArgs>>;
+  contact?: Resolver<Maybe<ResolversTypes['AccountContact']>, ParentType, ContextType, Partial<AccountConversationContactArgs>>;
+  contactLastSeenAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType, Partial<AccountConversationContactLastSeenAtArgs>>;
+  createdAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType, Partial<AccountConversationCreatedAtArgs>>;
+  customAttributes?: Resolver<Maybe<ResolversTypes['JSONObject']>, ParentType, ContextType, Partial<AccountConversationCustomAttributesArgs>>;
   displayId?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  firstReplyCreatedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
-  hmacVerified?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  firstReplyCreatedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType, Partial<AccountConversationFirstReplyCreatedAtArgs>>;
+  hmacVerified?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType, Partial<AccountConversationHmacVerifiedArgs>>;
   inbox?: Resolver<Maybe<ResolversTypes['AccountInbox']>, ParentType, ContextType, Partial<AccountConversationInboxArgs>>;
-  inboxId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  inboxId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType, Partial<AccountConversationInboxIdArgs>>;
   labels?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType, Partial<AccountConversationLabelsArgs>>;
-  lastActivityAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
-  lastMessage?: Resolver<Maybe<ResolversTypes['AccountMessage']>, ParentType, ContextType>;
+  lastActivityAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType, Partial<AccountConversationLastActivityAtArgs>>;
+  lastMessage?: Resolver<Maybe<ResolversTypes['AccountMessage']>, ParentType, ContextType, Partial<AccountConversationLastMessageArgs>>;
   messages?: Resolver<ResolversTypes['AccountMessagePage'], ParentType, ContextType, Partial<AccountConversationMessagesArgs>>;
-  muted?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
-  priority?: Resolver<Maybe<ResolversTypes['ConversationPriority']>, ParentType, ContextType>;
+  muted?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType, Partial<AccountConversationMutedArgs>>;
+  priority?: Resolver<Maybe<ResolversTypes['ConversationPriority']>, ParentType, ContextType, Partial<AccountConversationPriorityArgs>>;
   reportingEvents?: Resolver<Array<ResolversTypes['ReportingEvent']>, ParentType, ContextType, Partial<AccountConversationReportingEventsArgs>>;
-  slaPolicyId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
-  snoozedUntil?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
-  status?: Resolver<Maybe<ResolversTypes['ConversationStatus']>, ParentType, ContextType>;
-  team?: Resolver<Maybe<ResolversTypes['Team']>, ParentType, ContextType>;
-  unreadCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
-  updatedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
-  uuid?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  waitingSince?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  slaPolicyId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType, Partial<AccountConversationSlaPolicyIdArgs>>;
+  snoozedUntil?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType, Partial<AccountConversationSnoozedUntilArgs>>;
+  status?: Resolver<Maybe<ResolversTypes['ConversationStatus']>, ParentType, ContextType, Partial<AccountConversationStatusArgs>>;
+  team?: Resolver<Maybe<ResolversTypes['Team']>, ParentType, ContextType, Partial<AccountConversationTeamArgs>>;
+  unreadCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType, Partial<AccountConversationUnreadCountArgs>>;
+  updatedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType, Partial<AccountConversationUpdatedAtArgs>>;
+  uuid?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType, Partial<AccountConversationUuidArgs>>;
+  waitingSince?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType, Partial<AccountConversationWaitingSinceArgs>>;
 };
 
 export type AccountConversationPageResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['AccountConversationPage'] = ResolversParentTypes['AccountConversationPage']> = {

@@ -8,7 +8,7 @@ import type { TestGateway } from '../../support/gateway';
  * member, stranger), its pages and tab counts, and the per-conversation actions.
  */
 
-type Page = { nodes: { displayId: number }[]; page: number; perPage: number; totalCount: number | null; hasNextPage: boolean; counts: Record<string, number> };
+type Page = { nodes: { displayId: number }[]; page: number; perPage: number; totalCount: number | null; hasNextPage: boolean; counts: { mine: number; assigned: number; unassigned: number; all: number } };
 
 describe('account conversations against the simulator', () => {
   let simulator: Simulator;

@@ -3,6 +3,7 @@ import { recordId } from '../../../chatwoot/operation';
 import { type AccountContactRecord, contactOperations, type ContactSort } from '../../../chatwoot/operations/application/contacts';
 import { inboxReadOperation } from '../../../chatwoot/operations/application/inboxRead';
 import type { ContactAvailability, Resolvers } from '../../../generated/graphql';
+import type { RequestOptions } from '../../../chatwoot/requestOptions';
 import type { GatewayContext } from '../../context';
 import { type AccountContactRef, contactRef, conversationRef } from './crmRefs';
 import { read, write } from './run';
@@ -16,13 +17,19 @@ import { read, write } from './run';
 const EMBEDDED = new Set<keyof AccountContactRecord>(['id', 'name', 'email', 'phoneNumber', 'identifier', 'blocked', 'thumbnail', 'additionalAttributes', 'customAttributes']);
 
 /** The contact's record: the one at hand when it has `field`, else one read per request. */
-export function contactRecord(ref: AccountContactRef, context: GatewayContext, field?: keyof AccountContactRecord): Promise<AccountContactRecord> {
+export function contactRecord(
+  ref: AccountContactRef,
+  context: GatewayContext,
+  field?: keyof AccountContactRecord,
+  options?: RequestOptions | null,
+): Promise<AccountContactRecord> {
   if (ref.record && (!ref.partial || (field !== undefined && EMBEDDED.has(field)))) return Promise.resolve(ref.record);
-  return read(context, contactOperations.get, { accountId: ref.accountId, id: ref.id });
+  return read(context, contactOperations.get, { accountId: ref.accountId, id: ref.id, options });
 }
 
 function field<K extends keyof AccountContactRecord>(name: K) {
-  return async (ref: AccountContactRef, _args: unknown, context: GatewayContext) => (await contactRecord(ref, context, name))[name];
+  return async (ref: AccountContactRef, args: { options?: RequestOptions | null }, context: GatewayContext) =>
+    (await contactRecord(ref, context, name, args.options))[name];
 }
 
 /** GraphQL's sort input as the adapter's. */
@@ -68,7 +75,7 @@ export const contactResolvers: Resolvers = {
     identifier: field('identifier'),
     blocked: field('blocked'),
     thumbnail: field('thumbnail'),
-    availabilityStatus: async (ref, _args, context) => (await contactRecord(ref, context, 'availabilityStatus')).availabilityStatus as ContactAvailability | null,
+    availabilityStatus: async (ref, { options }, context) => (await contactRecord(ref, context, 'availabilityStatus', options)).availabilityStatus as ContactAvailability | null,
     additionalAttributes: field('additionalAttributes'),
     customAttributes: field('customAttributes'),
     companyId: field('companyId'),

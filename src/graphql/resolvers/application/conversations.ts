@@ -5,6 +5,7 @@ import { conversationOperations } from '../../../chatwoot/operations/application
 import { inboxReadOperation } from '../../../chatwoot/operations/application/inboxRead';
 import { messageOperations } from '../../../chatwoot/operations/application/messages';
 import type { ConversationPriority, ConversationStatus, Resolvers, TypingStatus } from '../../../generated/graphql';
+import type { RequestOptions } from '../../../chatwoot/requestOptions';
 import type { GatewayContext } from '../../context';
 import { orNull } from './contacts';
 import { type AccountConversationRef, contactRef, conversationRef } from './crmRefs';
@@ -16,13 +17,15 @@ import { enumName, read, write } from './run';
  * status change) reads itself once per request when a field needs the record.
  */
 
-function conversationRecord(ref: AccountConversationRef, context: GatewayContext): Promise<AccountConversationRecord> {
+function conversationRecord(ref: AccountConversationRef, context: GatewayContext, options?: RequestOptions | null): Promise<AccountConversationRecord> {
   if (ref.record) return Promise.resolve(ref.record);
-  return read(context, conversationOperations.get, { accountId: ref.accountId, displayId: ref.displayId });
+  return read(context, conversationOperations.get, { accountId: ref.accountId, displayId: ref.displayId, options });
 }
 
+type WithOptions = { options?: RequestOptions | null };
+
 function field<K extends keyof AccountConversationRecord>(name: K) {
-  return async (ref: AccountConversationRef, _args: unknown, context: GatewayContext) => (await conversationRecord(ref, context))[name];
+  return async (ref: AccountConversationRef, args: WithOptions, context: GatewayContext) => (await conversationRecord(ref, context, args.options))[name];
 }
 
 /** The body Chatwoot's record-not-found handler answers with; any other 404 here is a route the edition lacks. */
@@ -57,11 +60,11 @@ export const conversationResolvers: Resolvers = {
     uuid: field('uuid'),
     inboxId: field('inboxId'),
     inbox: async (ref, { options }, context) => {
-      const { inboxId, accountId } = await conversationRecord(ref, context);
+      const { inboxId, accountId } = await conversationRecord(ref, context, options);
       return inboxId ? read(context, inboxReadOperation, { accountId, id: inboxId, options }) : null;
     },
-    status: async (ref, _args, context) => enumName<ConversationStatus>((await conversationRecord(ref, context)).status),
-    priority: async (ref, _args, context) => enumName<ConversationPriority>((await conversationRecord(ref, context)).priority),
+    status: async (ref, { options }, context) => enumName<ConversationStatus>((await conversationRecord(ref, context, options)).status),
+    priority: async (ref, { options }, context) => enumName<ConversationPriority>((await conversationRecord(ref, context, options)).priority),
     snoozedUntil: field('snoozedUntil'),
     muted: field('muted'),
     canReply: field('canReply'),
@@ -81,8 +84,8 @@ export const conversationResolvers: Resolvers = {
     assigneeLastSeenAt: field('assigneeLastSeenAt'),
     contactLastSeenAt: field('contactLastSeenAt'),
     slaPolicyId: field('slaPolicyId'),
-    contact: async (ref, _args, context) => {
-      const { contact } = await conversationRecord(ref, context);
+    contact: async (ref, { options }, context) => {
+      const { contact } = await conversationRecord(ref, context, options);
       return contact ? contactRef(contact, true) : null;
     },
     assignee: field('assignee'),
