@@ -111,6 +111,7 @@ function isInvalidLiteral(error: unknown, message: string): boolean {
 
 const VARIABLE_COERCION = /^Variable "\$[^"]+" got invalid value/;
 const LITERAL_COERCION = /^Expected value of type "/;
+const TOO_MANY_VARIABLE_ERRORS = /^Too many errors processing variables/;
 
 /**
  * Apollo's formatError hook: keeps codes from the catalogue, maps invalid input values (even those written inline in
@@ -133,6 +134,8 @@ export function createErrorFormatter(options: { development: boolean; onInternal
       code = ErrorCode.BAD_USER_INPUT;
     }
     if (VARIABLE_COERCION.test(formatted.message)) code = ErrorCode.BAD_USER_INPUT;
+    // graphql-js stops after 50 bad variable values with an error of its own, still bad input rather than a fault.
+    if (TOO_MANY_VARIABLE_ERRORS.test(formatted.message)) code = ErrorCode.BAD_USER_INPUT;
     // Apollo reports a persisted-query hash that does not match the query without any code.
     if (code === undefined || code === ErrorCode.INTERNAL_SERVER_ERROR) {
       if (formatted.message === 'provided sha does not match query') code = ErrorCode.BAD_REQUEST;
