@@ -4,7 +4,7 @@ describe('loadConfig', () => {
   it('uses documented defaults for an empty environment', () => {
     const config = loadConfig({});
     expect(config.server).toEqual({ host: '127.0.0.1', port: 4000 });
-    expect(config.chatwoot).toEqual({ baseUrl: null, apiAccessToken: null });
+    expect(config.chatwoot).toEqual({ baseUrl: null, apiAccessToken: null, platformAppToken: null, conversationsPerPage: 25 });
     expect(config.upstream.defaultTimeoutMs).toBe(30_000);
     expect(config.simulator.chatwootVersion).toBe('4.16');
   });
@@ -53,6 +53,18 @@ describe('loadConfig', () => {
     expect(loadConfig({ GATEWAY_MAX_UPLOAD_BYTES: '1024', GATEWAY_MAX_UPLOAD_FILES: '0' }).uploads).toEqual({ maxFileBytes: 1024, maxFiles: 0 });
     expect(() => loadConfig({ GATEWAY_MAX_UPLOAD_BYTES: '0', GATEWAY_MAX_UPLOAD_FILES: '101' })).toThrow(
       /GATEWAY_MAX_UPLOAD_BYTES must be a whole number[\s\S]*GATEWAY_MAX_UPLOAD_FILES must be a whole number from 0 to 100/,
+    );
+  });
+
+  it('reads the conversation page size (25 by default) and the simulator edition (community by default), reporting both problems', () => {
+    expect(loadConfig({}).chatwoot.conversationsPerPage).toBe(25);
+    expect(loadConfig({}).simulator.edition).toBe('community');
+    expect(loadConfig({ CHATWOOT_CONVERSATIONS_PER_PAGE: '50', CHATWOOT_SIMULATOR_EDITION: 'enterprise' })).toMatchObject({
+      chatwoot: { conversationsPerPage: 50 },
+      simulator: { edition: 'enterprise' },
+    });
+    expect(() => loadConfig({ CHATWOOT_CONVERSATIONS_PER_PAGE: '0', CHATWOOT_SIMULATOR_EDITION: 'premium' })).toThrow(
+      /CHATWOOT_CONVERSATIONS_PER_PAGE must be a whole number[\s\S]*CHATWOOT_SIMULATOR_EDITION/,
     );
   });
 });
