@@ -215,6 +215,7 @@ export type AccountFilterContactsArgs = {
   filter: ContactFilterInput;
   options?: InputMaybe<RequestOptionsInput>;
   page?: InputMaybe<Scalars['Int']['input']>;
+  sort?: InputMaybe<ContactSortInput>;
 };
 
 

@@ -155,6 +155,8 @@ export const APPLICATION_ERRATA: SpecErrata = {
     // E29: labels[] and include_contact_inboxes are read, and sort takes more keys than documented.
     contactList: { ...LABELS_ARRAY, include_contact_inboxes: { type: 'boolean' }, sort: { enum: CONTACT_SORTS } },
     contactSearch: { include_contact_inboxes: { type: 'boolean' }, sort: { enum: CONTACT_SORTS } },
+    // E29 too: the filter's results are sorted by the same `sort` parameter as the list.
+    contactFilter: { sort: { enum: CONTACT_SORTS } },
     // E30: sort_by and labels[] are read by the list; the counts take the same filters.
     conversationList: {
       ...LABELS_ARRAY,

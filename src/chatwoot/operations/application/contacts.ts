@@ -146,7 +146,7 @@ const account = { account_id: 'accountId' } as const;
 const one = { account_id: 'accountId', id: 'id' } as const;
 type ListArgs = AccountArgs & { page?: number | null; sort?: ContactSort | null; labels?: readonly string[] | null };
 type SearchArgs = AccountArgs & { query: string; page?: number | null; sort?: ContactSort | null };
-type FilterArgs = AccountArgs & { filter: FilterInput; page?: number | null };
+type FilterArgs = AccountArgs & { filter: FilterInput; page?: number | null; sort?: ContactSort | null };
 type CreateArgs = AccountArgs & { input: ContactInput };
 type UpdateArgs = RecordArgs & { input: ContactInput };
 type LinkArgs = RecordArgs & { inboxId: string; sourceId?: string | null };
@@ -189,7 +189,7 @@ export const contactOperations = {
     path: `${CONTACTS}/filter`,
     params: account,
     role: 'ANY',
-    query: (args) => ({ page: pageNumber(args.page) }),
+    query: (args) => ({ page: pageNumber(args.page), sort: sortParam(args.sort) }),
     body: (args) => filterPayload(args.filter, 'contact'),
     decode: totalPage,
     summary: 'Contacts matching typed filter conditions (a read sent as POST).',

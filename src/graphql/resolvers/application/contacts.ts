@@ -52,8 +52,8 @@ export const contactResolvers: Resolvers = {
       read(context, contactOperations.list, { accountId: account.id, page, sort: sortOf(sort), labels, options }),
     searchContacts: (account, { query, page, sort, options }, context) =>
       read(context, contactOperations.search, { accountId: account.id, query, page, sort: sortOf(sort), options }),
-    filterContacts: (account, { filter, page, options }, context) =>
-      read(context, contactOperations.filter, { accountId: account.id, filter, page, options }),
+    filterContacts: (account, { filter, page, sort, options }, context) =>
+      read(context, contactOperations.filter, { accountId: account.id, filter, page, sort: sortOf(sort), options }),
     contact: async (account, { id, options }, context) => {
       const record = await orNull(read(context, contactOperations.get, { accountId: account.id, id, options }));
       return record ? contactRef(record) : null;

@@ -89,9 +89,9 @@ export const contactScenarios: RequestScenario[] = [
   },
   {
     field: 'Account.filterContacts',
-    document: `{ account(id: 3) { filterContacts(page: 3, filter: { conditions: ${EVERY_OPERATOR} }) { nodes { id } totalCount hasNextPage } } }`,
+    document: `{ account(id: 3) { filterContacts(page: 3, sort: { field: CITY }, filter: { conditions: ${EVERY_OPERATOR} }) { nodes { id } totalCount hasNextPage } } }`,
     reply: { body: { meta: { count: 31, current_page: 3 }, payload: [CONTACT] } },
-    request: { method: 'POST', path: '/api/v1/accounts/3/contacts/filter', query: '?page=3', body: { payload: EVERY_OPERATOR_PAYLOAD } },
+    request: { method: 'POST', path: '/api/v1/accounts/3/contacts/filter', query: '?page=3&sort=city', body: { payload: EVERY_OPERATOR_PAYLOAD } },
     data: { account: { filterContacts: { nodes: [{ id: '12' }], totalCount: 31, hasNextPage: false } } },
   },
   {
