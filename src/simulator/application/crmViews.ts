@@ -13,6 +13,7 @@ export function inboxSlimView(inbox: SimInbox): JsonObject {
   return { id: inbox.id, name: inbox.name, channel_id: inbox.id, channel_type: 'Channel::Api', avatar_url: '', provider: null };
 }
 
+/** `api/v1/models/_contact`, with the contact inboxes unless `include_contact_inboxes=false`. */
 export function contactView(records: SimulatorStore, contact: SimContact, withInboxes = true): JsonObject {
   const json: JsonObject = {
     id: contact.id,
@@ -32,6 +33,7 @@ export function contactView(records: SimulatorStore, contact: SimContact, withIn
   return json;
 }
 
+/** The contact's `{source_id, inbox}` pairs. */
 export function contactInboxesView(records: SimulatorStore, contact: SimContact): JsonObject[] {
   return records.contactInboxes
     .filter((link) => link.contactId === contact.id)
@@ -58,6 +60,7 @@ function senderView(contact: SimContact | undefined): JsonObject | null {
   };
 }
 
+/** `api/v1/models/_agent` of an account member, or null when the user is none. */
 export function agentView(app: ApplicationStore, accountId: number, userId: number): JsonObject | null {
   const user = app.users.get(userId);
   const member = app.membership(accountId, userId);
@@ -84,6 +87,7 @@ export function rawTeamView(app: ApplicationStore, teamId: number | null): JsonO
   return { id: team.id, name: team.name, description: team.description, allow_auto_assign: team.allowAutoAssign, account_id: team.accountId, created_at: '2026-01-05T09:00:00.000Z', updated_at: '2026-01-05T09:00:00.000Z' };
 }
 
+/** `api/v1/models/_message` as agents see it. */
 export function messageView(records: SimulatorStore, message: SimMessage, conversation: SimConversation): JsonObject {
   const sender = message.sender
     ? message.sender.type === 'contact'
@@ -123,6 +127,7 @@ function attachmentView(attachment: SimAttachment): JsonObject {
   };
 }
 
+/** `api/v1/conversations/partials/_conversation`: meta (sender, assignee, team), last message, times. */
 export function conversationView(app: ApplicationStore, records: SimulatorStore, conversation: SimConversation): JsonObject {
   const messages = records.messages.filter((m) => m.conversationId === conversation.id);
   const last = [...messages].reverse().find((m) => m.messageType !== 2);

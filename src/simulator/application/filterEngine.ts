@@ -12,10 +12,12 @@ const TEXT = [...EQ, 'contains', 'does_not_contain'];
 const PRESENCE = [...EQ, 'is_present', 'is_not_present'];
 const DATE = ['is_greater_than', 'is_less_than', 'days_before'];
 
+/** Contacts' attributes and their allowed operators (filter_keys.yml). */
 export const CONTACT_OPERATORS: Record<string, string[]> = {
   name: TEXT, email: TEXT, phone_number: [...TEXT, 'starts_with'], identifier: EQ, country_code: EQ, city: TEXT,
   company_name: TEXT, labels: PRESENCE, created_at: DATE, last_activity_at: DATE, blocked: EQ,
 };
+/** Conversations' attributes and their allowed operators (filter_keys.yml). */
 export const CONVERSATION_OPERATORS: Record<string, string[]> = {
   status: EQ, assignee_id: PRESENCE, inbox_id: PRESENCE, team_id: PRESENCE, contact_id: PRESENCE, priority: EQ,
   display_id: TEXT, campaign_id: PRESENCE, labels: PRESENCE, browser_language: EQ, conversation_language: EQ, referer: TEXT,
@@ -23,6 +25,7 @@ export const CONVERSATION_OPERATORS: Record<string, string[]> = {
 };
 const ALL_OPERATORS = [...new Set([...TEXT, ...PRESENCE, ...DATE, 'starts_with'])];
 
+/** One checked condition. */
 export interface Condition {
   key: string;
   operator: string;
@@ -53,6 +56,7 @@ export function parseConditions(payload: unknown, table: Record<string, string[]
   return out;
 }
 
+/** Reads the value a condition tests from a record. */
 export type ValueOf<T> = (record: T, condition: Condition) => unknown;
 
 /** Whether a record matches; `firstValueEquality` is the contacts' rule (equal_to compares with values[0] only). */

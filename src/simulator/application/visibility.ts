@@ -12,6 +12,7 @@ export function canSee(app: ApplicationStore, req: AccountRequest, conversation:
   return conversation.teamId !== null && app.teamIdsOf(req.user.id).includes(conversation.teamId);
 }
 
+/** The account's conversations the caller may see. */
 export function visibleConversations(app: ApplicationStore, records: SimulatorStore, req: AccountRequest): SimConversation[] {
   // The simulator's Client API records all belong to account 1.
   if (req.account.id !== 1) return [];

@@ -38,11 +38,13 @@ export interface AccountContactRecord {
   contactInboxes: ContactInboxRecord[] | null;
 }
 
+/** Maps a `{source_id, inbox}` pair (a contact inbox, or a contactable inbox). */
 export function toContactInbox(raw: JsonObject, accountId: string): ContactInboxRecord {
   const inbox = objectOrNull(raw.inbox);
   return { accountId, sourceId: stringOrNull(raw.source_id), inbox: inbox ? toInboxSummary(inbox, accountId) : null };
 }
 
+/** Maps Chatwoot's contact partial, or the part of it a conversation embeds (`meta.sender`). */
 export function toAccountContact(raw: JsonObject, accountId: string): AccountContactRecord {
   const inboxes = Array.isArray(raw.contact_inboxes) ? raw.contact_inboxes : null;
   const availability = raw.availability_status === 'online' ? 'ONLINE' : raw.availability_status === 'offline' ? 'OFFLINE' : null;
@@ -86,6 +88,7 @@ export interface AccountContactSearchPageRecord {
 
 /** The sort keys Chatwoot's contacts index takes; a leading `-` sorts descending. */
 const SORT_KEYS = ['email', 'name', 'phone_number', 'last_activity_at', 'created_at', 'company_name', 'city', 'country'] as const;
+/** A sort key of the contacts index and its direction. */
 export interface ContactSort {
   readonly field: string;
   readonly direction?: 'ASC' | 'DESC' | null;
@@ -109,6 +112,7 @@ function totalPage(answer: unknown, call: UpstreamCallInfo, args: AccountArgs & 
   return { nodes, page, perPage: CONTACTS_PER_PAGE, totalCount: count, hasNextPage: count !== null ? page * CONTACTS_PER_PAGE < count : false };
 }
 
+/** A contact's fields to create or change; only those set are sent. */
 export interface ContactInput {
   inboxId?: string | null;
   name?: string | null;
@@ -154,6 +158,7 @@ type LabelsArgs = RecordArgs & { labels: readonly string[] };
 type MergeArgs = AccountArgs & { baseContactId: string; mergeeContactId: string };
 const contactOf = (answer: unknown, call: UpstreamCallInfo, args: AccountArgs) => recordOf((raw) => toAccountContact(raw, args.accountId))(answer, call);
 
+/** The A08 Contacts operations. */
 export const contactOperations = {
   list: defineOperation<ListArgs>()({
     ...common,

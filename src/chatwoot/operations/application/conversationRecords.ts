@@ -21,6 +21,7 @@ const MESSAGE_TYPES: readonly MessageTypeValue[] = ['incoming', 'outgoing', 'act
 /** Who a conversation is assigned to: an agent or an agent bot. */
 export type AssigneeRecord = ({ kind: 'Agent' } & AgentRecord) | ({ kind: 'AgentBot' } & AgentBotRecord);
 
+/** A message as agents see it, private notes included. */
 export interface AccountMessageRecord {
   id: string;
   accountId: string;
@@ -38,6 +39,7 @@ export interface AccountMessageRecord {
   sender: MessageSenderRecord | null;
 }
 
+/** Maps Chatwoot's message partial; `message_type` may be an integer or a name. */
 export function toAccountMessage(raw: JsonObject, accountId: string): AccountMessageRecord {
   const type = numberOrNull(raw.message_type);
   const typeName = typeof raw.message_type === 'string' ? (raw.message_type as MessageTypeValue) : type !== null ? MESSAGE_TYPES[type] : null;
@@ -64,6 +66,7 @@ export function toAccountMessage(raw: JsonObject, accountId: string): AccountMes
   };
 }
 
+/** A conversation as agents see it, with what its partial embeds. */
 export interface AccountConversationRecord {
   accountId: string;
   displayId: number;
@@ -102,6 +105,7 @@ function assigneeOf(meta: JsonObject | null, accountId: string): AssigneeRecord 
   return { kind: 'Agent', ...toAgent(raw, accountId) };
 }
 
+/** Maps Chatwoot's conversation partial; its JSON `id` is the display id. */
 export function toAccountConversation(raw: JsonObject, accountId: string): AccountConversationRecord {
   const meta = objectOrNull(raw.meta);
   const sender = objectOrNull(meta?.sender);

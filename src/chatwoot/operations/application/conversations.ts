@@ -19,6 +19,7 @@ export interface ConversationCountsRecord {
   all: number | null;
 }
 
+/** A page of conversations with the tab counts Chatwoot returned alongside. */
 export interface AccountConversationPageRecord {
   nodes: AccountConversationRecord[];
   page: number;
@@ -33,8 +34,10 @@ export interface ConversationArgs extends AccountArgs {
   readonly displayId: number | string;
 }
 
+/** The assignee tabs of Chatwoot's conversation list. */
 export type AssigneeTypeName = 'ME' | 'UNASSIGNED' | 'ASSIGNED' | 'ALL';
 
+/** The list's (and the counts') filters, by the schema's names. */
 export interface ConversationListArgs extends AccountArgs {
   status?: string | null;
   assigneeType?: AssigneeTypeName | null;
@@ -85,6 +88,7 @@ function listQuery(args: ConversationListArgs) {
 }
 
 
+/** A new conversation: a source id, or an inbox and a contact. */
 export interface CreateConversationInput {
   sourceId?: string | null;
   inboxId?: string | null;
@@ -127,12 +131,14 @@ export interface StatusChangeRecord {
   snoozedUntil: string | null;
 }
 
+/** What toggle_priority set (Chatwoot answers with an empty body). */
 export interface PriorityChangeRecord {
   accountId: string;
   displayId: number;
   priority: PriorityValue | null;
 }
 
+/** What toggle_typing_status sent (Chatwoot answers with an empty body). */
 export interface AgentTypingRecord {
   accountId: string;
   displayId: number;
@@ -155,6 +161,7 @@ type FilterArgs = AccountArgs & { filter: FilterInput; page?: number | null; per
 type AssignArgs = ConversationArgs & { agentId?: string | null; agentBotId?: string | null };
 type TeamArgs = ConversationArgs & { teamId?: string | null };
 
+/** The A10 Conversations operations (assignments twice: agent or bot, and team). */
 export const conversationOperations = {
   list: defineOperation<ConversationListArgs>()({
     ...both,
@@ -399,6 +406,7 @@ export interface ReportingEventRecord {
   createdAt: string | null;
 }
 
+/** Maps one reporting event. */
 export function toReportingEvent(raw: JsonObject): ReportingEventRecord {
   return {
     id: idOrNull(raw.id) ?? '',

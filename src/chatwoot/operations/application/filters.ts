@@ -20,6 +20,7 @@ export type FilterOperatorName =
   | 'DAYS_BEFORE'
   | 'STARTS_WITH';
 
+/** How a condition joins the condition after it. */
 export type FilterConnectorName = 'AND' | 'OR';
 
 /** One condition as the schema's input gives it (the attribute enum name, or a custom attribute key). */
@@ -31,6 +32,7 @@ export interface FilterConditionInput {
   readonly next?: FilterConnectorName | null;
 }
 
+/** A filter: its conditions, in order. */
 export interface FilterInput {
   readonly conditions: readonly FilterConditionInput[];
 }

@@ -21,6 +21,7 @@ export interface AccountMessagePageRecord {
   newestId: string | null;
 }
 
+/** A new message, by the schema's names; files make it multipart. */
 export interface CreateMessageInput {
   content?: string | null;
   private?: boolean | null;
@@ -75,6 +76,7 @@ const MESSAGES = '/api/v1/accounts/{account_id}/conversations/{conversation_id}/
 const one = { account_id: 'accountId', conversation_id: 'displayId' } as const;
 const common = { ...APPLICATION, sets: 'both' } as const;
 
+/** The A11 Messages operations (the orphan getConversationMessages is the list, erratum E1). */
 export const messageOperations = {
   list: defineOperation<ListArgs>()({
     ...common,

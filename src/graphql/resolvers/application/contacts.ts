@@ -46,6 +46,7 @@ export async function orNull<T>(load: Promise<T>): Promise<T | null> {
   }
 }
 
+/** Account contacts: the account's lists and single contact, the entity, its edges and mutations. */
 export const contactResolvers: Resolvers = {
   Account: {
     contacts: (account, { page, sort, labels, options }, context) =>

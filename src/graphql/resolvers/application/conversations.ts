@@ -36,6 +36,7 @@ const lazy = (change: { accountId: string; displayId: number }): AccountConversa
 
 const assigneeType = (assignee: AssigneeRecord) => assignee.kind;
 
+/** Account conversations: lists, counts, the entity and its edges, and the conversation mutations. */
 export const conversationResolvers: Resolvers = {
   Account: {
     conversations: (account, args, context) =>

@@ -20,8 +20,10 @@ export interface AccountConversationRef {
   readonly record?: AccountConversationRecord;
 }
 
+/** A contact reference carrying a record a call returned (`partial` for an embedded one). */
 export const contactRef = (record: AccountContactRecord, partial = false): AccountContactRef => ({ accountId: record.accountId, id: record.id, record, partial });
 
+/** A conversation reference carrying the record a call returned. */
 export const conversationRef = (record: AccountConversationRecord): AccountConversationRef => ({
   accountId: record.accountId,
   displayId: record.displayId,
