@@ -53,7 +53,7 @@ export interface GatewayConfig {
   readonly simulator: {
     /** Which Chatwoot release the embedded simulator imitates where releases differ. */
     readonly chatwootVersion: SimulatorChatwootVersion;
-    /** Which edition the simulator imitates: Enterprise-only routes answer 404 in the community edition. */
+    /** Which edition the simulator imitates: Enterprise adds the audit-log and reporting-event routes. */
     readonly edition: SimulatorEdition;
   };
   readonly requestOptions: RequestOptionsConfig;
@@ -110,9 +110,8 @@ export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' |
 
 export type SimulatorChatwootVersion = '4.15' | '4.16';
 
-/** The editions of Chatwoot the simulator imitates (CHATWOOT_SIMULATOR_EDITION); Enterprise adds some routes. */
-export const SIMULATOR_EDITIONS = ['community', 'enterprise'] as const;
-export type SimulatorEdition = (typeof SIMULATOR_EDITIONS)[number];
+/** Chatwoot's editions, as far as the simulator tells them apart. */
+export type SimulatorEdition = 'community' | 'enterprise';
 
 export const TIMEOUT_MS_MAX = 300_000;
 /** Upper bounds of the batching options, per request and as server defaults. */
@@ -167,7 +166,7 @@ export function loadConfig(env: Env = process.env): GatewayConfig {
     },
     simulator: {
       chatwootVersion: read.oneOf('CHATWOOT_SIMULATOR_VERSION', ['4.16', '4.15'] as const, '4.16'),
-      edition: read.oneOf('CHATWOOT_SIMULATOR_EDITION', SIMULATOR_EDITIONS, 'community'),
+      edition: read.oneOf('CHATWOOT_SIMULATOR_EDITION', ['community', 'enterprise'] as const, 'community'),
     },
     // --- Request options: safe defaults next to each; insecure TLS and per-request proxies are opt-in. ---
     requestOptions: {

@@ -40,7 +40,7 @@ export interface DemoData {
 export interface SimulatorOptions {
   readonly port?: number;
   readonly chatwootVersion?: SimulatorChatwootVersion;
-  /** Community (the default) or Enterprise: Enterprise-only routes answer Rails' routing 404 in the community edition. */
+  /** `enterprise` serves the Enterprise-only routes (audit logs, reporting events); `community` (the default) does not. */
   readonly edition?: SimulatorEdition;
 }
 
@@ -55,7 +55,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   registerCsatRoutes(router);
   const application = new ApplicationStore();
   seedApplicationDemo(application, store);
-  registerApplicationRoutes(router, application, store, options.edition ?? 'community');
+  registerApplicationRoutes(router, application, store, { edition: options.edition ?? 'community' });
 
   const server: Server = createServer((req, res) => {
     router.serve(req, res).catch(() => {

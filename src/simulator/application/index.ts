@@ -21,12 +21,17 @@ export const APPLICATION_DEMO = {
  * Registers every Application API route of the simulator on `router`. `records` is the simulator's store of inboxes,
  * contacts, conversations and messages, which the Client API serves too: both APIs see the same records.
  */
-export function registerApplicationRoutes(router: SimRouter, store: ApplicationStore, records: SimulatorStore, edition: SimulatorEdition = 'community'): void {
+export function registerApplicationRoutes(
+  router: SimRouter,
+  store: ApplicationStore,
+  records: SimulatorStore,
+  options: { edition: SimulatorEdition } = { edition: 'community' },
+): void {
   void records;
   registerProfileRoutes(router, store);
   registerLabelRoutes(router, store);
   registerContactRoutes(router, store, records);
-  registerConversationRoutes(router, store, records, edition);
+  registerConversationRoutes(router, store, records, options.edition);
   registerAccountMessageRoutes(router, store, records);
 }
 
