@@ -13,7 +13,8 @@ import type { InboxSummaryRecord, AccountInboxRecord } from '../chatwoot/operati
 import type { AccountContactRef, AccountConversationRef } from '../graphql/resolvers/application/crmRefs';
 import type { AccountMessageRecord } from '../chatwoot/operations/application/conversationRecords';
 import type { ContactInboxRecord, AccountContactPageRecord, AccountContactSearchPageRecord } from '../chatwoot/operations/application/contacts';
-import type { AccountConversationPageRecord, ConversationCountsRecord, StatusChangeRecord, PriorityChangeRecord, AgentTypingRecord, ReportingEventRecord } from '../chatwoot/operations/application/conversations';
+import type { AccountConversationPageRecord, ConversationCountsRecord } from '../chatwoot/operations/application/conversations';
+import type { StatusChangeRecord, PriorityChangeRecord, AgentTypingRecord, ReportingEventRecord } from '../chatwoot/operations/application/conversationActions';
 import type { AccountMessagePageRecord } from '../chatwoot/operations/application/messages';
 import type { GatewayContext } from '../graphql/context';
 export type Maybe<T> = T | null;
