@@ -24,6 +24,8 @@ export interface GatewayConfig {
     readonly apiAccessToken: string | null;
     /** The Platform App token: sent on Platform API calls only, for service principals. Never logged or echoed. */
     readonly platformAppToken: string | null;
+    /** Chatwoot's conversation page size (its server's CONVERSATION_RESULTS_PER_PAGE), default 25. */
+    readonly conversationsPerPage: number;
   };
   /** Which of Chatwoot's APIs the gateway serves; deny by default. */
   readonly apis: {
@@ -157,6 +159,7 @@ export function loadConfig(env: Env = process.env): GatewayConfig {
       baseUrl: read.baseUrl('CHATWOOT_BASE_URL'),
       apiAccessToken: read.string('CHATWOOT_API_ACCESS_TOKEN') ?? null,
       platformAppToken: read.string('CHATWOOT_PLATFORM_APP_TOKEN') ?? null,
+      conversationsPerPage: read.integer('CHATWOOT_CONVERSATIONS_PER_PAGE', 25, 1, 1000),
     },
     apis: {
       application: read.boolean('GATEWAY_APPLICATION_API', false),

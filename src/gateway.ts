@@ -90,6 +90,7 @@ export async function startGateway(config: GatewayConfig, options: GatewayOption
     platformAppToken: config.chatwoot.platformAppToken,
     applicationApi: config.apis.application,
     platformApi: config.apis.platform,
+    conversationsPerPage: config.chatwoot.conversationsPerPage,
     userAgent: USER_AGENT,
     defaultTimeoutMs: config.upstream.defaultTimeoutMs,
     maxResponseBytes: config.upstream.maxResponseBytes,

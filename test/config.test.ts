@@ -6,7 +6,7 @@ describe('loadConfig', () => {
   it('uses documented defaults for an empty environment', () => {
     const config = loadConfig({});
     expect(config.server).toEqual({ host: '127.0.0.1', port: 4000 });
-    expect(config.chatwoot).toEqual({ baseUrl: null, apiAccessToken: null, platformAppToken: null });
+    expect(config.chatwoot).toEqual({ baseUrl: null, apiAccessToken: null, platformAppToken: null, conversationsPerPage: 25 });
     expect(config.apis).toEqual({ application: false, platform: false, applicationExplicit: false });
     expect(config.upstream.defaultTimeoutMs).toBe(30_000);
     expect(config.simulator.chatwootVersion).toBe('4.16');
@@ -109,5 +109,17 @@ describe('loadConfig', () => {
     expect(loadConfig({}).simulator.edition).toBe('community');
     expect(loadConfig({ CHATWOOT_SIMULATOR_EDITION: 'enterprise' }).simulator.edition).toBe('enterprise');
     expect(() => loadConfig({ CHATWOOT_SIMULATOR_EDITION: 'premium' })).toThrow(/CHATWOOT_SIMULATOR_EDITION/);
+  });
+
+  it('reads the conversation page size (25 by default) and the simulator edition (community by default), reporting both problems', () => {
+    expect(loadConfig({}).chatwoot.conversationsPerPage).toBe(25);
+    expect(loadConfig({}).simulator.edition).toBe('community');
+    expect(loadConfig({ CHATWOOT_CONVERSATIONS_PER_PAGE: '50', CHATWOOT_SIMULATOR_EDITION: 'enterprise' })).toMatchObject({
+      chatwoot: { conversationsPerPage: 50 },
+      simulator: { edition: 'enterprise' },
+    });
+    expect(() => loadConfig({ CHATWOOT_CONVERSATIONS_PER_PAGE: '0', CHATWOOT_SIMULATOR_EDITION: 'premium' })).toThrow(
+      /CHATWOOT_CONVERSATIONS_PER_PAGE must be a whole number[\s\S]*CHATWOOT_SIMULATOR_EDITION/,
+    );
   });
 });

@@ -21,8 +21,11 @@ export class ChatwootClient {
   readonly csat: CsatResource;
   /** Runs the declared operations of the Application and Platform APIs (src/chatwoot/operations/). */
   readonly operations: OperationExecutor;
+  /** Chatwoot's conversation page size (its CONVERSATION_RESULTS_PER_PAGE), to tell a last page from a full one. */
+  readonly conversationsPerPage: number;
 
-  constructor(settings: TransportSettings & BulkSettings & ContactSettings & Partial<ApiSwitches>) {
+  constructor(settings: TransportSettings & BulkSettings & ContactSettings & Partial<ApiSwitches> & { conversationsPerPage?: number }) {
+    this.conversationsPerPage = settings.conversationsPerPage ?? 25;
     this.transport = new ChatwootTransport(settings);
     this.contacts = new ContactsResource(this.transport, settings);
     this.bulk = new BulkOperations(this.transport, this.contacts, settings);

@@ -54,11 +54,14 @@ export class OperationExecutor {
   /** The upstream call an operation makes for these arguments, checked and encoded, without sending it. */
   describe<A extends WithOptions, R>(op: Operation<A, R>, context: CallContext, args: A): UpstreamCall {
     this.admit(op, context);
+    const path = buildPath(op, args);
+    const query = encodeQuery(op.query?.(args));
+    const form = op.form?.(args);
     return {
       method: op.method,
-      path: buildPath(op, args),
-      query: encodeQuery(op.query?.(args)),
-      body: op.body?.(args),
+      path,
+      query,
+      ...(form ? { form } : { body: op.body?.(args) }),
       options: args.options,
       pathTemplate: templateOf(op),
       credential: op.credential,

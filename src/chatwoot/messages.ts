@@ -158,7 +158,7 @@ export function toMessageRecord(raw: JsonObject): MessageRecord {
   };
 }
 
-function toAttachmentRecord(raw: JsonObject): AttachmentRecord {
+export function toAttachmentRecord(raw: JsonObject): AttachmentRecord {
   return {
     id: stringOrNull(raw.id),
     fileType: stringOrNull(raw.file_type),
@@ -171,7 +171,7 @@ function toAttachmentRecord(raw: JsonObject): AttachmentRecord {
   };
 }
 
-function toSenderRecord(raw: JsonObject): MessageSenderRecord {
+export function toSenderRecord(raw: JsonObject): MessageSenderRecord {
   return {
     id: stringOrNull(raw.id),
     type: stringOrNull(raw.type),

@@ -4,6 +4,7 @@ import { InvalidRequestError } from './errors';
 import { pathSegment } from './paths';
 import type { RequestOptions } from './requestOptions';
 import type { JsonObject } from './types';
+import type { FormData } from 'undici';
 
 /**
  * One Chatwoot operation, declared once as data: method, path template with typed parameters, query and body mapping,
@@ -57,6 +58,8 @@ export interface OperationSpec<A, R, P extends string = string> {
   readonly query?: (args: A) => Readonly<Record<string, QueryValue>>;
   /** The JSON body, by Chatwoot's names; undefined sends none. */
   readonly body?: (args: A) => JsonObject | undefined;
+  /** A multipart/form-data body (files) for these arguments, sent instead of `body` when it gives one. */
+  readonly form?: (args: A) => FormData | undefined;
   /** Turns Chatwoot's parsed 2xx answer (null for an empty body) into the adapter's record. */
   readonly decode: (answer: unknown, call: UpstreamCallInfo, args: A) => R;
   /** One line on what the operation does, for the README's table. */

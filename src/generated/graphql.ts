@@ -24,6 +24,12 @@ import type { InboxAgentBotRecord } from '../chatwoot/operations/application/inb
 import type { CustomAttributeDefinitionRecord } from '../chatwoot/operations/application/customAttributes';
 import type { CannedResponseRecord } from '../chatwoot/operations/application/cannedResponses';
 import type { CustomFilterRecord } from '../chatwoot/operations/application/customFilters';
+import type { AccountContactRef, AccountConversationRef } from '../graphql/resolvers/application/crmRefs';
+import type { AccountMessageRecord } from '../chatwoot/operations/application/conversationRecords';
+import type { ContactInboxRecord, AccountContactPageRecord, AccountContactSearchPageRecord } from '../chatwoot/operations/application/contacts';
+import type { AccountConversationPageRecord, ConversationCountsRecord } from '../chatwoot/operations/application/conversations';
+import type { StatusChangeRecord, PriorityChangeRecord, AgentTypingRecord } from '../chatwoot/operations/application/conversationActions';
+import type { AccountMessagePageRecord } from '../chatwoot/operations/application/messages';
 import type { GatewayContext } from '../graphql/context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -97,6 +103,16 @@ export type Account = {
   brandedEmailLayout?: Maybe<Scalars['String']['output']>;
   /** The account's canned responses; with `search`, those whose short code or content contains it. */
   cannedResponses: Array<CannedResponse>;
+  /** One contact by its id, or null when there is none. */
+  contact?: Maybe<AccountContact>;
+  /** The account's contacts, 15 a page, optionally sorted and restricted to contacts with all the given labels. */
+  contacts: AccountContactPage;
+  /** One conversation by its display id, or null when there is none. Chatwoot refuses one the caller may not see. */
+  conversation?: Maybe<AccountConversation>;
+  /** The tab counts for a status, inbox, team, labels or search term. */
+  conversationCounts: ConversationCounts;
+  /** The conversations the caller may see (administrators: all; agents: their inboxes and teams), 25 a page. */
+  conversations: AccountConversationPage;
   /** When the account was created. */
   createdAt?: Maybe<Scalars['DateTime']['output']>;
   /** One custom attribute definition by its id; an id Chatwoot does not know answers NOT_FOUND. */
@@ -113,6 +129,10 @@ export type Account = {
   domain?: Maybe<Scalars['String']['output']>;
   /** The names of the features switched on for the account (Chatwoot's `features` map, enabled keys only). */
   enabledFeatures?: Maybe<Array<Scalars['String']['output']>>;
+  /** Contacts matching typed conditions, 15 a page (sent as Chatwoot's POST contacts/filter). */
+  filterContacts: AccountContactPage;
+  /** Conversations matching typed conditions (sent as Chatwoot's POST conversations/filter). */
+  filterConversations: AccountConversationPage;
   /** The account's numeric id. */
   id: Scalars['ID']['output'];
   /** One inbox by its id; agents only see the inboxes they work in (FORBIDDEN otherwise). */
@@ -140,6 +160,8 @@ export type Account = {
   reportingEvents: ReportingEventPage;
   /** The account's reports: a namespace that makes no call of its own (administrators only). */
   reports: AccountReports;
+  /** Contacts whose name, e-mail, phone number or identifier contain the search term, 15 a page. */
+  searchContacts: AccountContactSearchPage;
   /** The account's settings, such as its auto-resolve rules. */
   settings?: Maybe<Scalars['JSONObject']['output']>;
   /** Whether the account is active or suspended. */
@@ -235,6 +257,69 @@ export type AccountCannedResponsesArgs = {
  * An account of a Chatwoot installation: the workspace agents, inboxes, contacts and conversations belong to.
  * Its scalar fields come from one read of the account per request; its edges each make their own call.
  */
+export type AccountContactArgs = {
+  id: Scalars['ID']['input'];
+  options?: InputMaybe<RequestOptionsInput>;
+};
+
+
+/**
+ * An account of a Chatwoot installation: the workspace agents, inboxes, contacts and conversations belong to.
+ * Its scalar fields come from one read of the account per request; its edges each make their own call.
+ */
+export type AccountContactsArgs = {
+  labels?: InputMaybe<Array<Scalars['String']['input']>>;
+  options?: InputMaybe<RequestOptionsInput>;
+  page?: InputMaybe<Scalars['Int']['input']>;
+  sort?: InputMaybe<ContactSortInput>;
+};
+
+
+/**
+ * An account of a Chatwoot installation: the workspace agents, inboxes, contacts and conversations belong to.
+ * Its scalar fields come from one read of the account per request; its edges each make their own call.
+ */
+export type AccountConversationArgs = {
+  displayId: Scalars['Int']['input'];
+  options?: InputMaybe<RequestOptionsInput>;
+};
+
+
+/**
+ * An account of a Chatwoot installation: the workspace agents, inboxes, contacts and conversations belong to.
+ * Its scalar fields come from one read of the account per request; its edges each make their own call.
+ */
+export type AccountConversationCountsArgs = {
+  inboxId?: InputMaybe<Scalars['ID']['input']>;
+  labels?: InputMaybe<Array<Scalars['String']['input']>>;
+  options?: InputMaybe<RequestOptionsInput>;
+  query?: InputMaybe<Scalars['String']['input']>;
+  status?: InputMaybe<ConversationStatusFilter>;
+  teamId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+/**
+ * An account of a Chatwoot installation: the workspace agents, inboxes, contacts and conversations belong to.
+ * Its scalar fields come from one read of the account per request; its edges each make their own call.
+ */
+export type AccountConversationsArgs = {
+  assigneeType?: InputMaybe<AssigneeType>;
+  inboxId?: InputMaybe<Scalars['ID']['input']>;
+  labels?: InputMaybe<Array<Scalars['String']['input']>>;
+  options?: InputMaybe<RequestOptionsInput>;
+  page?: InputMaybe<Scalars['Int']['input']>;
+  query?: InputMaybe<Scalars['String']['input']>;
+  sortBy?: InputMaybe<ConversationSort>;
+  status?: InputMaybe<ConversationStatusFilter>;
+  teamId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+/**
+ * An account of a Chatwoot installation: the workspace agents, inboxes, contacts and conversations belong to.
+ * Its scalar fields come from one read of the account per request; its edges each make their own call.
+ */
 export type AccountCreatedAtArgs = {
   options?: InputMaybe<RequestOptionsInput>;
 };
@@ -304,6 +389,29 @@ export type AccountDomainArgs = {
  */
 export type AccountEnabledFeaturesArgs = {
   options?: InputMaybe<RequestOptionsInput>;
+};
+
+
+/**
+ * An account of a Chatwoot installation: the workspace agents, inboxes, contacts and conversations belong to.
+ * Its scalar fields come from one read of the account per request; its edges each make their own call.
+ */
+export type AccountFilterContactsArgs = {
+  filter: ContactFilterInput;
+  options?: InputMaybe<RequestOptionsInput>;
+  page?: InputMaybe<Scalars['Int']['input']>;
+  sort?: InputMaybe<ContactSortInput>;
+};
+
+
+/**
+ * An account of a Chatwoot installation: the workspace agents, inboxes, contacts and conversations belong to.
+ * Its scalar fields come from one read of the account per request; its edges each make their own call.
+ */
+export type AccountFilterConversationsArgs = {
+  filter: ConversationFilterInput;
+  options?: InputMaybe<RequestOptionsInput>;
+  page?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -409,6 +517,18 @@ export type AccountReportingEventsArgs = {
  * An account of a Chatwoot installation: the workspace agents, inboxes, contacts and conversations belong to.
  * Its scalar fields come from one read of the account per request; its edges each make their own call.
  */
+export type AccountSearchContactsArgs = {
+  options?: InputMaybe<RequestOptionsInput>;
+  page?: InputMaybe<Scalars['Int']['input']>;
+  query: Scalars['String']['input'];
+  sort?: InputMaybe<ContactSortInput>;
+};
+
+
+/**
+ * An account of a Chatwoot installation: the workspace agents, inboxes, contacts and conversations belong to.
+ * Its scalar fields come from one read of the account per request; its edges each make their own call.
+ */
 export type AccountSettingsArgs = {
   options?: InputMaybe<RequestOptionsInput>;
 };
@@ -457,6 +577,538 @@ export type AccountTeamsArgs = {
  */
 export type AccountWebhooksArgs = {
   options?: InputMaybe<RequestOptionsInput>;
+};
+
+/** A contact of an account, as its agents see it. Distinct from the contact-facing `Contact` of the Client API. */
+export type AccountContact = {
+  __typename?: 'AccountContact';
+  /** The account the contact belongs to. */
+  accountId: Scalars['ID']['output'];
+  /** Attributes Chatwoot collects (browser, city, company, social profiles, ...). */
+  additionalAttributes?: Maybe<Scalars['JSONObject']['output']>;
+  /** Whether the contact is online now. */
+  availabilityStatus?: Maybe<ContactAvailability>;
+  /** Whether the contact is blocked. */
+  blocked?: Maybe<Scalars['Boolean']['output']>;
+  /** The contact's company (Chatwoot's companies feature), when set. */
+  companyId?: Maybe<Scalars['ID']['output']>;
+  /** The inboxes the contact is reachable through, with its source id in each. */
+  contactInboxes: Array<ContactInbox>;
+  /** The inboxes the caller may start a conversation with the contact in. */
+  contactableInboxes: Array<ContactInbox>;
+  /** The contact's latest 20 conversations that the caller may see (Chatwoot does not page them). */
+  conversations: Array<AccountConversation>;
+  /** When the contact was created. */
+  createdAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The account's custom attributes of the contact. */
+  customAttributes?: Maybe<Scalars['JSONObject']['output']>;
+  /** The contact's e-mail address. */
+  email?: Maybe<Scalars['String']['output']>;
+  /** The contact's numeric id. */
+  id: Scalars['ID']['output'];
+  /** The contact's identifier in your own system. */
+  identifier?: Maybe<Scalars['String']['output']>;
+  /** The titles of the contact's labels. */
+  labels: Array<Scalars['String']['output']>;
+  /** When the contact was last active. */
+  lastActivityAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The contact's name. */
+  name?: Maybe<Scalars['String']['output']>;
+  /** The contact's phone number in E.164 form. */
+  phoneNumber?: Maybe<Scalars['String']['output']>;
+  /** The URL of the contact's avatar. */
+  thumbnail?: Maybe<Scalars['String']['output']>;
+};
+
+
+/** A contact of an account, as its agents see it. Distinct from the contact-facing `Contact` of the Client API. */
+export type AccountContactAdditionalAttributesArgs = {
+  options?: InputMaybe<RequestOptionsInput>;
+};
+
+
+/** A contact of an account, as its agents see it. Distinct from the contact-facing `Contact` of the Client API. */
+export type AccountContactAvailabilityStatusArgs = {
+  options?: InputMaybe<RequestOptionsInput>;
+};
+
+
+/** A contact of an account, as its agents see it. Distinct from the contact-facing `Contact` of the Client API. */
+export type AccountContactBlockedArgs = {
+  options?: InputMaybe<RequestOptionsInput>;
+};
+
+
+/** A contact of an account, as its agents see it. Distinct from the contact-facing `Contact` of the Client API. */
+export type AccountContactCompanyIdArgs = {
+  options?: InputMaybe<RequestOptionsInput>;
+};
+
+
+/** A contact of an account, as its agents see it. Distinct from the contact-facing `Contact` of the Client API. */
+export type AccountContactContactInboxesArgs = {
+  options?: InputMaybe<RequestOptionsInput>;
+};
+
+
+/** A contact of an account, as its agents see it. Distinct from the contact-facing `Contact` of the Client API. */
+export type AccountContactContactableInboxesArgs = {
+  options?: InputMaybe<RequestOptionsInput>;
+};
+
+
+/** A contact of an account, as its agents see it. Distinct from the contact-facing `Contact` of the Client API. */
+export type AccountContactConversationsArgs = {
+  options?: InputMaybe<RequestOptionsInput>;
+};
+
+
+/** A contact of an account, as its agents see it. Distinct from the contact-facing `Contact` of the Client API. */
+export type AccountContactCreatedAtArgs = {
+  options?: InputMaybe<RequestOptionsInput>;
+};
+
+
+/** A contact of an account, as its agents see it. Distinct from the contact-facing `Contact` of the Client API. */
+export type AccountContactCustomAttributesArgs = {
+  options?: InputMaybe<RequestOptionsInput>;
+};
+
+
+/** A contact of an account, as its agents see it. Distinct from the contact-facing `Contact` of the Client API. */
+export type AccountContactEmailArgs = {
+  options?: InputMaybe<RequestOptionsInput>;
+};
+
+
+/** A contact of an account, as its agents see it. Distinct from the contact-facing `Contact` of the Client API. */
+export type AccountContactIdentifierArgs = {
+  options?: InputMaybe<RequestOptionsInput>;
+};
+
+
+/** A contact of an account, as its agents see it. Distinct from the contact-facing `Contact` of the Client API. */
+export type AccountContactLabelsArgs = {
+  options?: InputMaybe<RequestOptionsInput>;
+};
+
+
+/** A contact of an account, as its agents see it. Distinct from the contact-facing `Contact` of the Client API. */
+export type AccountContactLastActivityAtArgs = {
+  options?: InputMaybe<RequestOptionsInput>;
+};
+
+
+/** A contact of an account, as its agents see it. Distinct from the contact-facing `Contact` of the Client API. */
+export type AccountContactNameArgs = {
+  options?: InputMaybe<RequestOptionsInput>;
+};
+
+
+/** A contact of an account, as its agents see it. Distinct from the contact-facing `Contact` of the Client API. */
+export type AccountContactPhoneNumberArgs = {
+  options?: InputMaybe<RequestOptionsInput>;
+};
+
+
+/** A contact of an account, as its agents see it. Distinct from the contact-facing `Contact` of the Client API. */
+export type AccountContactThumbnailArgs = {
+  options?: InputMaybe<RequestOptionsInput>;
+};
+
+/** A contact's fields. Only the fields you set are sent. */
+export type AccountContactInput = {
+  /** Additional attributes; on update Chatwoot merges them into the contact's, key by key. */
+  additionalAttributes?: InputMaybe<Scalars['JSONObject']['input']>;
+  /** A URL Chatwoot downloads the avatar from. */
+  avatarUrl?: InputMaybe<Scalars['String']['input']>;
+  /** Whether the contact is blocked. */
+  blocked?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Custom attributes; on update Chatwoot merges them into the contact's, key by key. */
+  customAttributes?: InputMaybe<Scalars['JSONObject']['input']>;
+  /** The e-mail address; unique in the account. */
+  email?: InputMaybe<Scalars['String']['input']>;
+  /** Your own identifier of the contact; unique in the account. */
+  identifier?: InputMaybe<Scalars['String']['input']>;
+  /** The inbox to create the contact in (creation only; without one no contact inbox is made). */
+  inboxId?: InputMaybe<Scalars['ID']['input']>;
+  /** The name. */
+  name?: InputMaybe<Scalars['String']['input']>;
+  /** The phone number in E.164 form; unique in the account. */
+  phoneNumber?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** A page of contacts, 15 a page, with the total number of matches. */
+export type AccountContactPage = {
+  __typename?: 'AccountContactPage';
+  /** Whether a later page has contacts. */
+  hasNextPage: Scalars['Boolean']['output'];
+  /** The contacts of this page. */
+  nodes: Array<AccountContact>;
+  /** The page number, from 1. */
+  page: Scalars['Int']['output'];
+  /** Contacts per page (15). */
+  perPage: Scalars['Int']['output'];
+  /** How many contacts match in all. */
+  totalCount?: Maybe<Scalars['Int']['output']>;
+};
+
+/** A page of search results, 15 a page. Chatwoot gives no total for a search, only whether more follow. */
+export type AccountContactSearchPage = {
+  __typename?: 'AccountContactSearchPage';
+  /** Whether a later page has contacts. */
+  hasNextPage: Scalars['Boolean']['output'];
+  /** The contacts of this page. */
+  nodes: Array<AccountContact>;
+  /** The page number, from 1. */
+  page: Scalars['Int']['output'];
+  /** Contacts per page (15). */
+  perPage: Scalars['Int']['output'];
+};
+
+/**
+ * A conversation of an account, as its agents see it. Distinct from the contact-facing `Conversation` of the Client
+ * API; addressed by its display id, the number agents see.
+ */
+export type AccountConversation = {
+  __typename?: 'AccountConversation';
+  /** The account the conversation belongs to. */
+  accountId: Scalars['ID']['output'];
+  /** Attributes Chatwoot collects (browser, referer, mail subject, ...). */
+  additionalAttributes?: Maybe<Scalars['JSONObject']['output']>;
+  /** When an agent last saw the conversation. */
+  agentLastSeenAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The agent or agent bot the conversation is assigned to. */
+  assignee?: Maybe<Assignee>;
+  /** When the assignee last saw the conversation. */
+  assigneeLastSeenAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Whether agents can reply (channels close their reply window). */
+  canReply?: Maybe<Scalars['Boolean']['output']>;
+  /** The contact. Fields the conversation does not embed read the contact once per request. */
+  contact?: Maybe<AccountContact>;
+  /** When the contact last saw the conversation. */
+  contactLastSeenAt?: Maybe<Scalars['DateTime']['output']>;
+  /** When the conversation was created. */
+  createdAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The conversation's custom attributes. */
+  customAttributes?: Maybe<Scalars['JSONObject']['output']>;
+  /** The display id: the conversation's number in the account (Chatwoot's JSON `id`). */
+  displayId: Scalars['Int']['output'];
+  /** When an agent first replied. */
+  firstReplyCreatedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Whether the contact's identity was verified (HMAC). */
+  hmacVerified?: Maybe<Scalars['Boolean']['output']>;
+  /** The inbox (one read of it per request). */
+  inbox?: Maybe<AccountInbox>;
+  /** The inbox's numeric id. */
+  inboxId?: Maybe<Scalars['ID']['output']>;
+  /**
+   * The titles of the conversation's labels: those the conversation's record embeds when it was read, else one read of
+   * Chatwoot's labels endpoint.
+   */
+  labels: Array<Scalars['String']['output']>;
+  /** When the conversation was last active. */
+  lastActivityAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The latest message that is not an activity. */
+  lastMessage?: Maybe<AccountMessage>;
+  /** A window of the conversation's messages, oldest first: the latest 20, the 20 before `before`, or those after `after`. */
+  messages: AccountMessagePage;
+  /** Whether the contact is muted. */
+  muted?: Maybe<Scalars['Boolean']['output']>;
+  /** The priority, or null when none is set. */
+  priority?: Maybe<ConversationPriority>;
+  /**
+   * The conversation's reporting events (first response, resolution, ...). Chatwoot Enterprise only: against the
+   * community edition the field is FORBIDDEN with reason `enterprise_only`.
+   */
+  reportingEvents: Array<ReportingEvent>;
+  /** The SLA policy (Chatwoot Enterprise), when one applies. */
+  slaPolicyId?: Maybe<Scalars['ID']['output']>;
+  /** Until when a snoozed conversation sleeps. */
+  snoozedUntil?: Maybe<Scalars['DateTime']['output']>;
+  /** Where the conversation stands. */
+  status?: Maybe<ConversationStatus>;
+  /** The team the conversation is assigned to. */
+  team?: Maybe<Team>;
+  /** Messages the agents have not seen yet. */
+  unreadCount?: Maybe<Scalars['Int']['output']>;
+  /** When the conversation last changed. */
+  updatedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The conversation's UUID. */
+  uuid?: Maybe<Scalars['String']['output']>;
+  /** Since when the contact has been waiting for a reply, if they are. */
+  waitingSince?: Maybe<Scalars['DateTime']['output']>;
+};
+
+
+/**
+ * A conversation of an account, as its agents see it. Distinct from the contact-facing `Conversation` of the Client
+ * API; addressed by its display id, the number agents see.
+ */
+export type AccountConversationAdditionalAttributesArgs = {
+  options?: InputMaybe<RequestOptionsInput>;
+};
+
+
+/**
+ * A conversation of an account, as its agents see it. Distinct from the contact-facing `Conversation` of the Client
+ * API; addressed by its display id, the number agents see.
+ */
+export type AccountConversationAgentLastSeenAtArgs = {
+  options?: InputMaybe<RequestOptionsInput>;
+};
+
+
+/**
+ * A conversation of an account, as its agents see it. Distinct from the contact-facing `Conversation` of the Client
+ * API; addressed by its display id, the number agents see.
+ */
+export type AccountConversationAssigneeArgs = {
+  options?: InputMaybe<RequestOptionsInput>;
+};
+
+
+/**
+ * A conversation of an account, as its agents see it. Distinct from the contact-facing `Conversation` of the Client
+ * API; addressed by its display id, the number agents see.
+ */
+export type AccountConversationAssigneeLastSeenAtArgs = {
+  options?: InputMaybe<RequestOptionsInput>;
+};
+
+
+/**
+ * A conversation of an account, as its agents see it. Distinct from the contact-facing `Conversation` of the Client
+ * API; addressed by its display id, the number agents see.
+ */
+export type AccountConversationCanReplyArgs = {
+  options?: InputMaybe<RequestOptionsInput>;
+};
+
+
+/**
+ * A conversation of an account, as its agents see it. Distinct from the contact-facing `Conversation` of the Client
+ * API; addressed by its display id, the number agents see.
+ */
+export type AccountConversationContactArgs = {
+  options?: InputMaybe<RequestOptionsInput>;
+};
+
+
+/**
+ * A conversation of an account, as its agents see it. Distinct from the contact-facing `Conversation` of the Client
+ * API; addressed by its display id, the number agents see.
+ */
+export type AccountConversationContactLastSeenAtArgs = {
+  options?: InputMaybe<RequestOptionsInput>;
+};
+
+
+/**
+ * A conversation of an account, as its agents see it. Distinct from the contact-facing `Conversation` of the Client
+ * API; addressed by its display id, the number agents see.
+ */
+export type AccountConversationCreatedAtArgs = {
+  options?: InputMaybe<RequestOptionsInput>;
+};
+
+
+/**
+ * A conversation of an account, as its agents see it. Distinct from the contact-facing `Conversation` of the Client
+ * API; addressed by its display id, the number agents see.
+ */
+export type AccountConversationCustomAttributesArgs = {
+  options?: InputMaybe<RequestOptionsInput>;
+};
+
+
+/**
+ * A conversation of an account, as its agents see it. Distinct from the contact-facing `Conversation` of the Client
+ * API; addressed by its display id, the number agents see.
+ */
+export type AccountConversationFirstReplyCreatedAtArgs = {
+  options?: InputMaybe<RequestOptionsInput>;
+};
+
+
+/**
+ * A conversation of an account, as its agents see it. Distinct from the contact-facing `Conversation` of the Client
+ * API; addressed by its display id, the number agents see.
+ */
+export type AccountConversationHmacVerifiedArgs = {
+  options?: InputMaybe<RequestOptionsInput>;
+};
+
+
+/**
+ * A conversation of an account, as its agents see it. Distinct from the contact-facing `Conversation` of the Client
+ * API; addressed by its display id, the number agents see.
+ */
+export type AccountConversationInboxArgs = {
+  options?: InputMaybe<RequestOptionsInput>;
+};
+
+
+/**
+ * A conversation of an account, as its agents see it. Distinct from the contact-facing `Conversation` of the Client
+ * API; addressed by its display id, the number agents see.
+ */
+export type AccountConversationInboxIdArgs = {
+  options?: InputMaybe<RequestOptionsInput>;
+};
+
+
+/**
+ * A conversation of an account, as its agents see it. Distinct from the contact-facing `Conversation` of the Client
+ * API; addressed by its display id, the number agents see.
+ */
+export type AccountConversationLabelsArgs = {
+  options?: InputMaybe<RequestOptionsInput>;
+};
+
+
+/**
+ * A conversation of an account, as its agents see it. Distinct from the contact-facing `Conversation` of the Client
+ * API; addressed by its display id, the number agents see.
+ */
+export type AccountConversationLastActivityAtArgs = {
+  options?: InputMaybe<RequestOptionsInput>;
+};
+
+
+/**
+ * A conversation of an account, as its agents see it. Distinct from the contact-facing `Conversation` of the Client
+ * API; addressed by its display id, the number agents see.
+ */
+export type AccountConversationLastMessageArgs = {
+  options?: InputMaybe<RequestOptionsInput>;
+};
+
+
+/**
+ * A conversation of an account, as its agents see it. Distinct from the contact-facing `Conversation` of the Client
+ * API; addressed by its display id, the number agents see.
+ */
+export type AccountConversationMessagesArgs = {
+  after?: InputMaybe<Scalars['ID']['input']>;
+  before?: InputMaybe<Scalars['ID']['input']>;
+  options?: InputMaybe<RequestOptionsInput>;
+};
+
+
+/**
+ * A conversation of an account, as its agents see it. Distinct from the contact-facing `Conversation` of the Client
+ * API; addressed by its display id, the number agents see.
+ */
+export type AccountConversationMutedArgs = {
+  options?: InputMaybe<RequestOptionsInput>;
+};
+
+
+/**
+ * A conversation of an account, as its agents see it. Distinct from the contact-facing `Conversation` of the Client
+ * API; addressed by its display id, the number agents see.
+ */
+export type AccountConversationPriorityArgs = {
+  options?: InputMaybe<RequestOptionsInput>;
+};
+
+
+/**
+ * A conversation of an account, as its agents see it. Distinct from the contact-facing `Conversation` of the Client
+ * API; addressed by its display id, the number agents see.
+ */
+export type AccountConversationReportingEventsArgs = {
+  options?: InputMaybe<RequestOptionsInput>;
+};
+
+
+/**
+ * A conversation of an account, as its agents see it. Distinct from the contact-facing `Conversation` of the Client
+ * API; addressed by its display id, the number agents see.
+ */
+export type AccountConversationSlaPolicyIdArgs = {
+  options?: InputMaybe<RequestOptionsInput>;
+};
+
+
+/**
+ * A conversation of an account, as its agents see it. Distinct from the contact-facing `Conversation` of the Client
+ * API; addressed by its display id, the number agents see.
+ */
+export type AccountConversationSnoozedUntilArgs = {
+  options?: InputMaybe<RequestOptionsInput>;
+};
+
+
+/**
+ * A conversation of an account, as its agents see it. Distinct from the contact-facing `Conversation` of the Client
+ * API; addressed by its display id, the number agents see.
+ */
+export type AccountConversationStatusArgs = {
+  options?: InputMaybe<RequestOptionsInput>;
+};
+
+
+/**
+ * A conversation of an account, as its agents see it. Distinct from the contact-facing `Conversation` of the Client
+ * API; addressed by its display id, the number agents see.
+ */
+export type AccountConversationTeamArgs = {
+  options?: InputMaybe<RequestOptionsInput>;
+};
+
+
+/**
+ * A conversation of an account, as its agents see it. Distinct from the contact-facing `Conversation` of the Client
+ * API; addressed by its display id, the number agents see.
+ */
+export type AccountConversationUnreadCountArgs = {
+  options?: InputMaybe<RequestOptionsInput>;
+};
+
+
+/**
+ * A conversation of an account, as its agents see it. Distinct from the contact-facing `Conversation` of the Client
+ * API; addressed by its display id, the number agents see.
+ */
+export type AccountConversationUpdatedAtArgs = {
+  options?: InputMaybe<RequestOptionsInput>;
+};
+
+
+/**
+ * A conversation of an account, as its agents see it. Distinct from the contact-facing `Conversation` of the Client
+ * API; addressed by its display id, the number agents see.
+ */
+export type AccountConversationUuidArgs = {
+  options?: InputMaybe<RequestOptionsInput>;
+};
+
+
+/**
+ * A conversation of an account, as its agents see it. Distinct from the contact-facing `Conversation` of the Client
+ * API; addressed by its display id, the number agents see.
+ */
+export type AccountConversationWaitingSinceArgs = {
+  options?: InputMaybe<RequestOptionsInput>;
+};
+
+/** A page of conversations. */
+export type AccountConversationPage = {
+  __typename?: 'AccountConversationPage';
+  /** The tab counts Chatwoot returned with the page. */
+  counts: ConversationCounts;
+  /** Whether a later page has conversations: false when this page is short. */
+  hasNextPage: Scalars['Boolean']['output'];
+  /** The conversations of this page. */
+  nodes: Array<AccountConversation>;
+  /** The page number, from 1. */
+  page: Scalars['Int']['output'];
+  /** Conversations per page (Chatwoot's setting, 25 by default). */
+  perPage: Scalars['Int']['output'];
+  /** The count of the selected assignee tab (the filter endpoint: all matches). */
+  totalCount?: Maybe<Scalars['Int']['output']>;
 };
 
 /**
@@ -578,6 +1230,50 @@ export type AccountMembership = {
   permissions: Array<Scalars['String']['output']>;
   /** The caller's role in the account. */
   role?: Maybe<AgentRole>;
+};
+
+/** A message of a conversation as agents see it, private notes included. Distinct from the contact-facing `Message`. */
+export type AccountMessage = {
+  __typename?: 'AccountMessage';
+  /** Its files. */
+  attachments: Array<MessageAttachment>;
+  /** The text. */
+  content?: Maybe<Scalars['String']['output']>;
+  /** The content's extra data (form items, cards, e-mail parts, whether it was deleted, ...). */
+  contentAttributes?: Maybe<Scalars['JSONObject']['output']>;
+  /** What kind of message it is. */
+  contentType?: Maybe<MessageContentType>;
+  /** The conversation's display id. */
+  conversationDisplayId?: Maybe<Scalars['Int']['output']>;
+  /** When it was written. */
+  createdAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The id the sender's client gave it, to match Chatwoot's real-time echo. */
+  echoId?: Maybe<Scalars['String']['output']>;
+  /** The message's numeric id. */
+  id: Scalars['ID']['output'];
+  /** Who wrote it. */
+  messageType?: Maybe<MessageType>;
+  /** Whether it is a private note, which contacts never see. */
+  private?: Maybe<Scalars['Boolean']['output']>;
+  /** Who wrote it. */
+  sender?: Maybe<MessageSender>;
+  /** The message's id in the channel (an e-mail's Message-ID, say). */
+  sourceId?: Maybe<Scalars['String']['output']>;
+  /** Whether it reached the contact. */
+  status?: Maybe<MessageStatus>;
+};
+
+/** A window of a conversation's messages, oldest first. Chatwoot pages messages by id and gives no count. */
+export type AccountMessagePage = {
+  __typename?: 'AccountMessagePage';
+  /** Whether older messages probably exist (Chatwoot filled the window of 20); ask again with `before: oldestId`. */
+  hasOlder: Scalars['Boolean']['output'];
+  /** The id of the newest message of the window. */
+  newestId?: Maybe<Scalars['ID']['output']>;
+  /** The messages, oldest first. */
+  nodes: Array<AccountMessage>;
+  /** The id of the oldest message of the window. */
+  oldestId?: Maybe<Scalars['ID']['output']>;
 };
 
 /**
@@ -857,6 +1553,25 @@ export type AgentRole =
   /** An agent: works on the conversations of the inboxes and teams they belong to. */
   | 'AGENT';
 
+/** An agent's typing status that was sent. */
+export type AgentTypingStatusPayload = {
+  __typename?: 'AgentTypingStatusPayload';
+  /** The conversation, read again. */
+  conversation?: Maybe<AccountConversation>;
+  /** The conversation's display id. */
+  displayId: Scalars['Int']['output'];
+  /** Whether it was about a private note (other agents see it, the contact does not). */
+  private: Scalars['Boolean']['output'];
+  /** What was sent. */
+  status: TypingStatus;
+};
+
+
+/** An agent's typing status that was sent. */
+export type AgentTypingStatusPayloadConversationArgs = {
+  options?: InputMaybe<RequestOptionsInput>;
+};
+
 /** The state of a help-center article. */
 export type ArticleStatus =
   /** Withdrawn. */
@@ -865,6 +1580,20 @@ export type ArticleStatus =
   | 'DRAFT'
   /** Shown in the portal. */
   | 'PUBLISHED';
+
+/** Who a conversation is assigned to. */
+export type Assignee = Agent | AgentBot;
+
+/** Which conversations by assignee (the dashboard's tabs). */
+export type AssigneeType =
+  /** Every conversation. */
+  | 'ALL'
+  /** Assigned to anybody. */
+  | 'ASSIGNED'
+  /** Assigned to the caller. */
+  | 'ME'
+  /** Assigned to nobody. */
+  | 'UNASSIGNED';
 
 /** One audited change of the account (Chatwoot Enterprise). */
 export type AuditLogEntry = {
@@ -1146,6 +1875,105 @@ export type ContactConversationsArgs = {
   options?: InputMaybe<RequestOptionsInput>;
 };
 
+/** Whether a contact is online. */
+export type ContactAvailability =
+  /** Not online. */
+  | 'OFFLINE'
+  /** Online now. */
+  | 'ONLINE';
+
+/** A contact attribute a filter condition may test. */
+export type ContactFilterAttribute =
+  /** Whether the contact is blocked (equal, not equal: `true` or `false`). */
+  | 'BLOCKED'
+  /** The city (equal, not equal, contains, does not contain). */
+  | 'CITY'
+  /** The company name (equal, not equal, contains, does not contain). */
+  | 'COMPANY_NAME'
+  /** The country code of the contact's address (equal, not equal). */
+  | 'COUNTRY_CODE'
+  /** When the contact was created (greater than, less than: an ISO date; days before: a number). */
+  | 'CREATED_AT'
+  /** The e-mail address (equal, not equal, contains, does not contain). */
+  | 'EMAIL'
+  /** The external identifier (equal, not equal). */
+  | 'IDENTIFIER'
+  /** The labels (equal, not equal, present, not present). */
+  | 'LABELS'
+  /** When the contact was last active (as CREATED_AT). */
+  | 'LAST_ACTIVITY_AT'
+  /** The name (equal, not equal, contains, does not contain). */
+  | 'NAME'
+  /** The phone number (equal, not equal, contains, does not contain, starts with); Chatwoot adds a `+`. */
+  | 'PHONE_NUMBER';
+
+/** One condition of a contact filter: a standard attribute or a custom attribute key, an operator and values. */
+export type ContactFilterCondition = {
+  /** The standard attribute to test; set exactly one of attribute and customAttributeKey. */
+  attribute?: InputMaybe<ContactFilterAttribute>;
+  /** The key of a contact custom attribute to test instead. */
+  customAttributeKey?: InputMaybe<Scalars['String']['input']>;
+  /** How this condition joins the NEXT one: required on every condition but the last, and left out on the last. */
+  next?: InputMaybe<FilterConnector>;
+  /** How to compare. */
+  operator: FilterOperator;
+  /** The values to compare with; required unless the operator is IS_PRESENT or IS_NOT_PRESENT. */
+  values?: InputMaybe<Array<Scalars['String']['input']>>;
+};
+
+/** A contact filter: 1 to 20 conditions, evaluated in order. */
+export type ContactFilterInput = {
+  /** The conditions, in order. */
+  conditions: Array<ContactFilterCondition>;
+};
+
+/** A contact's presence in one inbox. */
+export type ContactInbox = {
+  __typename?: 'ContactInbox';
+  /**
+   * The same contact as the Client API shows it to the contact (the existing `Contact`), for API inboxes only; null for
+   * other channels. Reads the inbox (for its public identifier) and then the public contact.
+   */
+  clientContact?: Maybe<Contact>;
+  /** The inbox. */
+  inbox?: Maybe<InboxSummary>;
+  /** The contact's id in the inbox (Chatwoot's `source_id`): the Client API's contact identifier for API inboxes. */
+  sourceId?: Maybe<Scalars['String']['output']>;
+};
+
+
+/** A contact's presence in one inbox. */
+export type ContactInboxClientContactArgs = {
+  options?: InputMaybe<RequestOptionsInput>;
+};
+
+/** What contacts can be sorted by. */
+export type ContactSortField =
+  /** The city. */
+  | 'CITY'
+  /** The company name. */
+  | 'COMPANY_NAME'
+  /** The country. */
+  | 'COUNTRY'
+  /** When the contact was created. */
+  | 'CREATED_AT'
+  /** The e-mail address. */
+  | 'EMAIL'
+  /** When the contact was last active. */
+  | 'LAST_ACTIVITY_AT'
+  /** The name. */
+  | 'NAME'
+  /** The phone number. */
+  | 'PHONE_NUMBER';
+
+/** How to sort contacts. */
+export type ContactSortInput = {
+  /** Whether to sort descending (Chatwoot's `-` prefix). */
+  descending?: InputMaybe<Scalars['Boolean']['input']>;
+  /** The key to sort by. */
+  field: ContactSortField;
+};
+
 /**
  * A conversation between a contact and the agents of an inbox, as the contact sees it through the Client API.
  * A conversation is addressed by the inbox, the contact and its `displayId`.
@@ -1201,6 +2029,72 @@ export type ConversationMessagesArgs = {
   options?: InputMaybe<RequestOptionsInput>;
 };
 
+/** The dashboard's conversation tab counts, for a status, inbox, team, labels or search (before the assignee tab). */
+export type ConversationCounts = {
+  __typename?: 'ConversationCounts';
+  /** All of them. */
+  all?: Maybe<Scalars['Int']['output']>;
+  /** Assigned to anybody (not given by the filter endpoint). */
+  assigned?: Maybe<Scalars['Int']['output']>;
+  /** Assigned to the caller. */
+  mine?: Maybe<Scalars['Int']['output']>;
+  /** Assigned to nobody. */
+  unassigned?: Maybe<Scalars['Int']['output']>;
+};
+
+/** A conversation attribute a filter condition may test. */
+export type ConversationFilterAttribute =
+  /** The assigned agent's id (equal, not equal, present, not present). */
+  | 'ASSIGNEE_ID'
+  /** The contact's browser language (equal, not equal). */
+  | 'BROWSER_LANGUAGE'
+  /** The campaign id (equal, not equal, present, not present). */
+  | 'CAMPAIGN_ID'
+  /** The contact id (equal, not equal, present, not present). */
+  | 'CONTACT_ID'
+  /** The conversation's language (equal, not equal). */
+  | 'CONVERSATION_LANGUAGE'
+  /** When the conversation was created (greater than, less than: an ISO date; days before: a number). */
+  | 'CREATED_AT'
+  /** The display id (equal, not equal, contains, does not contain). */
+  | 'DISPLAY_ID'
+  /** The inbox id (equal, not equal, present, not present). */
+  | 'INBOX_ID'
+  /** The labels (equal, not equal, present, not present). */
+  | 'LABELS'
+  /** When the conversation was last active (as CREATED_AT). */
+  | 'LAST_ACTIVITY_AT'
+  /** The e-mail subject of an e-mail conversation (equal, not equal, contains, does not contain). */
+  | 'MAIL_SUBJECT'
+  /** The priority (equal, not equal): `low`, `medium`, `high` or `urgent`. */
+  | 'PRIORITY'
+  /** The page the conversation started on (equal, not equal, contains, does not contain). */
+  | 'REFERER'
+  /** The status (equal, not equal): `open`, `resolved`, `pending`, `snoozed` or `all`. */
+  | 'STATUS'
+  /** The team id (equal, not equal, present, not present). */
+  | 'TEAM_ID';
+
+/** One condition of a conversation filter: a standard attribute or a custom attribute key, an operator and values. */
+export type ConversationFilterCondition = {
+  /** The standard attribute to test; set exactly one of attribute and customAttributeKey. */
+  attribute?: InputMaybe<ConversationFilterAttribute>;
+  /** The key of a conversation custom attribute to test instead. */
+  customAttributeKey?: InputMaybe<Scalars['String']['input']>;
+  /** How this condition joins the NEXT one: required on every condition but the last, and left out on the last. */
+  next?: InputMaybe<FilterConnector>;
+  /** How to compare. */
+  operator: FilterOperator;
+  /** The values to compare with; required unless the operator is IS_PRESENT or IS_NOT_PRESENT. */
+  values?: InputMaybe<Array<Scalars['String']['input']>>;
+};
+
+/** A conversation filter: 1 to 20 conditions, evaluated in order. */
+export type ConversationFilterInput = {
+  /** The conditions, in order. */
+  conditions: Array<ConversationFilterCondition>;
+};
+
 /** The account's conversations right now. */
 export type ConversationMetricCounts = {
   __typename?: 'ConversationMetricCounts';
@@ -1212,6 +2106,34 @@ export type ConversationMetricCounts = {
   unassigned?: Maybe<Scalars['Int']['output']>;
   /** Open conversations waiting for a first reply. */
   unattended?: Maybe<Scalars['Int']['output']>;
+};
+
+/** A conversation's priority. */
+export type ConversationPriority =
+  /** High. */
+  | 'HIGH'
+  /** Low. */
+  | 'LOW'
+  /** Medium. */
+  | 'MEDIUM'
+  /** Urgent. */
+  | 'URGENT';
+
+/** A priority that was set. */
+export type ConversationPriorityChange = {
+  __typename?: 'ConversationPriorityChange';
+  /** The conversation, read again after the change. */
+  conversation?: Maybe<AccountConversation>;
+  /** The conversation's display id. */
+  displayId: Scalars['Int']['output'];
+  /** The priority afterwards; null when cleared. */
+  priority?: Maybe<ConversationPriority>;
+};
+
+
+/** A priority that was set. */
+export type ConversationPriorityChangeConversationArgs = {
+  options?: InputMaybe<RequestOptionsInput>;
 };
 
 /** The answer to `markConversationSeen`: Chatwoot confirms with an empty body. */
@@ -1229,6 +2151,29 @@ export type ConversationSeenPayloadConversationArgs = {
   options?: InputMaybe<RequestOptionsInput>;
 };
 
+/** How to order conversations. */
+export type ConversationSort =
+  /** Oldest first. */
+  | 'CREATED_AT_ASC'
+  /** Newest first. */
+  | 'CREATED_AT_DESC'
+  /** Least recently active first. */
+  | 'LAST_ACTIVITY_AT_ASC'
+  /** Most recently active first. */
+  | 'LAST_ACTIVITY_AT_DESC'
+  /** Lowest priority first. */
+  | 'PRIORITY_ASC'
+  /** Highest priority first. */
+  | 'PRIORITY_DESC'
+  /** Highest priority first, then oldest first. */
+  | 'PRIORITY_DESC_CREATED_AT_ASC'
+  /** Unread first. */
+  | 'UNREAD'
+  /** Waiting the shortest first. */
+  | 'WAITING_SINCE_ASC'
+  /** Waiting the longest first. */
+  | 'WAITING_SINCE_DESC';
+
 /** Where a conversation stands. */
 export type ConversationStatus =
   /** Waiting for, or being handled by, an agent or bot. */
@@ -1239,6 +2184,64 @@ export type ConversationStatus =
   | 'RESOLVED'
   /** Put aside by an agent until a set time or the contact's next message. */
   | 'SNOOZED';
+
+/** A status change Chatwoot made. */
+export type ConversationStatusChange = {
+  __typename?: 'ConversationStatusChange';
+  /** The conversation, read again after the change. */
+  conversation?: Maybe<AccountConversation>;
+  /** The conversation's display id. */
+  displayId: Scalars['Int']['output'];
+  /** Until when the conversation is snoozed. */
+  snoozedUntil?: Maybe<Scalars['DateTime']['output']>;
+  /** The status afterwards. */
+  status?: Maybe<ConversationStatus>;
+  /** Whether Chatwoot made the change. */
+  success?: Maybe<Scalars['Boolean']['output']>;
+};
+
+
+/** A status change Chatwoot made. */
+export type ConversationStatusChangeConversationArgs = {
+  options?: InputMaybe<RequestOptionsInput>;
+};
+
+/** Which conversations by status: one status, or all of them. */
+export type ConversationStatusFilter =
+  /** Every status. */
+  | 'ALL'
+  /** Open conversations. */
+  | 'OPEN'
+  /** Pending conversations. */
+  | 'PENDING'
+  /** Resolved conversations. */
+  | 'RESOLVED'
+  /** Snoozed conversations. */
+  | 'SNOOZED';
+
+/** A new conversation: with `sourceId` (an existing contact inbox), or with `inboxId` and `contactId`. */
+export type CreateAccountConversationInput = {
+  /** Additional attributes. */
+  additionalAttributes?: InputMaybe<Scalars['JSONObject']['input']>;
+  /** The agent to assign it to. */
+  assigneeId?: InputMaybe<Scalars['ID']['input']>;
+  /** The contact (with inboxId). */
+  contactId?: InputMaybe<Scalars['ID']['input']>;
+  /** Custom attributes. */
+  customAttributes?: InputMaybe<Scalars['JSONObject']['input']>;
+  /** The inbox (with contactId). */
+  inboxId?: InputMaybe<Scalars['ID']['input']>;
+  /** A first message. */
+  message?: InputMaybe<NewConversationMessageInput>;
+  /** Until when to snooze it (with status SNOOZED). */
+  snoozedUntil?: InputMaybe<Scalars['DateTime']['input']>;
+  /** The contact's source id in the inbox. */
+  sourceId?: InputMaybe<Scalars['String']['input']>;
+  /** The status to open it with. */
+  status?: InputMaybe<ConversationStatus>;
+  /** The team to assign it to. */
+  teamId?: InputMaybe<Scalars['ID']['input']>;
+};
 
 /** A new agent bot. */
 export type CreateAgentBotInput = {
@@ -1294,6 +2297,26 @@ export type CreateContactInput = {
 export type CreateConversationInput = {
   /** Custom attributes to store on the conversation. */
   customAttributes?: InputMaybe<Scalars['JSONObject']['input']>;
+};
+
+/** A new message. With files it is sent as multipart (the GraphQL multipart request spec), else as JSON. */
+export type CreateConversationMessageInput = {
+  /** Files to attach. */
+  attachments?: InputMaybe<Array<Scalars['Upload']['input']>>;
+  /** The text; may be left out when files are attached. */
+  content?: InputMaybe<Scalars['String']['input']>;
+  /** The content's extra data (form items, cards, ...). */
+  contentAttributes?: InputMaybe<Scalars['JSONObject']['input']>;
+  /** What kind of message it is (text by default). */
+  contentType?: InputMaybe<MessageContentType>;
+  /** Your client's id of the message, handed back in Chatwoot's real-time echo. */
+  echoId?: InputMaybe<Scalars['String']['input']>;
+  /** Who it is from (outgoing by default). */
+  messageType?: InputMaybe<NewMessageType>;
+  /** Whether it is a private note for agents only. */
+  private?: InputMaybe<Scalars['Boolean']['input']>;
+  /** A WhatsApp template's parameters (JSON only, not with files). */
+  templateParams?: InputMaybe<Scalars['JSONObject']['input']>;
 };
 
 /** A new custom attribute definition. */
@@ -1511,6 +2534,36 @@ export type DeletePayload = {
   /** The id of the record that was deleted. */
   id: Scalars['ID']['output'];
 };
+
+/** How a condition joins the condition after it. */
+export type FilterConnector =
+  /** Both must hold. */
+  | 'AND'
+  /** Either may hold. */
+  | 'OR';
+
+/** How a filter condition compares. Each attribute allows only some operators (Chatwoot's own table); others are refused. */
+export type FilterOperator =
+  /** Contains the value (case-insensitive). */
+  | 'CONTAINS'
+  /** More than the given whole number of days ago. */
+  | 'DAYS_BEFORE'
+  /** Does not contain the value. */
+  | 'DOES_NOT_CONTAIN'
+  /** Equal to the value. On contacts Chatwoot compares with the first value only; on conversations with any of them. */
+  | 'EQUAL_TO'
+  /** Later than the date, or greater than the number. */
+  | 'IS_GREATER_THAN'
+  /** Earlier than the date, or less than the number. */
+  | 'IS_LESS_THAN'
+  /** Has no value (give no values). */
+  | 'IS_NOT_PRESENT'
+  /** Has a value (give no values). */
+  | 'IS_PRESENT'
+  /** Not equal to the value(s). */
+  | 'NOT_EQUAL_TO'
+  /** Starts with the value (phone numbers). */
+  | 'STARTS_WITH';
 
 /** An article of a portal. */
 export type HelpCenterArticle = {
@@ -1865,6 +2918,35 @@ export type MessageAttachment = {
   width?: Maybe<Scalars['Int']['output']>;
 };
 
+/** What kind of message a message is (Chatwoot's content types). */
+export type MessageContentType =
+  /** A help-center article. */
+  | 'ARTICLE'
+  /** Cards with actions. */
+  | 'CARDS'
+  /** A form. */
+  | 'FORM'
+  /** An incoming e-mail. */
+  | 'INCOMING_EMAIL'
+  /** A satisfaction survey. */
+  | 'INPUT_CSAT'
+  /** An e-mail field for the contact to fill in. */
+  | 'INPUT_EMAIL'
+  /** A choice of options. */
+  | 'INPUT_SELECT'
+  /** A text field for the contact to fill in. */
+  | 'INPUT_TEXT'
+  /** A text area for the contact to fill in. */
+  | 'INPUT_TEXTAREA'
+  /** A message of an integration (Dyte calls, say). */
+  | 'INTEGRATIONS'
+  /** A sticker. */
+  | 'STICKER'
+  /** Plain text. */
+  | 'TEXT'
+  /** A voice call. */
+  | 'VOICE_CALL';
+
 /** The sender of a message. */
 export type MessageSender = {
   __typename?: 'MessageSender';
@@ -1877,6 +2959,17 @@ export type MessageSender = {
   /** What kind of sender it is: `contact`, `user` (an agent), `agent_bot` or `captain_assistant`. */
   type?: Maybe<Scalars['String']['output']>;
 };
+
+/** Whether a message reached the contact. */
+export type MessageStatus =
+  /** Delivered to the contact's device. */
+  | 'DELIVERED'
+  /** Delivery failed. */
+  | 'FAILED'
+  /** Read by the contact. */
+  | 'READ'
+  /** Sent. */
+  | 'SENT';
 
 /** Who wrote a message, as Chatwoot records it. */
 export type MessageType =
@@ -1899,6 +2992,14 @@ export type Mutation = {
    * are refused with BAD_USER_INPUT (Chatwoot's "Invalid User IDs").
    */
   addTeamMembers: Array<Agent>;
+  /** Assigns a conversation to an agent or an agent bot (at most one); with neither, unassigns it. */
+  assignConversation?: Maybe<Assignee>;
+  /** Sets a conversation's status; without one, Chatwoot toggles between open and resolved. */
+  changeConversationStatus: ConversationStatusChange;
+  /** Creates a contact, in an inbox when `input.inboxId` is given. */
+  createAccountContact: AccountContact;
+  /** Opens a conversation with a contact (Chatwoot returns the open one of a lock-to-single-conversation inbox). */
+  createAccountConversation: AccountConversation;
   /** Creates an agent bot in the account (administrators only). Its access token is never returned by the gateway. */
   createAgentBot: AgentBot;
   /** Creates an automation rule (administrators only). */
@@ -1916,6 +3017,8 @@ export type Mutation = {
    * only one conversation per contact, Chatwoot returns the latest existing one instead.
    */
   createConversation: Conversation;
+  /** Sends a message or a private note in a conversation. */
+  createConversationMessage: AccountMessage;
   /** Defines a custom attribute (administrators only). */
   createCustomAttributeDefinition: CustomAttributeDefinition;
   /** Saves a filter for the caller. */
@@ -1936,12 +3039,16 @@ export type Mutation = {
   createTeam: Team;
   /** Creates a webhook (administrators only); Chatwoot generates its signing secret. */
   createWebhook: Webhook;
+  /** Deletes a contact (administrators only; Chatwoot refuses while the contact is online). */
+  deleteAccountContact: DeletePayload;
   /** Deletes one of the account's own agent bots (administrators only). */
   deleteAgentBot: DeletePayload;
   /** Deletes an automation rule (administrators only). */
   deleteAutomationRule: DeletePayload;
   /** Deletes a canned response (any member of the account). */
   deleteCannedResponse: DeletePayload;
+  /** Deletes a message: Chatwoot keeps it with its content replaced and its files removed, and returns it. */
+  deleteConversationMessage: AccountMessage;
   /** Deletes a custom attribute definition (administrators only); records keep the values they hold. */
   deleteCustomAttributeDefinition: DeletePayload;
   /** Deletes one of the caller's saved filters. */
@@ -1959,11 +3066,15 @@ export type Mutation = {
    * answers 402 and the gateway answers FORBIDDEN with `extensions.reason: "plan_limit"`.
    */
   inviteAgent: Agent;
+  /** Links a contact to an inbox the caller is a member of, with a source id (Chatwoot makes one when left out). */
+  linkContactToInbox: ContactInbox;
   /**
    * Records that the contact has seen the conversation now (`POST .../conversations/{displayId}/update_last_seen`),
    * which clears its unread count. Fails with NOT_FOUND for an unknown conversation.
    */
   markConversationSeen: ConversationSeenPayload;
+  /** Merges the mergee into the base contact: conversations and inboxes move over, and the mergee is deleted. */
+  mergeContacts: AccountContact;
   /** Adds a user to an account with a role, or changes the role (Platform API). */
   platformAddAccountUser: PlatformAccountUser;
   /** Creates an account (Platform API). */
@@ -1993,6 +3104,8 @@ export type Mutation = {
   platformUpdateUser: PlatformUser;
   /** Takes an agent out of the account (administrators only); the user keeps their other accounts. */
   removeAgent: DeletePayload;
+  /** Removes custom attributes of a conversation by key; returns those left. */
+  removeConversationCustomAttributes: Scalars['JSONObject']['output'];
   /** Takes agents out of an inbox (administrators only). */
   removeInboxMembers: RemoveMembersPayload;
   /** Takes agents out of a team (administrators only). */
@@ -2007,11 +3120,23 @@ export type Mutation = {
    * multipart/form-data. It is always recorded as INCOMING. Fails with NOT_FOUND for an unknown conversation.
    */
   sendMessage: Message;
+  /** Tells the conversation's watchers that the agent is typing, or stopped. Distinct from the contact's setTypingStatus. */
+  setAgentTypingStatus: AgentTypingStatusPayload;
   /**
    * Sets the account's branded e-mail layout, or clears it with null (administrators only; the account needs Chatwoot's
    * `branded_email_templates` feature). Returns the layout as Chatwoot saved it.
    */
   setBrandedEmailLayout?: Maybe<Scalars['String']['output']>;
+  /** Replaces the contact's labels with these titles (an empty list removes them all); returns the new titles. */
+  setContactLabels: Array<Scalars['String']['output']>;
+  /** Replaces a conversation's custom attributes, or merges into them; returns them afterwards. */
+  setConversationCustomAttributes: Scalars['JSONObject']['output'];
+  /** Replaces a conversation's labels with these titles; returns the new titles. */
+  setConversationLabels: Array<Scalars['String']['output']>;
+  /** Sets a conversation's priority; null clears it. */
+  setConversationPriority: ConversationPriorityChange;
+  /** Sets a conversation's team; null clears it. */
+  setConversationTeam?: Maybe<Team>;
   /** Connects an agent bot to an inbox, or disconnects the inbox's bot when `agentBotId` is null (administrators only). */
   setInboxAgentBot: InboxAgentBotPayload;
   /** Replaces an inbox's agents with exactly the ones named (administrators only) and returns them. */
@@ -2031,6 +3156,10 @@ export type Mutation = {
   submitMessageResponse: Message;
   /** Changes an account's settings (administrators only). Returns the account as Chatwoot saved it. */
   updateAccount: Account;
+  /** Changes a contact. A duplicate e-mail, phone number or identifier is refused (no merge, unlike the Client API). */
+  updateAccountContact: AccountContact;
+  /** Changes a conversation's priority (null clears it) or SLA policy. */
+  updateAccountConversation: AccountConversation;
   /** Changes an agent's name, role or availability in the account (administrators only). */
   updateAgent: Agent;
   /** Changes one of the account's own agent bots (administrators only; system bots cannot be changed here). */
@@ -2095,6 +3224,42 @@ export type MutationAddTeamMembersArgs = {
 
 
 /** Changes in Chatwoot. Mutations are never retried automatically. */
+export type MutationAssignConversationArgs = {
+  accountId: Scalars['ID']['input'];
+  agentBotId?: InputMaybe<Scalars['ID']['input']>;
+  agentId?: InputMaybe<Scalars['ID']['input']>;
+  displayId: Scalars['Int']['input'];
+  options?: InputMaybe<RequestOptionsInput>;
+};
+
+
+/** Changes in Chatwoot. Mutations are never retried automatically. */
+export type MutationChangeConversationStatusArgs = {
+  accountId: Scalars['ID']['input'];
+  displayId: Scalars['Int']['input'];
+  options?: InputMaybe<RequestOptionsInput>;
+  snoozedUntil?: InputMaybe<Scalars['DateTime']['input']>;
+  status?: InputMaybe<ConversationStatus>;
+};
+
+
+/** Changes in Chatwoot. Mutations are never retried automatically. */
+export type MutationCreateAccountContactArgs = {
+  accountId: Scalars['ID']['input'];
+  input: AccountContactInput;
+  options?: InputMaybe<RequestOptionsInput>;
+};
+
+
+/** Changes in Chatwoot. Mutations are never retried automatically. */
+export type MutationCreateAccountConversationArgs = {
+  accountId: Scalars['ID']['input'];
+  input: CreateAccountConversationInput;
+  options?: InputMaybe<RequestOptionsInput>;
+};
+
+
+/** Changes in Chatwoot. Mutations are never retried automatically. */
 export type MutationCreateAgentBotArgs = {
   accountId: Scalars['ID']['input'];
   input: CreateAgentBotInput;
@@ -2131,6 +3296,15 @@ export type MutationCreateConversationArgs = {
   contactIdentifier: Scalars['String']['input'];
   inboxIdentifier: Scalars['String']['input'];
   input?: InputMaybe<CreateConversationInput>;
+  options?: InputMaybe<RequestOptionsInput>;
+};
+
+
+/** Changes in Chatwoot. Mutations are never retried automatically. */
+export type MutationCreateConversationMessageArgs = {
+  accountId: Scalars['ID']['input'];
+  displayId: Scalars['Int']['input'];
+  input: CreateConversationMessageInput;
   options?: InputMaybe<RequestOptionsInput>;
 };
 
@@ -2218,6 +3392,14 @@ export type MutationCreateWebhookArgs = {
 
 
 /** Changes in Chatwoot. Mutations are never retried automatically. */
+export type MutationDeleteAccountContactArgs = {
+  accountId: Scalars['ID']['input'];
+  id: Scalars['ID']['input'];
+  options?: InputMaybe<RequestOptionsInput>;
+};
+
+
+/** Changes in Chatwoot. Mutations are never retried automatically. */
 export type MutationDeleteAgentBotArgs = {
   accountId: Scalars['ID']['input'];
   id: Scalars['ID']['input'];
@@ -2237,6 +3419,15 @@ export type MutationDeleteAutomationRuleArgs = {
 export type MutationDeleteCannedResponseArgs = {
   accountId: Scalars['ID']['input'];
   id: Scalars['ID']['input'];
+  options?: InputMaybe<RequestOptionsInput>;
+};
+
+
+/** Changes in Chatwoot. Mutations are never retried automatically. */
+export type MutationDeleteConversationMessageArgs = {
+  accountId: Scalars['ID']['input'];
+  displayId: Scalars['Int']['input'];
+  messageId: Scalars['ID']['input'];
   options?: InputMaybe<RequestOptionsInput>;
 };
 
@@ -2298,10 +3489,29 @@ export type MutationInviteAgentArgs = {
 
 
 /** Changes in Chatwoot. Mutations are never retried automatically. */
+export type MutationLinkContactToInboxArgs = {
+  accountId: Scalars['ID']['input'];
+  contactId: Scalars['ID']['input'];
+  inboxId: Scalars['ID']['input'];
+  options?: InputMaybe<RequestOptionsInput>;
+  sourceId?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** Changes in Chatwoot. Mutations are never retried automatically. */
 export type MutationMarkConversationSeenArgs = {
   contactIdentifier: Scalars['String']['input'];
   displayId: Scalars['Int']['input'];
   inboxIdentifier: Scalars['String']['input'];
+  options?: InputMaybe<RequestOptionsInput>;
+};
+
+
+/** Changes in Chatwoot. Mutations are never retried automatically. */
+export type MutationMergeContactsArgs = {
+  accountId: Scalars['ID']['input'];
+  baseContactId: Scalars['ID']['input'];
+  mergeeContactId: Scalars['ID']['input'];
   options?: InputMaybe<RequestOptionsInput>;
 };
 
@@ -2405,6 +3615,15 @@ export type MutationRemoveAgentArgs = {
 
 
 /** Changes in Chatwoot. Mutations are never retried automatically. */
+export type MutationRemoveConversationCustomAttributesArgs = {
+  accountId: Scalars['ID']['input'];
+  displayId: Scalars['Int']['input'];
+  keys: Array<Scalars['String']['input']>;
+  options?: InputMaybe<RequestOptionsInput>;
+};
+
+
+/** Changes in Chatwoot. Mutations are never retried automatically. */
 export type MutationRemoveInboxMembersArgs = {
   accountId: Scalars['ID']['input'];
   inboxId: Scalars['ID']['input'];
@@ -2442,10 +3661,66 @@ export type MutationSendMessageArgs = {
 
 
 /** Changes in Chatwoot. Mutations are never retried automatically. */
+export type MutationSetAgentTypingStatusArgs = {
+  accountId: Scalars['ID']['input'];
+  displayId: Scalars['Int']['input'];
+  options?: InputMaybe<RequestOptionsInput>;
+  private?: InputMaybe<Scalars['Boolean']['input']>;
+  status: TypingStatus;
+};
+
+
+/** Changes in Chatwoot. Mutations are never retried automatically. */
 export type MutationSetBrandedEmailLayoutArgs = {
   accountId: Scalars['ID']['input'];
   layout?: InputMaybe<Scalars['String']['input']>;
   options?: InputMaybe<RequestOptionsInput>;
+};
+
+
+/** Changes in Chatwoot. Mutations are never retried automatically. */
+export type MutationSetContactLabelsArgs = {
+  accountId: Scalars['ID']['input'];
+  contactId: Scalars['ID']['input'];
+  labels: Array<Scalars['String']['input']>;
+  options?: InputMaybe<RequestOptionsInput>;
+};
+
+
+/** Changes in Chatwoot. Mutations are never retried automatically. */
+export type MutationSetConversationCustomAttributesArgs = {
+  accountId: Scalars['ID']['input'];
+  customAttributes: Scalars['JSONObject']['input'];
+  displayId: Scalars['Int']['input'];
+  merge?: InputMaybe<Scalars['Boolean']['input']>;
+  options?: InputMaybe<RequestOptionsInput>;
+};
+
+
+/** Changes in Chatwoot. Mutations are never retried automatically. */
+export type MutationSetConversationLabelsArgs = {
+  accountId: Scalars['ID']['input'];
+  displayId: Scalars['Int']['input'];
+  labels: Array<Scalars['String']['input']>;
+  options?: InputMaybe<RequestOptionsInput>;
+};
+
+
+/** Changes in Chatwoot. Mutations are never retried automatically. */
+export type MutationSetConversationPriorityArgs = {
+  accountId: Scalars['ID']['input'];
+  displayId: Scalars['Int']['input'];
+  options?: InputMaybe<RequestOptionsInput>;
+  priority?: InputMaybe<ConversationPriority>;
+};
+
+
+/** Changes in Chatwoot. Mutations are never retried automatically. */
+export type MutationSetConversationTeamArgs = {
+  accountId: Scalars['ID']['input'];
+  displayId: Scalars['Int']['input'];
+  options?: InputMaybe<RequestOptionsInput>;
+  teamId?: InputMaybe<Scalars['ID']['input']>;
 };
 
 
@@ -2502,6 +3777,25 @@ export type MutationUpdateAccountArgs = {
   accountId: Scalars['ID']['input'];
   input: UpdateAccountInput;
   options?: InputMaybe<RequestOptionsInput>;
+};
+
+
+/** Changes in Chatwoot. Mutations are never retried automatically. */
+export type MutationUpdateAccountContactArgs = {
+  accountId: Scalars['ID']['input'];
+  id: Scalars['ID']['input'];
+  input: AccountContactInput;
+  options?: InputMaybe<RequestOptionsInput>;
+};
+
+
+/** Changes in Chatwoot. Mutations are never retried automatically. */
+export type MutationUpdateAccountConversationArgs = {
+  accountId: Scalars['ID']['input'];
+  displayId: Scalars['Int']['input'];
+  options?: InputMaybe<RequestOptionsInput>;
+  priority?: InputMaybe<ConversationPriority>;
+  slaPolicyId?: InputMaybe<Scalars['ID']['input']>;
 };
 
 
@@ -2634,6 +3928,21 @@ export type MutationUpdateWebhookArgs = {
   input: WebhookInput;
   options?: InputMaybe<RequestOptionsInput>;
 };
+
+/** The first message of a new conversation. */
+export type NewConversationMessageInput = {
+  /** The text. */
+  content: Scalars['String']['input'];
+  /** A WhatsApp template's parameters, as Chatwoot takes them. */
+  templateParams?: InputMaybe<Scalars['JSONObject']['input']>;
+};
+
+/** Who a new message is from. */
+export type NewMessageType =
+  /** From the contact (API inboxes only; Chatwoot refuses it elsewhere). */
+  | 'INCOMING'
+  /** From the agent. */
+  | 'OUTGOING';
 
 /** Outgoing messages of one agent, team, inbox or label. */
 export type OutgoingMessagesCountRow = {
@@ -3696,6 +5005,8 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 /** Mapping of federation types */
 export type FederationTypes = {
   Account: Account;
+  AccountContact: AccountContact;
+  AccountConversation: AccountConversation;
   AccountInbox: AccountInbox;
   Agent: Agent;
   Contact: Contact;
@@ -3707,6 +5018,12 @@ export type FederationReferenceTypes = {
   Account:
     ( { __typename: 'Account' }
     & GraphQLRecursivePick<FederationTypes['Account'], {"id":true}> );
+  AccountContact:
+    ( { __typename: 'AccountContact' }
+    & GraphQLRecursivePick<FederationTypes['AccountContact'], {"accountId":true,"id":true}> );
+  AccountConversation:
+    ( { __typename: 'AccountConversation' }
+    & GraphQLRecursivePick<FederationTypes['AccountConversation'], {"accountId":true,"displayId":true}> );
   AccountInbox:
     ( { __typename: 'AccountInbox' }
     & GraphQLRecursivePick<FederationTypes['AccountInbox'], {"accountId":true,"id":true}> );
@@ -3721,6 +5038,13 @@ export type FederationReferenceTypes = {
     & GraphQLRecursivePick<FederationTypes['Team'], {"accountId":true,"id":true}> );
 };
 
+/** Mapping of union types */
+export type ResolversUnionTypes<_RefType extends Record<string, unknown>> = {
+  Assignee:
+    | ( AgentRecord )
+    | ( AgentBotRecord )
+  ;
+};
 
 
 /** Mapping between all available schema types and the resolvers types */
@@ -3729,9 +5053,17 @@ export type ResolversTypes = {
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
-  AccountInbox: ResolverTypeWrapper<AccountInboxRecord>;
+  AccountContact: ResolverTypeWrapper<AccountContactRef>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  AccountContactInput: AccountContactInput;
+  AccountContactPage: ResolverTypeWrapper<AccountContactPageRecord>;
+  AccountContactSearchPage: ResolverTypeWrapper<AccountContactSearchPageRecord>;
+  AccountConversation: ResolverTypeWrapper<AccountConversationRef>;
+  AccountConversationPage: ResolverTypeWrapper<AccountConversationPageRecord>;
+  AccountInbox: ResolverTypeWrapper<AccountInboxRecord>;
   AccountMembership: ResolverTypeWrapper<MembershipRecord>;
+  AccountMessage: ResolverTypeWrapper<AccountMessageRecord>;
+  AccountMessagePage: ResolverTypeWrapper<AccountMessagePageRecord>;
   AccountReports: ResolverTypeWrapper<ReportsRef>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   AccountStatus: AccountStatus;
@@ -3740,7 +5072,10 @@ export type ResolversTypes = {
   AgentBot: ResolverTypeWrapper<AgentBotRecord>;
   AgentConversationCounts: ResolverTypeWrapper<AgentConversationCounts>;
   AgentRole: AgentRole;
+  AgentTypingStatusPayload: ResolverTypeWrapper<AgentTypingRecord>;
   ArticleStatus: ArticleStatus;
+  Assignee: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['Assignee']>;
+  AssigneeType: AssigneeType;
   AuditLogEntry: ResolverTypeWrapper<AuditLogRecord>;
   AuditLogPage: ResolverTypeWrapper<AuditLogPageRecord>;
   AutomationAction: ResolverTypeWrapper<AutomationAction>;
@@ -3755,14 +5090,32 @@ export type ResolversTypes = {
   ChannelSummaryRow: ResolverTypeWrapper<ChannelSummaryRow>;
   ChannelType: ChannelType;
   Contact: ResolverTypeWrapper<ContactRecord>;
+  ContactAvailability: ContactAvailability;
+  ContactFilterAttribute: ContactFilterAttribute;
+  ContactFilterCondition: ContactFilterCondition;
+  ContactFilterInput: ContactFilterInput;
+  ContactInbox: ResolverTypeWrapper<ContactInboxRecord>;
+  ContactSortField: ContactSortField;
+  ContactSortInput: ContactSortInput;
   Conversation: ResolverTypeWrapper<ConversationRecord>;
+  ConversationCounts: ResolverTypeWrapper<ConversationCountsRecord>;
+  ConversationFilterAttribute: ConversationFilterAttribute;
+  ConversationFilterCondition: ConversationFilterCondition;
+  ConversationFilterInput: ConversationFilterInput;
   ConversationMetricCounts: ResolverTypeWrapper<ConversationMetricCounts>;
+  ConversationPriority: ConversationPriority;
+  ConversationPriorityChange: ResolverTypeWrapper<PriorityChangeRecord>;
   ConversationSeenPayload: ResolverTypeWrapper<ConversationSignalRecord>;
+  ConversationSort: ConversationSort;
   ConversationStatus: ConversationStatus;
+  ConversationStatusChange: ResolverTypeWrapper<StatusChangeRecord>;
+  ConversationStatusFilter: ConversationStatusFilter;
+  CreateAccountConversationInput: CreateAccountConversationInput;
   CreateAgentBotInput: CreateAgentBotInput;
   CreateCannedResponseInput: CreateCannedResponseInput;
   CreateContactInput: CreateContactInput;
   CreateConversationInput: CreateConversationInput;
+  CreateConversationMessageInput: CreateConversationMessageInput;
   CreateCustomAttributeDefinitionInput: CreateCustomAttributeDefinitionInput;
   CreateCustomFilterInput: CreateCustomFilterInput;
   CreateInboxChannelInput: CreateInboxChannelInput;
@@ -3779,6 +5132,8 @@ export type ResolversTypes = {
   DeletePayload: ResolverTypeWrapper<DeletedRecord>;
   E164PhoneNumber: ResolverTypeWrapper<Scalars['E164PhoneNumber']['output']>;
   EmailAddress: ResolverTypeWrapper<Scalars['EmailAddress']['output']>;
+  FilterConnector: FilterConnector;
+  FilterOperator: FilterOperator;
   HelpCenterArticle: ResolverTypeWrapper<HelpCenterArticleRecord>;
   HelpCenterArticleInput: HelpCenterArticleInput;
   HelpCenterCategory: ResolverTypeWrapper<HelpCenterCategoryRecord>;
@@ -3802,9 +5157,13 @@ export type ResolversTypes = {
   LabelInput: LabelInput;
   Message: ResolverTypeWrapper<MessageRecord>;
   MessageAttachment: ResolverTypeWrapper<AttachmentRecord>;
+  MessageContentType: MessageContentType;
   MessageSender: ResolverTypeWrapper<MessageSenderRecord>;
+  MessageStatus: MessageStatus;
   MessageType: MessageType;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  NewConversationMessageInput: NewConversationMessageInput;
+  NewMessageType: NewMessageType;
   OutgoingMessagesCountRow: ResolverTypeWrapper<OutgoingMessagesCountRow>;
   OutgoingMessagesGroupBy: OutgoingMessagesGroupBy;
   PlatformAccount: ResolverTypeWrapper<PlatformAccountRecord>;
@@ -3864,14 +5223,24 @@ export type ResolversParentTypes = {
   ID: Scalars['ID']['output'];
   Int: Scalars['Int']['output'];
   String: Scalars['String']['output'];
-  AccountInbox: AccountInboxRecord;
+  AccountContact: AccountContactRef;
   Boolean: Scalars['Boolean']['output'];
+  AccountContactInput: AccountContactInput;
+  AccountContactPage: AccountContactPageRecord;
+  AccountContactSearchPage: AccountContactSearchPageRecord;
+  AccountConversation: AccountConversationRef;
+  AccountConversationPage: AccountConversationPageRecord;
+  AccountInbox: AccountInboxRecord;
   AccountMembership: MembershipRecord;
+  AccountMessage: AccountMessageRecord;
+  AccountMessagePage: AccountMessagePageRecord;
   AccountReports: ReportsRef;
   Float: Scalars['Float']['output'];
   Agent: AgentRecord;
   AgentBot: AgentBotRecord;
   AgentConversationCounts: AgentConversationCounts;
+  AgentTypingStatusPayload: AgentTypingRecord;
+  Assignee: ResolversUnionTypes<ResolversParentTypes>['Assignee'];
   AuditLogEntry: AuditLogRecord;
   AuditLogPage: AuditLogPageRecord;
   AutomationAction: AutomationAction;
@@ -3884,13 +5253,24 @@ export type ResolversParentTypes = {
   CannedResponse: CannedResponseRecord;
   ChannelSummaryRow: ChannelSummaryRow;
   Contact: ContactRecord;
+  ContactFilterCondition: ContactFilterCondition;
+  ContactFilterInput: ContactFilterInput;
+  ContactInbox: ContactInboxRecord;
+  ContactSortInput: ContactSortInput;
   Conversation: ConversationRecord;
+  ConversationCounts: ConversationCountsRecord;
+  ConversationFilterCondition: ConversationFilterCondition;
+  ConversationFilterInput: ConversationFilterInput;
   ConversationMetricCounts: ConversationMetricCounts;
+  ConversationPriorityChange: PriorityChangeRecord;
   ConversationSeenPayload: ConversationSignalRecord;
+  ConversationStatusChange: StatusChangeRecord;
+  CreateAccountConversationInput: CreateAccountConversationInput;
   CreateAgentBotInput: CreateAgentBotInput;
   CreateCannedResponseInput: CreateCannedResponseInput;
   CreateContactInput: CreateContactInput;
   CreateConversationInput: CreateConversationInput;
+  CreateConversationMessageInput: CreateConversationMessageInput;
   CreateCustomAttributeDefinitionInput: CreateCustomAttributeDefinitionInput;
   CreateCustomFilterInput: CreateCustomFilterInput;
   CreateInboxChannelInput: CreateInboxChannelInput;
@@ -3927,6 +5307,7 @@ export type ResolversParentTypes = {
   MessageAttachment: AttachmentRecord;
   MessageSender: MessageSenderRecord;
   Mutation: Record<PropertyKey, never>;
+  NewConversationMessageInput: NewConversationMessageInput;
   OutgoingMessagesCountRow: OutgoingMessagesCountRow;
   PlatformAccount: PlatformAccountRecord;
   PlatformAccountInput: PlatformAccountInput;
@@ -3982,6 +5363,11 @@ export type AccountResolvers<ContextType = GatewayContext, ParentType extends Re
   automationRules?: Resolver<Array<ResolversTypes['AutomationRule']>, ParentType, ContextType, Partial<AccountAutomationRulesArgs>>;
   brandedEmailLayout?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType, Partial<AccountBrandedEmailLayoutArgs>>;
   cannedResponses?: Resolver<Array<ResolversTypes['CannedResponse']>, ParentType, ContextType, Partial<AccountCannedResponsesArgs>>;
+  contact?: Resolver<Maybe<ResolversTypes['AccountContact']>, ParentType, ContextType, RequireFields<AccountContactArgs, 'id'>>;
+  contacts?: Resolver<ResolversTypes['AccountContactPage'], ParentType, ContextType, RequireFields<AccountContactsArgs, 'page'>>;
+  conversation?: Resolver<Maybe<ResolversTypes['AccountConversation']>, ParentType, ContextType, RequireFields<AccountConversationArgs, 'displayId'>>;
+  conversationCounts?: Resolver<ResolversTypes['ConversationCounts'], ParentType, ContextType, RequireFields<AccountConversationCountsArgs, 'status'>>;
+  conversations?: Resolver<ResolversTypes['AccountConversationPage'], ParentType, ContextType, RequireFields<AccountConversationsArgs, 'assigneeType' | 'page' | 'sortBy' | 'status'>>;
   createdAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType, Partial<AccountCreatedAtArgs>>;
   customAttributeDefinition?: Resolver<Maybe<ResolversTypes['CustomAttributeDefinition']>, ParentType, ContextType, RequireFields<AccountCustomAttributeDefinitionArgs, 'id'>>;
   customAttributeDefinitions?: Resolver<Array<ResolversTypes['CustomAttributeDefinition']>, ParentType, ContextType, Partial<AccountCustomAttributeDefinitionsArgs>>;
@@ -3990,6 +5376,8 @@ export type AccountResolvers<ContextType = GatewayContext, ParentType extends Re
   customFilters?: Resolver<Array<ResolversTypes['CustomFilter']>, ParentType, ContextType, RequireFields<AccountCustomFiltersArgs, 'type'>>;
   domain?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType, Partial<AccountDomainArgs>>;
   enabledFeatures?: Resolver<Maybe<Array<ResolversTypes['String']>>, ParentType, ContextType, Partial<AccountEnabledFeaturesArgs>>;
+  filterContacts?: Resolver<ResolversTypes['AccountContactPage'], ParentType, ContextType, RequireFields<AccountFilterContactsArgs, 'filter' | 'page'>>;
+  filterConversations?: Resolver<ResolversTypes['AccountConversationPage'], ParentType, ContextType, RequireFields<AccountFilterConversationsArgs, 'filter' | 'page'>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   inbox?: Resolver<Maybe<ResolversTypes['AccountInbox']>, ParentType, ContextType, RequireFields<AccountInboxArgs, 'id'>>;
   inboxes?: Resolver<Array<ResolversTypes['AccountInbox']>, ParentType, ContextType, Partial<AccountInboxesArgs>>;
@@ -4002,12 +5390,93 @@ export type AccountResolvers<ContextType = GatewayContext, ParentType extends Re
   portals?: Resolver<Array<ResolversTypes['Portal']>, ParentType, ContextType, Partial<AccountPortalsArgs>>;
   reportingEvents?: Resolver<ResolversTypes['ReportingEventPage'], ParentType, ContextType, RequireFields<AccountReportingEventsArgs, 'page'>>;
   reports?: Resolver<ResolversTypes['AccountReports'], ParentType, ContextType>;
+  searchContacts?: Resolver<ResolversTypes['AccountContactSearchPage'], ParentType, ContextType, RequireFields<AccountSearchContactsArgs, 'page' | 'query'>>;
   settings?: Resolver<Maybe<ResolversTypes['JSONObject']>, ParentType, ContextType, Partial<AccountSettingsArgs>>;
   status?: Resolver<Maybe<ResolversTypes['AccountStatus']>, ParentType, ContextType, Partial<AccountStatusArgs>>;
   supportEmail?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType, Partial<AccountSupportEmailArgs>>;
   team?: Resolver<Maybe<ResolversTypes['Team']>, ParentType, ContextType, RequireFields<AccountTeamArgs, 'id'>>;
   teams?: Resolver<Array<ResolversTypes['Team']>, ParentType, ContextType, Partial<AccountTeamsArgs>>;
   webhooks?: Resolver<Array<ResolversTypes['Webhook']>, ParentType, ContextType, Partial<AccountWebhooksArgs>>;
+};
+
+export type AccountContactResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['AccountContact'] = ResolversParentTypes['AccountContact'], FederationReferenceType extends FederationReferenceTypes['AccountContact'] = FederationReferenceTypes['AccountContact']> = {
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['AccountContact']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  accountId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  additionalAttributes?: Resolver<Maybe<ResolversTypes['JSONObject']>, ParentType, ContextType, Partial<AccountContactAdditionalAttributesArgs>>;
+  availabilityStatus?: Resolver<Maybe<ResolversTypes['ContactAvailability']>, ParentType, ContextType, Partial<AccountContactAvailabilityStatusArgs>>;
+  blocked?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType, Partial<AccountContactBlockedArgs>>;
+  companyId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType, Partial<AccountContactCompanyIdArgs>>;
+  contactInboxes?: Resolver<Array<ResolversTypes['ContactInbox']>, ParentType, ContextType, Partial<AccountContactContactInboxesArgs>>;
+  contactableInboxes?: Resolver<Array<ResolversTypes['ContactInbox']>, ParentType, ContextType, Partial<AccountContactContactableInboxesArgs>>;
+  conversations?: Resolver<Array<ResolversTypes['AccountConversation']>, ParentType, ContextType, Partial<AccountContactConversationsArgs>>;
+  createdAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType, Partial<AccountContactCreatedAtArgs>>;
+  customAttributes?: Resolver<Maybe<ResolversTypes['JSONObject']>, ParentType, ContextType, Partial<AccountContactCustomAttributesArgs>>;
+  email?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType, Partial<AccountContactEmailArgs>>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  identifier?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType, Partial<AccountContactIdentifierArgs>>;
+  labels?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType, Partial<AccountContactLabelsArgs>>;
+  lastActivityAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType, Partial<AccountContactLastActivityAtArgs>>;
+  name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType, Partial<AccountContactNameArgs>>;
+  phoneNumber?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType, Partial<AccountContactPhoneNumberArgs>>;
+  thumbnail?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType, Partial<AccountContactThumbnailArgs>>;
+};
+
+export type AccountContactPageResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['AccountContactPage'] = ResolversParentTypes['AccountContactPage']> = {
+  hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['AccountContact']>, ParentType, ContextType>;
+  page?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  perPage?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  totalCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+};
+
+export type AccountContactSearchPageResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['AccountContactSearchPage'] = ResolversParentTypes['AccountContactSearchPage']> = {
+  hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['AccountContact']>, ParentType, ContextType>;
+  page?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  perPage?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type AccountConversationResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['AccountConversation'] = ResolversParentTypes['AccountConversation'], FederationReferenceType extends FederationReferenceTypes['AccountConversation'] = FederationReferenceTypes['AccountConversation']> = {
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['AccountConversation']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  accountId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  additionalAttributes?: Resolver<Maybe<ResolversTypes['JSONObject']>, ParentType, ContextType, Partial<AccountConversationAdditionalAttributesArgs>>;
+  agentLastSeenAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType, Partial<AccountConversationAgentLastSeenAtArgs>>;
+  assignee?: Resolver<Maybe<ResolversTypes['Assignee']>, ParentType, ContextType, Partial<AccountConversationAssigneeArgs>>;
+  assigneeLastSeenAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType, Partial<AccountConversationAssigneeLastSeenAtArgs>>;
+  canReply?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType, Partial<AccountConversationCanReplyArgs>>;
+  contact?: Resolver<Maybe<ResolversTypes['AccountContact']>, ParentType, ContextType, Partial<AccountConversationContactArgs>>;
+  contactLastSeenAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType, Partial<AccountConversationContactLastSeenAtArgs>>;
+  createdAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType, Partial<AccountConversationCreatedAtArgs>>;
+  customAttributes?: Resolver<Maybe<ResolversTypes['JSONObject']>, ParentType, ContextType, Partial<AccountConversationCustomAttributesArgs>>;
+  displayId?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  firstReplyCreatedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType, Partial<AccountConversationFirstReplyCreatedAtArgs>>;
+  hmacVerified?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType, Partial<AccountConversationHmacVerifiedArgs>>;
+  inbox?: Resolver<Maybe<ResolversTypes['AccountInbox']>, ParentType, ContextType, Partial<AccountConversationInboxArgs>>;
+  inboxId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType, Partial<AccountConversationInboxIdArgs>>;
+  labels?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType, Partial<AccountConversationLabelsArgs>>;
+  lastActivityAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType, Partial<AccountConversationLastActivityAtArgs>>;
+  lastMessage?: Resolver<Maybe<ResolversTypes['AccountMessage']>, ParentType, ContextType, Partial<AccountConversationLastMessageArgs>>;
+  messages?: Resolver<ResolversTypes['AccountMessagePage'], ParentType, ContextType, Partial<AccountConversationMessagesArgs>>;
+  muted?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType, Partial<AccountConversationMutedArgs>>;
+  priority?: Resolver<Maybe<ResolversTypes['ConversationPriority']>, ParentType, ContextType, Partial<AccountConversationPriorityArgs>>;
+  reportingEvents?: Resolver<Array<ResolversTypes['ReportingEvent']>, ParentType, ContextType, Partial<AccountConversationReportingEventsArgs>>;
+  slaPolicyId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType, Partial<AccountConversationSlaPolicyIdArgs>>;
+  snoozedUntil?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType, Partial<AccountConversationSnoozedUntilArgs>>;
+  status?: Resolver<Maybe<ResolversTypes['ConversationStatus']>, ParentType, ContextType, Partial<AccountConversationStatusArgs>>;
+  team?: Resolver<Maybe<ResolversTypes['Team']>, ParentType, ContextType, Partial<AccountConversationTeamArgs>>;
+  unreadCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType, Partial<AccountConversationUnreadCountArgs>>;
+  updatedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType, Partial<AccountConversationUpdatedAtArgs>>;
+  uuid?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType, Partial<AccountConversationUuidArgs>>;
+  waitingSince?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType, Partial<AccountConversationWaitingSinceArgs>>;
+};
+
+export type AccountConversationPageResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['AccountConversationPage'] = ResolversParentTypes['AccountConversationPage']> = {
+  counts?: Resolver<ResolversTypes['ConversationCounts'], ParentType, ContextType>;
+  hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['AccountConversation']>, ParentType, ContextType>;
+  page?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  perPage?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  totalCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
 };
 
 export type AccountInboxResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['AccountInbox'] = ResolversParentTypes['AccountInbox'], FederationReferenceType extends FederationReferenceTypes['AccountInbox'] = FederationReferenceTypes['AccountInbox']> = {
@@ -4056,6 +5525,29 @@ export type AccountMembershipResolvers<ContextType = GatewayContext, ParentType 
   role?: Resolver<Maybe<ResolversTypes['AgentRole']>, ParentType, ContextType>;
 };
 
+export type AccountMessageResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['AccountMessage'] = ResolversParentTypes['AccountMessage']> = {
+  attachments?: Resolver<Array<ResolversTypes['MessageAttachment']>, ParentType, ContextType>;
+  content?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  contentAttributes?: Resolver<Maybe<ResolversTypes['JSONObject']>, ParentType, ContextType>;
+  contentType?: Resolver<Maybe<ResolversTypes['MessageContentType']>, ParentType, ContextType>;
+  conversationDisplayId?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  createdAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  echoId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  messageType?: Resolver<Maybe<ResolversTypes['MessageType']>, ParentType, ContextType>;
+  private?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  sender?: Resolver<Maybe<ResolversTypes['MessageSender']>, ParentType, ContextType>;
+  sourceId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  status?: Resolver<Maybe<ResolversTypes['MessageStatus']>, ParentType, ContextType>;
+};
+
+export type AccountMessagePageResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['AccountMessagePage'] = ResolversParentTypes['AccountMessagePage']> = {
+  hasOlder?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  newestId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['AccountMessage']>, ParentType, ContextType>;
+  oldestId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+};
+
 export type AccountReportsResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['AccountReports'] = ResolversParentTypes['AccountReports']> = {
   agentConversationCounts?: Resolver<Array<ResolversTypes['AgentConversationCounts']>, ParentType, ContextType, Partial<AccountReportsAgentConversationCountsArgs>>;
   byAgent?: Resolver<Array<ResolversTypes['SummaryReportRow']>, ParentType, ContextType, Partial<AccountReportsByAgentArgs>>;
@@ -4084,6 +5576,7 @@ export type AgentResolvers<ContextType = GatewayContext, ParentType extends Reso
   provider?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   role?: Resolver<Maybe<ResolversTypes['AgentRole']>, ParentType, ContextType>;
   thumbnail?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
 export type AgentBotResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['AgentBot'] = ResolversParentTypes['AgentBot']> = {
@@ -4096,6 +5589,7 @@ export type AgentBotResolvers<ContextType = GatewayContext, ParentType extends R
   outgoingUrl?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   systemBot?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   thumbnail?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
 export type AgentConversationCountsResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['AgentConversationCounts'] = ResolversParentTypes['AgentConversationCounts']> = {
@@ -4106,6 +5600,17 @@ export type AgentConversationCountsResolvers<ContextType = GatewayContext, Paren
   open?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   thumbnail?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   unattended?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+};
+
+export type AgentTypingStatusPayloadResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['AgentTypingStatusPayload'] = ResolversParentTypes['AgentTypingStatusPayload']> = {
+  conversation?: Resolver<Maybe<ResolversTypes['AccountConversation']>, ParentType, ContextType, Partial<AgentTypingStatusPayloadConversationArgs>>;
+  displayId?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  private?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['TypingStatus'], ParentType, ContextType>;
+};
+
+export type AssigneeResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Assignee'] = ResolversParentTypes['Assignee']> = {
+  __resolveType: TypeResolveFn<'Agent' | 'AgentBot', ParentType, ContextType>;
 };
 
 export type AuditLogEntryResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['AuditLogEntry'] = ResolversParentTypes['AuditLogEntry']> = {
@@ -4191,6 +5696,12 @@ export type ContactResolvers<ContextType = GatewayContext, ParentType extends Re
   sourceId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
+export type ContactInboxResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ContactInbox'] = ResolversParentTypes['ContactInbox']> = {
+  clientContact?: Resolver<Maybe<ResolversTypes['Contact']>, ParentType, ContextType, Partial<ContactInboxClientContactArgs>>;
+  inbox?: Resolver<Maybe<ResolversTypes['InboxSummary']>, ParentType, ContextType>;
+  sourceId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
 export type ConversationResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Conversation'] = ResolversParentTypes['Conversation']> = {
   agentLastSeenAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   contact?: Resolver<Maybe<ResolversTypes['Contact']>, ParentType, ContextType>;
@@ -4205,6 +5716,13 @@ export type ConversationResolvers<ContextType = GatewayContext, ParentType exten
   uuid?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
+export type ConversationCountsResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ConversationCounts'] = ResolversParentTypes['ConversationCounts']> = {
+  all?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  assigned?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  mine?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  unassigned?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+};
+
 export type ConversationMetricCountsResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ConversationMetricCounts'] = ResolversParentTypes['ConversationMetricCounts']> = {
   open?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   pending?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
@@ -4212,9 +5730,23 @@ export type ConversationMetricCountsResolvers<ContextType = GatewayContext, Pare
   unattended?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
 };
 
+export type ConversationPriorityChangeResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ConversationPriorityChange'] = ResolversParentTypes['ConversationPriorityChange']> = {
+  conversation?: Resolver<Maybe<ResolversTypes['AccountConversation']>, ParentType, ContextType, Partial<ConversationPriorityChangeConversationArgs>>;
+  displayId?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  priority?: Resolver<Maybe<ResolversTypes['ConversationPriority']>, ParentType, ContextType>;
+};
+
 export type ConversationSeenPayloadResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ConversationSeenPayload'] = ResolversParentTypes['ConversationSeenPayload']> = {
   conversation?: Resolver<Maybe<ResolversTypes['Conversation']>, ParentType, ContextType, Partial<ConversationSeenPayloadConversationArgs>>;
   displayId?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type ConversationStatusChangeResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ConversationStatusChange'] = ResolversParentTypes['ConversationStatusChange']> = {
+  conversation?: Resolver<Maybe<ResolversTypes['AccountConversation']>, ParentType, ContextType, Partial<ConversationStatusChangeConversationArgs>>;
+  displayId?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  snoozedUntil?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  status?: Resolver<Maybe<ResolversTypes['ConversationStatus']>, ParentType, ContextType>;
+  success?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
 };
 
 export type CsatSurveyPageResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['CsatSurveyPage'] = ResolversParentTypes['CsatSurveyPage']> = {
@@ -4396,11 +5928,16 @@ export type MessageSenderResolvers<ContextType = GatewayContext, ParentType exte
 export type MutationResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
   addInboxMembers?: Resolver<Array<ResolversTypes['Agent']>, ParentType, ContextType, RequireFields<MutationAddInboxMembersArgs, 'accountId' | 'inboxId' | 'userIds'>>;
   addTeamMembers?: Resolver<Array<ResolversTypes['Agent']>, ParentType, ContextType, RequireFields<MutationAddTeamMembersArgs, 'accountId' | 'teamId' | 'userIds'>>;
+  assignConversation?: Resolver<Maybe<ResolversTypes['Assignee']>, ParentType, ContextType, RequireFields<MutationAssignConversationArgs, 'accountId' | 'displayId'>>;
+  changeConversationStatus?: Resolver<ResolversTypes['ConversationStatusChange'], ParentType, ContextType, RequireFields<MutationChangeConversationStatusArgs, 'accountId' | 'displayId'>>;
+  createAccountContact?: Resolver<ResolversTypes['AccountContact'], ParentType, ContextType, RequireFields<MutationCreateAccountContactArgs, 'accountId' | 'input'>>;
+  createAccountConversation?: Resolver<ResolversTypes['AccountConversation'], ParentType, ContextType, RequireFields<MutationCreateAccountConversationArgs, 'accountId' | 'input'>>;
   createAgentBot?: Resolver<ResolversTypes['AgentBot'], ParentType, ContextType, RequireFields<MutationCreateAgentBotArgs, 'accountId' | 'input'>>;
   createAutomationRule?: Resolver<ResolversTypes['AutomationRule'], ParentType, ContextType, RequireFields<MutationCreateAutomationRuleArgs, 'accountId' | 'input'>>;
   createCannedResponse?: Resolver<ResolversTypes['CannedResponse'], ParentType, ContextType, RequireFields<MutationCreateCannedResponseArgs, 'accountId' | 'input'>>;
   createContact?: Resolver<ResolversTypes['Contact'], ParentType, ContextType, RequireFields<MutationCreateContactArgs, 'inboxIdentifier' | 'input'>>;
   createConversation?: Resolver<ResolversTypes['Conversation'], ParentType, ContextType, RequireFields<MutationCreateConversationArgs, 'contactIdentifier' | 'inboxIdentifier'>>;
+  createConversationMessage?: Resolver<ResolversTypes['AccountMessage'], ParentType, ContextType, RequireFields<MutationCreateConversationMessageArgs, 'accountId' | 'displayId' | 'input'>>;
   createCustomAttributeDefinition?: Resolver<ResolversTypes['CustomAttributeDefinition'], ParentType, ContextType, RequireFields<MutationCreateCustomAttributeDefinitionArgs, 'accountId' | 'input'>>;
   createCustomFilter?: Resolver<ResolversTypes['CustomFilter'], ParentType, ContextType, RequireFields<MutationCreateCustomFilterArgs, 'accountId' | 'input'>>;
   createHelpCenterArticle?: Resolver<ResolversTypes['HelpCenterArticle'], ParentType, ContextType, RequireFields<MutationCreateHelpCenterArticleArgs, 'accountId' | 'input' | 'portalSlug'>>;
@@ -4411,9 +5948,11 @@ export type MutationResolvers<ContextType = GatewayContext, ParentType extends R
   createPortal?: Resolver<ResolversTypes['Portal'], ParentType, ContextType, RequireFields<MutationCreatePortalArgs, 'accountId' | 'input'>>;
   createTeam?: Resolver<ResolversTypes['Team'], ParentType, ContextType, RequireFields<MutationCreateTeamArgs, 'accountId' | 'input'>>;
   createWebhook?: Resolver<ResolversTypes['Webhook'], ParentType, ContextType, RequireFields<MutationCreateWebhookArgs, 'accountId' | 'input'>>;
+  deleteAccountContact?: Resolver<ResolversTypes['DeletePayload'], ParentType, ContextType, RequireFields<MutationDeleteAccountContactArgs, 'accountId' | 'id'>>;
   deleteAgentBot?: Resolver<ResolversTypes['DeletePayload'], ParentType, ContextType, RequireFields<MutationDeleteAgentBotArgs, 'accountId' | 'id'>>;
   deleteAutomationRule?: Resolver<ResolversTypes['DeletePayload'], ParentType, ContextType, RequireFields<MutationDeleteAutomationRuleArgs, 'accountId' | 'id'>>;
   deleteCannedResponse?: Resolver<ResolversTypes['DeletePayload'], ParentType, ContextType, RequireFields<MutationDeleteCannedResponseArgs, 'accountId' | 'id'>>;
+  deleteConversationMessage?: Resolver<ResolversTypes['AccountMessage'], ParentType, ContextType, RequireFields<MutationDeleteConversationMessageArgs, 'accountId' | 'displayId' | 'messageId'>>;
   deleteCustomAttributeDefinition?: Resolver<ResolversTypes['DeletePayload'], ParentType, ContextType, RequireFields<MutationDeleteCustomAttributeDefinitionArgs, 'accountId' | 'id'>>;
   deleteCustomFilter?: Resolver<ResolversTypes['DeletePayload'], ParentType, ContextType, RequireFields<MutationDeleteCustomFilterArgs, 'accountId' | 'id'>>;
   deleteIntegrationHook?: Resolver<ResolversTypes['DeletePayload'], ParentType, ContextType, RequireFields<MutationDeleteIntegrationHookArgs, 'accountId' | 'id'>>;
@@ -4421,7 +5960,9 @@ export type MutationResolvers<ContextType = GatewayContext, ParentType extends R
   deleteTeam?: Resolver<ResolversTypes['DeletePayload'], ParentType, ContextType, RequireFields<MutationDeleteTeamArgs, 'accountId' | 'id'>>;
   deleteWebhook?: Resolver<ResolversTypes['DeletePayload'], ParentType, ContextType, RequireFields<MutationDeleteWebhookArgs, 'accountId' | 'id'>>;
   inviteAgent?: Resolver<ResolversTypes['Agent'], ParentType, ContextType, RequireFields<MutationInviteAgentArgs, 'accountId' | 'input'>>;
+  linkContactToInbox?: Resolver<ResolversTypes['ContactInbox'], ParentType, ContextType, RequireFields<MutationLinkContactToInboxArgs, 'accountId' | 'contactId' | 'inboxId'>>;
   markConversationSeen?: Resolver<ResolversTypes['ConversationSeenPayload'], ParentType, ContextType, RequireFields<MutationMarkConversationSeenArgs, 'contactIdentifier' | 'displayId' | 'inboxIdentifier'>>;
+  mergeContacts?: Resolver<ResolversTypes['AccountContact'], ParentType, ContextType, RequireFields<MutationMergeContactsArgs, 'accountId' | 'baseContactId' | 'mergeeContactId'>>;
   platformAddAccountUser?: Resolver<ResolversTypes['PlatformAccountUser'], ParentType, ContextType, RequireFields<MutationPlatformAddAccountUserArgs, 'accountId' | 'userId'>>;
   platformCreateAccount?: Resolver<ResolversTypes['PlatformAccount'], ParentType, ContextType, RequireFields<MutationPlatformCreateAccountArgs, 'input'>>;
   platformCreateAgentBot?: Resolver<ResolversTypes['PlatformAgentBot'], ParentType, ContextType, RequireFields<MutationPlatformCreateAgentBotArgs, 'input'>>;
@@ -4435,17 +5976,26 @@ export type MutationResolvers<ContextType = GatewayContext, ParentType extends R
   platformUpdateAgentBot?: Resolver<ResolversTypes['PlatformAgentBot'], ParentType, ContextType, RequireFields<MutationPlatformUpdateAgentBotArgs, 'id' | 'input'>>;
   platformUpdateUser?: Resolver<ResolversTypes['PlatformUser'], ParentType, ContextType, RequireFields<MutationPlatformUpdateUserArgs, 'id' | 'input'>>;
   removeAgent?: Resolver<ResolversTypes['DeletePayload'], ParentType, ContextType, RequireFields<MutationRemoveAgentArgs, 'accountId' | 'id'>>;
+  removeConversationCustomAttributes?: Resolver<ResolversTypes['JSONObject'], ParentType, ContextType, RequireFields<MutationRemoveConversationCustomAttributesArgs, 'accountId' | 'displayId' | 'keys'>>;
   removeInboxMembers?: Resolver<ResolversTypes['RemoveMembersPayload'], ParentType, ContextType, RequireFields<MutationRemoveInboxMembersArgs, 'accountId' | 'inboxId' | 'userIds'>>;
   removeTeamMembers?: Resolver<ResolversTypes['RemoveMembersPayload'], ParentType, ContextType, RequireFields<MutationRemoveTeamMembersArgs, 'accountId' | 'teamId' | 'userIds'>>;
   resolveConversation?: Resolver<ResolversTypes['Conversation'], ParentType, ContextType, RequireFields<MutationResolveConversationArgs, 'contactIdentifier' | 'displayId' | 'inboxIdentifier'>>;
   sendMessage?: Resolver<ResolversTypes['Message'], ParentType, ContextType, RequireFields<MutationSendMessageArgs, 'contactIdentifier' | 'displayId' | 'inboxIdentifier' | 'input'>>;
+  setAgentTypingStatus?: Resolver<ResolversTypes['AgentTypingStatusPayload'], ParentType, ContextType, RequireFields<MutationSetAgentTypingStatusArgs, 'accountId' | 'displayId' | 'status'>>;
   setBrandedEmailLayout?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType, RequireFields<MutationSetBrandedEmailLayoutArgs, 'accountId'>>;
+  setContactLabels?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType, RequireFields<MutationSetContactLabelsArgs, 'accountId' | 'contactId' | 'labels'>>;
+  setConversationCustomAttributes?: Resolver<ResolversTypes['JSONObject'], ParentType, ContextType, RequireFields<MutationSetConversationCustomAttributesArgs, 'accountId' | 'customAttributes' | 'displayId' | 'merge'>>;
+  setConversationLabels?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType, RequireFields<MutationSetConversationLabelsArgs, 'accountId' | 'displayId' | 'labels'>>;
+  setConversationPriority?: Resolver<ResolversTypes['ConversationPriorityChange'], ParentType, ContextType, RequireFields<MutationSetConversationPriorityArgs, 'accountId' | 'displayId'>>;
+  setConversationTeam?: Resolver<Maybe<ResolversTypes['Team']>, ParentType, ContextType, RequireFields<MutationSetConversationTeamArgs, 'accountId' | 'displayId'>>;
   setInboxAgentBot?: Resolver<ResolversTypes['InboxAgentBotPayload'], ParentType, ContextType, RequireFields<MutationSetInboxAgentBotArgs, 'accountId' | 'inboxId'>>;
   setInboxMembers?: Resolver<Array<ResolversTypes['Agent']>, ParentType, ContextType, RequireFields<MutationSetInboxMembersArgs, 'accountId' | 'inboxId' | 'userIds'>>;
   setTeamMembers?: Resolver<Array<ResolversTypes['Agent']>, ParentType, ContextType, RequireFields<MutationSetTeamMembersArgs, 'accountId' | 'teamId' | 'userIds'>>;
   setTypingStatus?: Resolver<ResolversTypes['TypingStatusPayload'], ParentType, ContextType, RequireFields<MutationSetTypingStatusArgs, 'contactIdentifier' | 'displayId' | 'inboxIdentifier' | 'status'>>;
   submitMessageResponse?: Resolver<ResolversTypes['Message'], ParentType, ContextType, RequireFields<MutationSubmitMessageResponseArgs, 'contactIdentifier' | 'displayId' | 'inboxIdentifier' | 'input' | 'messageId'>>;
   updateAccount?: Resolver<ResolversTypes['Account'], ParentType, ContextType, RequireFields<MutationUpdateAccountArgs, 'accountId' | 'input'>>;
+  updateAccountContact?: Resolver<ResolversTypes['AccountContact'], ParentType, ContextType, RequireFields<MutationUpdateAccountContactArgs, 'accountId' | 'id' | 'input'>>;
+  updateAccountConversation?: Resolver<ResolversTypes['AccountConversation'], ParentType, ContextType, RequireFields<MutationUpdateAccountConversationArgs, 'accountId' | 'displayId'>>;
   updateAgent?: Resolver<ResolversTypes['Agent'], ParentType, ContextType, RequireFields<MutationUpdateAgentArgs, 'accountId' | 'id' | 'input'>>;
   updateAgentBot?: Resolver<ResolversTypes['AgentBot'], ParentType, ContextType, RequireFields<MutationUpdateAgentBotArgs, 'accountId' | 'id' | 'input'>>;
   updateAutomationRule?: Resolver<ResolversTypes['AutomationRule'], ParentType, ContextType, RequireFields<MutationUpdateAutomationRuleArgs, 'accountId' | 'id' | 'input'>>;
@@ -4680,12 +6230,21 @@ export type WorkingHoursResolvers<ContextType = GatewayContext, ParentType exten
 
 export type Resolvers<ContextType = GatewayContext> = {
   Account?: AccountResolvers<ContextType>;
+  AccountContact?: AccountContactResolvers<ContextType>;
+  AccountContactPage?: AccountContactPageResolvers<ContextType>;
+  AccountContactSearchPage?: AccountContactSearchPageResolvers<ContextType>;
+  AccountConversation?: AccountConversationResolvers<ContextType>;
+  AccountConversationPage?: AccountConversationPageResolvers<ContextType>;
   AccountInbox?: AccountInboxResolvers<ContextType>;
   AccountMembership?: AccountMembershipResolvers<ContextType>;
+  AccountMessage?: AccountMessageResolvers<ContextType>;
+  AccountMessagePage?: AccountMessagePageResolvers<ContextType>;
   AccountReports?: AccountReportsResolvers<ContextType>;
   Agent?: AgentResolvers<ContextType>;
   AgentBot?: AgentBotResolvers<ContextType>;
   AgentConversationCounts?: AgentConversationCountsResolvers<ContextType>;
+  AgentTypingStatusPayload?: AgentTypingStatusPayloadResolvers<ContextType>;
+  Assignee?: AssigneeResolvers<ContextType>;
   AuditLogEntry?: AuditLogEntryResolvers<ContextType>;
   AuditLogPage?: AuditLogPageResolvers<ContextType>;
   AutomationAction?: AutomationActionResolvers<ContextType>;
@@ -4694,9 +6253,13 @@ export type Resolvers<ContextType = GatewayContext> = {
   CannedResponse?: CannedResponseResolvers<ContextType>;
   ChannelSummaryRow?: ChannelSummaryRowResolvers<ContextType>;
   Contact?: ContactResolvers<ContextType>;
+  ContactInbox?: ContactInboxResolvers<ContextType>;
   Conversation?: ConversationResolvers<ContextType>;
+  ConversationCounts?: ConversationCountsResolvers<ContextType>;
   ConversationMetricCounts?: ConversationMetricCountsResolvers<ContextType>;
+  ConversationPriorityChange?: ConversationPriorityChangeResolvers<ContextType>;
   ConversationSeenPayload?: ConversationSeenPayloadResolvers<ContextType>;
+  ConversationStatusChange?: ConversationStatusChangeResolvers<ContextType>;
   CsatSurveyPage?: CsatSurveyPageResolvers<ContextType>;
   CustomAttributeDefinition?: CustomAttributeDefinitionResolvers<ContextType>;
   CustomFilter?: CustomFilterResolvers<ContextType>;

@@ -136,6 +136,7 @@ const UNCODED_MESSAGES: ReadonlyArray<readonly [RegExp, ErrorCode]> = [
   [/^Schema is not configured to execute subscription operation\.$/, ErrorCode.BAD_REQUEST],
   [/subscriptions? (are|is) not (supported|served|allowed) (over|via|with) HTTP/i, ErrorCode.BAD_REQUEST],
 ];
+const TOO_MANY_VARIABLE_ERRORS = /^Too many errors processing variables/;
 
 /**
  * Apollo's formatError hook: keeps codes from the catalogue, maps invalid input values (even those written inline in
@@ -158,6 +159,8 @@ export function createErrorFormatter(options: { development: boolean; onInternal
       code = ErrorCode.BAD_USER_INPUT;
     }
     if (VARIABLE_COERCION.test(formatted.message)) code = ErrorCode.BAD_USER_INPUT;
+    // graphql-js stops after 50 bad variable values with an error of its own, still bad input rather than a fault.
+    if (TOO_MANY_VARIABLE_ERRORS.test(formatted.message)) code = ErrorCode.BAD_USER_INPUT;
     if (code === undefined || code === ErrorCode.INTERNAL_SERVER_ERROR) {
       code = UNCODED_MESSAGES.find(([pattern]) => pattern.test(formatted.message))?.[1] ?? code;
     }

@@ -37,6 +37,8 @@ export interface SimContact {
   updatedAt: Date;
   lastActivityAt: Date | null;
   blocked: boolean;
+  /** The titles of the contact's labels (Chatwoot's taggings), for the Application API. */
+  labels: string[];
 }
 
 export interface SimContactInbox {
@@ -52,7 +54,7 @@ export type SimConversationStatus = 'open' | 'resolved' | 'pending' | 'snoozed';
 export interface SimConversation {
   /** The database id; never shown by the Client API. */
   id: number;
-  /** The per-account number the public routes use as `conversation_id`. */
+  /** The per-account number the public routes use as `ownerid`. */
   displayId: number;
   uuid: string;
   inboxId: number;
@@ -66,6 +68,17 @@ export interface SimConversation {
   agentLastSeenAt: number;
   /** What the last toggle_typing asked for (Chatwoot broadcasts it; kept here so tests can see it arrived). */
   typingStatus: string | null;
+  // The agents' side (Application API); defaults keep the Client API's records as they were.
+  /** The assigned agent's user id. */
+  assigneeId: number | null;
+  teamId: number | null;
+  priority: 'low' | 'medium' | 'high' | 'urgent' | null;
+  labels: string[];
+  additionalAttributes: JsonObject;
+  /** Unix seconds. */
+  snoozedUntil: number | null;
+  createdAt: number;
+  lastActivityAt: number;
 }
 
 /** 0 incoming, 1 outgoing, 2 activity, 3 template: Chatwoot's integer message types. */
@@ -85,6 +98,8 @@ export interface SimMessage {
   createdAt: number;
   sender: { type: 'contact' | 'user'; id: number; name: string } | null;
   attachments: SimAttachment[];
+  status: 'sent' | 'delivered' | 'read' | 'failed';
+  echoId: string | null;
 }
 
 /** A file attached to a message (Chatwoot's attachments table plus the Active Storage blob behind it). */
@@ -142,6 +157,7 @@ export class SimulatorStore {
       updatedAt: now,
       lastActivityAt: null,
       blocked: false,
+      labels: [],
       ...fields,
     };
     this.contacts.set(contact.id, contact);
@@ -193,6 +209,14 @@ export class SimulatorStore {
       contactLastSeenAt: 0,
       agentLastSeenAt: 0,
       typingStatus: null,
+      assigneeId: null,
+      teamId: null,
+      priority: null,
+      labels: [],
+      additionalAttributes: {},
+      snoozedUntil: null,
+      createdAt: Math.floor(Date.now() / 1000),
+      lastActivityAt: Math.floor(Date.now() / 1000),
       ...fields,
     };
     this.conversations.push(conversation);
@@ -212,9 +236,13 @@ export class SimulatorStore {
       createdAt: Math.floor(Date.now() / 1000),
       sender: null,
       attachments: [],
+      status: 'sent',
+      echoId: null,
       ...fields,
     };
     this.messages.push(message);
+    const owner = this.conversations.find((c) => c.id === message.conversationId);
+    if (owner && message.messageType !== 2) owner.lastActivityAt = Math.max(owner.lastActivityAt, message.createdAt);
     return message;
   }
 

@@ -112,16 +112,18 @@ export function createSpecChecker(id: string, spec: SpecDocument, components: ob
 
   function matchOperation(method: string, rawPath: string) {
     const path = (errata.pathAliases ?? []).reduce((out, alias) => out.replace(alias.from, alias.to), rawPath);
+    // A literal segment beats a placeholder, as in Rails' routes: `/contacts/search` is not `/contacts/{id}`.
+    let best: { op: SpecOperation; params: Record<string, string>; placeholders: number } | null = null;
     for (const op of operations) {
       if (op.method !== method) continue;
       const { regex, names } = templateRegex(op.template);
       const match = regex.exec(path);
-      if (!match) continue;
+      if (!match || (best && best.placeholders <= names.length)) continue;
       const params: Record<string, string> = {};
       names.forEach((name, i) => (params[name] = decodeURIComponent(match[i + 1]!)));
-      return { op, params };
+      best = { op, params, placeholders: names.length };
     }
-    return null;
+    return best ? { op: best.op, params: best.params } : null;
   }
 
   function requestProblems(request: RecordedCall): string[] {

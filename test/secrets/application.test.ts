@@ -29,8 +29,9 @@ const SECRETS = {
 const PUBLIC_TOKENS = new Set([
   'AccountInbox.websiteToken',
   'Contact.pubsubToken',
-  // A boolean: whether the webhook signs its deliveries, never the secret itself.
+  // Booleans: whether the webhook signs its deliveries, whether the contact proved its identity; never a secret.
   'Webhook.hasSecret',
+  'AccountConversation.hmacVerified',
 ]);
 const CALLER = { 'api-access-token': 'caller-token-SECRET-9a8b7c' };
 

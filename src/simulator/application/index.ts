@@ -4,7 +4,10 @@ import type { SimulatorStore } from '../store';
 import { registerAgentBotRoutes } from './agentBots';
 import { registerAgentRoutes } from './agents';
 import { registerInboxRoutes } from './inboxes';
+import { registerContactRoutes } from './contacts';
+import { registerConversationRoutes } from './conversations';
 import { registerLabelRoutes } from './labels';
+import { registerAccountMessageRoutes } from './messages';
 import { registerProfileRoutes } from './profile';
 import { registerSettingsRoutes } from './settings';
 import { ApplicationStore } from './store';
@@ -39,6 +42,9 @@ export function registerApplicationRoutes(
   registerInboxRoutes(router, store, records);
   registerAgentBotRoutes(router, store);
   registerSettingsRoutes(router, store);
+  registerContactRoutes(router, store, records);
+  registerConversationRoutes(router, store, records);
+  registerAccountMessageRoutes(router, store, records);
 }
 
 /**

@@ -16,6 +16,9 @@ import { integrationOperations } from '../../../chatwoot/operations/application/
 import { reportingEventOperations } from '../../../chatwoot/operations/application/reportingEvents';
 import { reportOperations } from '../../../chatwoot/operations/application/reports';
 import { webhookOperations } from '../../../chatwoot/operations/application/webhooks';
+import { contactOperations } from '../../../chatwoot/operations/application/contacts';
+import { conversationOperations } from '../../../chatwoot/operations/application/conversations';
+import { messageOperations } from '../../../chatwoot/operations/application/messages';
 import { bindField, type OperationEntry } from '../../fieldBinding';
 
 /**
@@ -122,4 +125,41 @@ export const APPLICATION_FIELD_OPERATIONS: readonly OperationEntry[] = [
   bindField('Account.customFilter', customFilterOperations.get),
   bindField('Mutation.updateCustomFilter', customFilterOperations.update),
   bindField('Mutation.deleteCustomFilter', customFilterOperations.delete),
+  // A08 Contacts
+  bindField('Account.contacts', contactOperations.list),
+  bindField('Account.searchContacts', contactOperations.search),
+  bindField('Account.filterContacts', contactOperations.filter),
+  bindField('Account.contact', contactOperations.get),
+  bindField('AccountContact.name', contactOperations.get),
+  bindField('Mutation.createAccountContact', contactOperations.create),
+  bindField('Mutation.updateAccountContact', contactOperations.update),
+  bindField('Mutation.deleteAccountContact', contactOperations.delete),
+  bindField('Mutation.mergeContacts', contactOperations.merge),
+  bindField('Mutation.linkContactToInbox', contactOperations.linkToInbox),
+  bindField('AccountContact.contactableInboxes', contactOperations.contactableInboxes),
+  bindField('AccountContact.conversations', contactOperations.conversations),
+  bindField('AccountContact.labels', contactOperations.labels),
+  bindField('Mutation.setContactLabels', contactOperations.setLabels),
+  // A10 Conversations
+  bindField('Account.conversations', conversationOperations.list),
+  bindField('Mutation.createAccountConversation', conversationOperations.create),
+  bindField('Account.filterConversations', conversationOperations.filter),
+  bindField('Account.conversationCounts', conversationOperations.counts),
+  bindField('Account.conversation', conversationOperations.get),
+  bindField('AccountConversation.status', conversationOperations.get),
+  bindField('Mutation.updateAccountConversation', conversationOperations.update),
+  bindField('Mutation.assignConversation', conversationOperations.assign),
+  bindField('Mutation.setConversationTeam', conversationOperations.setTeam),
+  bindField('Mutation.setConversationCustomAttributes', conversationOperations.setCustomAttributes),
+  bindField('Mutation.removeConversationCustomAttributes', conversationOperations.removeCustomAttributes),
+  bindField('AccountConversation.labels', conversationOperations.labels),
+  bindField('Mutation.setConversationLabels', conversationOperations.setLabels),
+  bindField('AccountConversation.reportingEvents', conversationOperations.reportingEvents),
+  bindField('Mutation.setConversationPriority', conversationOperations.setPriority),
+  bindField('Mutation.changeConversationStatus', conversationOperations.changeStatus),
+  bindField('Mutation.setAgentTypingStatus', conversationOperations.setTyping),
+  // A11 Messages (the document's orphan getConversationMessages is this same field, erratum E1)
+  bindField('AccountConversation.messages', messageOperations.list),
+  bindField('Mutation.createConversationMessage', messageOperations.create),
+  bindField('Mutation.deleteConversationMessage', messageOperations.delete),
 ];

@@ -7,6 +7,9 @@ import { cannedResponseResolvers } from './cannedResponses';
 import { customAttributeResolvers } from './customAttributes';
 import { customFilterResolvers } from './customFilters';
 import { inboxResolvers } from './inboxes';
+import { contactResolvers } from './contacts';
+import { conversationResolvers } from './conversations';
+import { messageResolvers } from './messages';
 import { labelResolvers } from './labels';
 import { reportResolvers } from './reports';
 import { structureResolvers } from './structure';
@@ -25,6 +28,10 @@ export const applicationResolvers: Resolvers[] = [
   customAttributeResolvers,
   cannedResponseResolvers,
   customFilterResolvers,
+  // Contacts, conversations and messages.
+  contactResolvers,
+  conversationResolvers,
+  messageResolvers,
   // Administration and reports.
   administrationResolvers,
   reportResolvers,

@@ -7,6 +7,9 @@ import { customFilterScenarios } from './customFilters';
 import { inboxScenarios } from './inboxes';
 import { labelScenarios } from './labels';
 import { teamScenarios } from './teams';
+import { contactScenarios } from './contacts';
+import { conversationScenarios } from './conversations';
+import { messageScenarios } from './messages';
 import type { RequestScenario } from './types';
 import { administrationScenarios } from './administration';
 import { reportScenarios } from './reports';
@@ -24,6 +27,9 @@ export const APPLICATION_SCENARIOS: readonly RequestScenario[] = [
   ...customAttributeScenarios,
   ...cannedResponseScenarios,
   ...customFilterScenarios,
+  ...contactScenarios,
+  ...conversationScenarios,
+  ...messageScenarios,
 ];
 
 export type { RequestScenario } from './types';

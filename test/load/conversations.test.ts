@@ -1,0 +1,101 @@
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+import { startSimulator, type Simulator } from '../../src/simulator';
+import { APPLICATION_DEMO } from '../../src/simulator/application';
+import { captureLogs, type CapturedLogs } from '../support/logs';
+import { startTestGateway, type TestGateway } from '../support/gateway';
+
+/**
+ * Load on the agents' busiest read: `account.conversations` with contacts and last messages, mixed with status
+ * changes, at a fixed rate for a bounded time against the simulator. Every request must succeed with exactly one
+ * upstream call (the page embeds what is selected), no token may appear in answers or logs, and memory must be flat.
+ * A leak and cost check, not a benchmark: nothing about latency is asserted.
+ */
+
+const RATE_PER_SECOND = Number(process.env.LOAD_RATE ?? 20);
+const WARM_UP_MS = 1_500;
+const RUN_MS = Number(process.env.LOAD_MS ?? 5_000);
+const MAX_IN_FLIGHT = 64;
+const HEAP_TOLERANCE_BYTES = 24 * 1024 * 1024;
+
+function forceGc(): () => void {
+  setFlagsFromString('--expose-gc');
+  return runInNewContext('gc') as () => void;
+}
+
+describe('steady load on account.conversations', () => {
+  let simulator: Simulator;
+  let gateway: TestGateway;
+  let logs: CapturedLogs;
+
+  beforeAll(async () => {
+    simulator = await startSimulator();
+    const link = simulator.store.contactInboxes[0]!;
+    for (let i = 0; i < 40; i++) simulator.store.addMessage(simulator.store.addConversation(link), { content: `question ${i}` });
+    const captured = captureLogs('info');
+    logs = captured.logs;
+    gateway = await startTestGateway(simulator.url, { GATEWAY_APPLICATION_API: 'true' }, { logger: captured.logger });
+  });
+  afterAll(async () => {
+    await gateway.close();
+    await simulator.close();
+  });
+
+  it(`answers every request at ${RATE_PER_SECOND}/s with one upstream call each and flat memory`, async () => {
+    const gc = forceGc();
+    const headers = { 'content-type': 'application/json', 'api-access-token': APPLICATION_DEMO.adminToken };
+    const list = { query: '{ account(id: 1) { conversations(status: ALL) { totalCount hasNextPage nodes { displayId status contact { name } lastMessage { content } } } } }' };
+    const failures: string[] = [];
+    let sent = 0;
+    let completed = 0;
+    let inFlight = 0;
+    let skipped = 0;
+
+    const one = async (n: number) => {
+      const body = n % 5 === 0 ? { query: `mutation { changeConversationStatus(accountId: 1, displayId: ${(n % 40) + 2}) { status } }` } : list;
+      try {
+        const response = await fetch(gateway.url, { method: 'POST', headers, body: JSON.stringify(body) });
+        const text = await response.text();
+        if (response.status !== 200 || text.includes('"errors"')) failures.push(`${response.status} ${text.slice(0, 200)}`);
+        if (text.includes(APPLICATION_DEMO.adminToken)) failures.push('the token appeared in a response');
+      } catch (error) {
+        failures.push(String(error));
+      } finally {
+        completed += 1;
+        inFlight -= 1;
+      }
+    };
+
+    const runFor = async (ms: number) => {
+      const start = performance.now();
+      const interval = 1000 / RATE_PER_SECOND;
+      const pending: Promise<void>[] = [];
+      for (let due = 0; due < ms; due += interval) {
+        const wait = start + due - performance.now();
+        if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+        if (inFlight >= MAX_IN_FLIGHT) {
+          skipped += 1;
+          continue;
+        }
+        inFlight += 1;
+        pending.push(one(sent++));
+      }
+      await Promise.all(pending);
+    };
+
+    await runFor(WARM_UP_MS);
+    gc();
+    const warm = process.memoryUsage();
+    await runFor(RUN_MS);
+    gc();
+    const end = process.memoryUsage();
+
+    expect(failures.slice(0, 5)).toEqual([]);
+    expect(completed).toBe(sent);
+    // A slot is skipped only when the machine cannot keep up; the run stays bounded either way.
+    expect(skipped).toBeLessThan(sent);
+    expect(end.heapUsed - warm.heapUsed).toBeLessThan(HEAP_TOLERANCE_BYTES);
+    expect(logs.lines.filter((l) => l.msg === 'upstream call')).toHaveLength(sent);
+    expect(logs.text()).not.toContain(APPLICATION_DEMO.adminToken);
+  }, 60_000);
+});
