@@ -4174,7 +4174,8 @@ export type PlatformUserInput = {
 
 /**
  * A help-center portal: a public site of articles in categories. Chatwoot addresses portals by their slug. Its answer
- * embeds the portal's inbox with the inbox's secrets; the gateway shows only the inbox's summary.
+ * embeds the portal's inbox with the inbox's secrets; the gateway shows only the inbox's summary. A federation entity
+ * keyed by the account and the slug (a CMS subgraph can join its pages to portals); references need the caller's token.
  */
 export type Portal = {
   __typename?: 'Portal';
@@ -5010,6 +5011,7 @@ export type FederationTypes = {
   AccountInbox: AccountInbox;
   Agent: Agent;
   Contact: Contact;
+  Portal: Portal;
   Team: Team;
 };
 
@@ -5033,6 +5035,9 @@ export type FederationReferenceTypes = {
   Contact:
     ( { __typename: 'Contact' }
     & GraphQLRecursivePick<FederationTypes['Contact'], {"inboxIdentifier":true,"sourceId":true}> );
+  Portal:
+    ( { __typename: 'Portal' }
+    & GraphQLRecursivePick<FederationTypes['Portal'], {"accountId":true,"slug":true}> );
   Team:
     ( { __typename: 'Team' }
     & GraphQLRecursivePick<FederationTypes['Team'], {"accountId":true,"id":true}> );
@@ -6085,7 +6090,8 @@ export type PlatformUserAccountResolvers<ContextType = GatewayContext, ParentTyp
   role?: Resolver<Maybe<ResolversTypes['AgentRole']>, ParentType, ContextType>;
 };
 
-export type PortalResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Portal'] = ResolversParentTypes['Portal']> = {
+export type PortalResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Portal'] = ResolversParentTypes['Portal'], FederationReferenceType extends FederationReferenceTypes['Portal'] = FederationReferenceTypes['Portal']> = {
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Portal']> | FederationReferenceType, FederationReferenceType, ContextType>;
   accountId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   allowedLocales?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   archived?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;

@@ -9,6 +9,10 @@ import type {
   WebhookEvent,
   WebhookInput as WebhookInputArg,
 } from '../../../generated/graphql';
+import { InvalidRequestError } from '../../../chatwoot/errors';
+import { recordId } from '../../../chatwoot/operation';
+import type { PortalRecord } from '../../../chatwoot/operations/application/helpCenter';
+import type { GatewayContext } from '../../context';
 import { enumName, enumValue, read, write } from './run';
 
 /** Automation rules, webhooks, integrations and the help center: the account's administration. */
@@ -23,7 +27,22 @@ function webhookInput(input: WebhookInputArg): WebhookInput {
   return { ...input, subscriptions: input.subscriptions?.map((event) => enumValue(event)) };
 }
 
+/**
+ * A portal by reference (`accountId slug`): Chatwoot has no portal read in its documents, so every reference to one
+ * account's portals in a request shares one list call (the loaders key it by path) and picks its portal by slug; null
+ * when the account has no such portal. The list read admits the caller like any Application field.
+ */
+async function portalByReference(context: GatewayContext, accountId: unknown, slug: unknown): Promise<PortalRecord | null> {
+  if (typeof slug !== 'string' || slug === '') throw new InvalidRequestError('A Portal reference needs its slug.', 'slug');
+  const portals = await read(context, helpCenterOperations.portals, { accountId: recordId(accountId, 'accountId') });
+  const portal = portals.find((candidate) => candidate.slug === slug);
+  return portal ? { ...portal, accountId: portal.accountId ?? String(accountId) } : null;
+}
+
 export const administrationResolvers: Resolvers = {
+  Portal: {
+    __resolveReference: (reference, context) => portalByReference(context, reference.accountId, reference.slug),
+  },
   Account: {
     automationRules: (account, { options }, context) => read(context, automationRuleOperations.list, { accountId: account.id, options }),
     automationRule: (account, { id, options }, context) =>
