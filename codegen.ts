@@ -30,6 +30,8 @@ const config: CodegenConfig = {
           MessageAttachment: '../chatwoot/types#AttachmentRecord',
           MessageSender: '../chatwoot/types#MessageSenderRecord',
           CsatSurveyPage: '../chatwoot/types#CsatSurveyPageRecord',
+          ConversationEvent: '../realtime/contactEvents#ConversationEventRecord',
+          AccountEvent: '../realtime/accountEvents#AccountEventRecord',
         },
         scalars: {
           EmailAddress: 'string',

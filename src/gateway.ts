@@ -15,6 +15,7 @@ import type { ExplorerExample } from './http/explorerPage';
 import { createGraphQLHandler, sendError } from './http/graphqlHandler';
 import { Health } from './http/health';
 import { createOperationalRoutes } from './http/operational';
+import { type Realtime, startRealtime } from './realtime/start';
 import { parseOptions, queryLimitRules } from './graphql/limits';
 import { drainServer, settleWithin } from './lifecycle';
 import { observabilityPlugin } from './observability/apolloPlugin';
@@ -32,6 +33,8 @@ export interface Gateway {
   readonly logger: Logger;
   readonly metrics: GatewayMetrics;
   readonly health: Health;
+  /** Subscriptions: the ActionCable bridge and the WebSocket endpoint. */
+  readonly realtime: Realtime;
   /** Stops accepting connections, finishes what is in flight, and closes upstream connections. */
   close(): Promise<void>;
 }
@@ -70,8 +73,10 @@ export async function startGateway(config: GatewayConfig, options: GatewayOption
     observer: createUpstreamObserver(logger, metrics),
     retry: { maxAttempts: ops.retryMaxAttempts, baseDelayMs: ops.retryBaseDelayMs, maxDelayMs: ops.retryMaxDelayMs },
   });
+  const schema = buildGatewaySchema();
+  const formatError = createErrorFormatter({ development, onInternalError });
   const apollo = new ApolloServer<GatewayContext>({
-    schema: buildGatewaySchema(),
+    schema,
     csrfPrevention: true,
     introspection: config.explorer.introspection,
     validationRules: queryLimitRules(ops),
@@ -80,10 +85,7 @@ export async function startGateway(config: GatewayConfig, options: GatewayOption
     stopOnTerminationSignals: false,
     includeStacktraceInErrorResponses: development,
     allowBatchedHttpRequests: config.requestOptions.httpBatching,
-    formatError: createErrorFormatter({
-      development,
-      onInternalError,
-    }),
+    formatError,
     // Hot path (bench/RESULTS.md): the cache-control plugin hooks willResolveField, which makes Apollo wrap every field
     // resolver of the schema; its only output here would be `cache-control: no-store`, which the handler now sets.
     plugins: [
@@ -124,6 +126,9 @@ export async function startGateway(config: GatewayConfig, options: GatewayOption
     sendError(res, 404, `Nothing is served at ${path}; GraphQL is at ${GRAPHQL_PATH}.`, ErrorCode.BAD_REQUEST);
   }
 
+  // GraphQL subscriptions over WebSocket on the same path, bridged from Chatwoot's ActionCable (src/realtime).
+  const realtime = startRealtime({ config, baseUrl, httpServer, path: GRAPHQL_PATH, schema, chatwoot, formatError, logger, metrics });
+
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', reject);
     httpServer.listen(config.server.port, config.server.host, () => {
@@ -144,8 +149,11 @@ export async function startGateway(config: GatewayConfig, options: GatewayOption
     logger,
     metrics,
     health,
+    realtime,
     async close() {
       health.markDraining();
+      // Upgraded sockets would hold the HTTP drain: complete every subscription and close them first.
+      await realtime.close();
       const clean = await drainServer(httpServer, ops.shutdownGraceMs);
       if (!clean) logger.warn({ graceMs: ops.shutdownGraceMs }, 'requests still running after the grace period were cut');
       await apollo.stop();

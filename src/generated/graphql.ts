@@ -2,6 +2,8 @@
 import type { UploadFile } from '../chatwoot/types';
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { ContactRecord, InboxRecord, WorkingHoursRecord, ConversationRecord, ConversationSignalRecord, MessageRecord, AttachmentRecord, MessageSenderRecord, CsatSurveyPageRecord } from '../chatwoot/types';
+import type { ConversationEventRecord } from '../realtime/contactEvents';
+import type { AccountEventRecord } from '../realtime/accountEvents';
 import type { GatewayContext } from '../graphql/context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -43,6 +45,50 @@ export type Scalars = {
   Upload: { input: UploadFile; output: never; }
   _FieldSet: { input: string; output: string; }
 };
+
+/** One event of an account, for an agent. */
+export type AccountEvent = {
+  __typename?: 'AccountEvent';
+  /** The account the event belongs to (always the one subscribed to). */
+  accountId: Scalars['ID']['output'];
+  /** The display id of the conversation concerned; null for contact events and RESYNC. */
+  displayId?: Maybe<Scalars['Int']['output']>;
+  /** What happened. */
+  kind: AccountEventKind;
+};
+
+/** What happened, for an agent. */
+export type AccountEventKind =
+  /** A conversation was assigned to someone else (or unassigned). */
+  | 'ASSIGNEE_CHANGED'
+  /** A contact was created in the account. */
+  | 'CONTACT_CREATED'
+  /** A contact of the account was deleted. */
+  | 'CONTACT_DELETED'
+  /** Two contacts of the account were merged. */
+  | 'CONTACT_MERGED'
+  /** A contact of the account changed. */
+  | 'CONTACT_UPDATED'
+  /** A conversation was opened. */
+  | 'CONVERSATION_CREATED'
+  /** The contact read the conversation. */
+  | 'CONVERSATION_READ'
+  /** A conversation's status changed. */
+  | 'CONVERSATION_STATUS_CHANGED'
+  /** A conversation changed (team, assignee, status, snooze, attributes, labels, priority). */
+  | 'CONVERSATION_UPDATED'
+  /** A message was added to a conversation, private notes included. */
+  | 'MESSAGE_CREATED'
+  /** A message changed. */
+  | 'MESSAGE_UPDATED'
+  /** The link to Chatwoot was lost and is back, or events were dropped for a slow reader: read again what you show. */
+  | 'RESYNC'
+  /** A conversation was moved to another team. */
+  | 'TEAM_CHANGED'
+  /** Someone stopped typing in a conversation. */
+  | 'TYPING_OFF'
+  /** Someone started typing in a conversation. */
+  | 'TYPING_ON';
 
 /**
  * How a bulk operation paces its calls to Chatwoot: `itemsPerBatch` calls run at once, and a batch starts only when
@@ -173,6 +219,41 @@ export type ConversationMessagesArgs = {
   before?: InputMaybe<Scalars['ID']['input']>;
   options?: InputMaybe<RequestOptionsInput>;
 };
+
+/** One event of a contact's conversations, in the same types the queries return. */
+export type ConversationEvent = {
+  __typename?: 'ConversationEvent';
+  /** The conversation, for conversation and typing events. */
+  conversation?: Maybe<Conversation>;
+  /** The display id of the conversation concerned; null for a RESYNC of all conversations. */
+  displayId?: Maybe<Scalars['Int']['output']>;
+  /** What happened. */
+  kind: ConversationEventKind;
+  /** The message, for MESSAGE_CREATED and MESSAGE_UPDATED. */
+  message?: Maybe<Message>;
+};
+
+/** What happened, for a contact. */
+export type ConversationEventKind =
+  /** A conversation was opened. */
+  | 'CONVERSATION_CREATED'
+  /** A conversation was resolved, reopened, snoozed or set pending. */
+  | 'CONVERSATION_STATUS_CHANGED'
+  /** A conversation changed (assignment, snooze, priority, attributes). */
+  | 'CONVERSATION_UPDATED'
+  /** A message was added to a conversation (by the contact, an agent or a bot). */
+  | 'MESSAGE_CREATED'
+  /** A message changed (an answer to a form was recorded, a status changed, ...). */
+  | 'MESSAGE_UPDATED'
+  /**
+   * The link to Chatwoot was lost and is back; events of the gap may be missing (Chatwoot replays nothing). Read the
+   * conversations and messages you show again. Also sent when a client reads too slowly and events were dropped.
+   */
+  | 'RESYNC'
+  /** An agent stopped typing. */
+  | 'TYPING_OFF'
+  /** An agent started typing. */
+  | 'TYPING_ON';
 
 /** The answer to `markConversationSeen`: Chatwoot confirms with an empty body. */
 export type ConversationSeenPayload = {
@@ -641,6 +722,54 @@ export type SubmitMessageResponseInput = {
   value?: InputMaybe<Scalars['String']['input']>;
 };
 
+/**
+ * Live events, over WebSocket only (the `graphql-transport-ws` protocol of the graphql-ws library, at this same
+ * `/graphql` URL). The gateway subscribes to Chatwoot's realtime channel for you and passes on only what the audience
+ * may see, in the schema's own types. Chatwoot replays nothing after a break: on `RESYNC`, read again what you show.
+ */
+export type Subscription = {
+  __typename?: 'Subscription';
+  /**
+   * An agent's events of one account. Needs the agent's own Chatwoot access token, sent as the connection's
+   * `connectionParams` (`{"api-access-token": "..."}`) or as the `api-access-token` header of the upgrade request:
+   * UNAUTHENTICATED (reason `missing_token`) without one. The gateway reads `GET /api/v1/profile` with it; an account
+   * the user does not belong to is FORBIDDEN (reason `account_not_permitted`). Served only when the operator turned the
+   * Application API on (GATEWAY_APPLICATION_API=true); FORBIDDEN with reason `api_disabled` otherwise.
+   */
+  accountEvents: AccountEvent;
+  /**
+   * A contact's events: new and changed messages, agents typing, and changes of the contact's conversations. The
+   * gateway reads the contact first (`GET /public/api/v1/inboxes/{inboxIdentifier}/contacts/{contactIdentifier}`) to
+   * get its realtime token; an unknown contact ends the subscription with NOT_FOUND and nothing is subscribed. Private
+   * notes and agents typing one never arrive.
+   */
+  conversationEvents: ConversationEvent;
+};
+
+
+/**
+ * Live events, over WebSocket only (the `graphql-transport-ws` protocol of the graphql-ws library, at this same
+ * `/graphql` URL). The gateway subscribes to Chatwoot's realtime channel for you and passes on only what the audience
+ * may see, in the schema's own types. Chatwoot replays nothing after a break: on `RESYNC`, read again what you show.
+ */
+export type SubscriptionAccountEventsArgs = {
+  accountId: Scalars['ID']['input'];
+};
+
+
+/**
+ * Live events, over WebSocket only (the `graphql-transport-ws` protocol of the graphql-ws library, at this same
+ * `/graphql` URL). The gateway subscribes to Chatwoot's realtime channel for you and passes on only what the audience
+ * may see, in the schema's own types. Chatwoot replays nothing after a break: on `RESYNC`, read again what you show.
+ */
+export type SubscriptionConversationEventsArgs = {
+  contactIdentifier: Scalars['String']['input'];
+  displayId?: InputMaybe<Scalars['Int']['input']>;
+  identity?: InputMaybe<IdentityProofInput>;
+  inboxIdentifier: Scalars['String']['input'];
+  options?: InputMaybe<RequestOptionsInput>;
+};
+
 /** Whether the contact is typing, as shown to agents. */
 export type TypingStatus =
   /** The contact stopped typing. */
@@ -829,12 +958,16 @@ export type FederationReferenceTypes = {
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = {
-  BatchingInput: BatchingInput;
+  AccountEvent: ResolverTypeWrapper<AccountEventRecord>;
+  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  AccountEventKind: AccountEventKind;
+  BatchingInput: BatchingInput;
   Contact: ResolverTypeWrapper<ContactRecord>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
-  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Conversation: ResolverTypeWrapper<ConversationRecord>;
+  ConversationEvent: ResolverTypeWrapper<ConversationEventRecord>;
+  ConversationEventKind: ConversationEventKind;
   ConversationSeenPayload: ResolverTypeWrapper<ConversationSignalRecord>;
   ConversationStatus: ConversationStatus;
   CreateContactInput: CreateContactInput;
@@ -859,6 +992,7 @@ export type ResolversTypes = {
   RequestOptionsInput: RequestOptionsInput;
   SendMessageInput: SendMessageInput;
   SubmitMessageResponseInput: SubmitMessageResponseInput;
+  Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
   TypingStatus: TypingStatus;
   TypingStatusPayload: ResolverTypeWrapper<ConversationSignalRecord>;
   UpdateContactInput: UpdateContactInput;
@@ -870,12 +1004,14 @@ export type ResolversTypes = {
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = {
-  BatchingInput: BatchingInput;
+  AccountEvent: AccountEventRecord;
+  ID: Scalars['ID']['output'];
   Int: Scalars['Int']['output'];
+  BatchingInput: BatchingInput;
   Contact: ContactRecord;
   String: Scalars['String']['output'];
-  ID: Scalars['ID']['output'];
   Conversation: ConversationRecord;
+  ConversationEvent: ConversationEventRecord;
   ConversationSeenPayload: ConversationSignalRecord;
   CreateContactInput: CreateContactInput;
   CreateConversationInput: CreateConversationInput;
@@ -898,12 +1034,19 @@ export type ResolversParentTypes = {
   RequestOptionsInput: RequestOptionsInput;
   SendMessageInput: SendMessageInput;
   SubmitMessageResponseInput: SubmitMessageResponseInput;
+  Subscription: Record<PropertyKey, never>;
   TypingStatusPayload: ConversationSignalRecord;
   UpdateContactInput: UpdateContactInput;
   UpdateContactItemInput: UpdateContactItemInput;
   UpdateContactResult: Omit<UpdateContactResult, 'contact'> & { contact?: Maybe<ResolversParentTypes['Contact']> };
   Upload: Scalars['Upload']['output'];
   WorkingHours: WorkingHoursRecord;
+};
+
+export type AccountEventResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['AccountEvent'] = ResolversParentTypes['AccountEvent']> = {
+  accountId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  displayId?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['AccountEventKind'], ParentType, ContextType>;
 };
 
 export type ContactResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Contact'] = ResolversParentTypes['Contact'], FederationReferenceType extends FederationReferenceTypes['Contact'] = FederationReferenceTypes['Contact']> = {
@@ -934,6 +1077,13 @@ export type ConversationResolvers<ContextType = GatewayContext, ParentType exten
   messages?: Resolver<Array<ResolversTypes['Message']>, ParentType, ContextType, Partial<ConversationMessagesArgs>>;
   status?: Resolver<Maybe<ResolversTypes['ConversationStatus']>, ParentType, ContextType>;
   uuid?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type ConversationEventResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ConversationEvent'] = ResolversParentTypes['ConversationEvent']> = {
+  conversation?: Resolver<Maybe<ResolversTypes['Conversation']>, ParentType, ContextType>;
+  displayId?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['ConversationEventKind'], ParentType, ContextType>;
+  message?: Resolver<Maybe<ResolversTypes['Message']>, ParentType, ContextType>;
 };
 
 export type ConversationSeenPayloadResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ConversationSeenPayload'] = ResolversParentTypes['ConversationSeenPayload']> = {
@@ -1032,6 +1182,11 @@ export type QueryResolvers<ContextType = GatewayContext, ParentType extends Reso
   inbox?: Resolver<Maybe<ResolversTypes['Inbox']>, ParentType, ContextType, RequireFields<QueryInboxArgs, 'identifier'>>;
 };
 
+export type SubscriptionResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Subscription'] = ResolversParentTypes['Subscription']> = {
+  accountEvents?: SubscriptionResolver<ResolversTypes['AccountEvent'], "accountEvents", ParentType, ContextType, RequireFields<SubscriptionAccountEventsArgs, 'accountId'>>;
+  conversationEvents?: SubscriptionResolver<ResolversTypes['ConversationEvent'], "conversationEvents", ParentType, ContextType, RequireFields<SubscriptionConversationEventsArgs, 'contactIdentifier' | 'inboxIdentifier'>>;
+};
+
 export type TypingStatusPayloadResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['TypingStatusPayload'] = ResolversParentTypes['TypingStatusPayload']> = {
   conversation?: Resolver<Maybe<ResolversTypes['Conversation']>, ParentType, ContextType, Partial<TypingStatusPayloadConversationArgs>>;
   displayId?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -1059,8 +1214,10 @@ export type WorkingHoursResolvers<ContextType = GatewayContext, ParentType exten
 };
 
 export type Resolvers<ContextType = GatewayContext> = {
+  AccountEvent?: AccountEventResolvers<ContextType>;
   Contact?: ContactResolvers<ContextType>;
   Conversation?: ConversationResolvers<ContextType>;
+  ConversationEvent?: ConversationEventResolvers<ContextType>;
   ConversationSeenPayload?: ConversationSeenPayloadResolvers<ContextType>;
   CsatSurveyPage?: CsatSurveyPageResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
@@ -1075,6 +1232,7 @@ export type Resolvers<ContextType = GatewayContext> = {
   MessageSender?: MessageSenderResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  Subscription?: SubscriptionResolvers<ContextType>;
   TypingStatusPayload?: TypingStatusPayloadResolvers<ContextType>;
   UpdateContactResult?: UpdateContactResultResolvers<ContextType>;
   Upload?: GraphQLScalarType;

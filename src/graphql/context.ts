@@ -1,6 +1,7 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import type { ChatwootClient } from '../chatwoot/client';
 import type { CallContext } from '../chatwoot/transport';
+import type { RealtimeService } from '../realtime/service';
 import type { RequestLoaders } from './loaders';
 
 /** What every resolver receives: the adapter and who is calling. Built once per GraphQL request. */
@@ -9,6 +10,8 @@ export interface GatewayContext {
   readonly call: CallContext;
   /** This request's de-duplicating, concurrency-bounded reads (src/graphql/loaders.ts); never shared across requests. */
   readonly loaders: RequestLoaders;
+  /** The ActionCable bridge, on WebSocket connections only (subscriptions are not served over HTTP). */
+  readonly realtime?: RealtimeService;
 }
 
 /**

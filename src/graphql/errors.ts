@@ -11,6 +11,7 @@ import {
   UpstreamUnavailableError,
 } from '../chatwoot/errors';
 import { ERROR_CODES, ErrorCode } from '../errors';
+import { RealtimeRefusal } from '../realtime/errors';
 import { limitExceeded } from './limits';
 import { InvalidScalarValueError } from './scalars';
 
@@ -23,6 +24,11 @@ import { InvalidScalarValueError } from './scalars';
 /** Turns an adapter failure into the GraphQL error clients see. */
 export function toGraphQLError(error: unknown): GraphQLError {
   if (error instanceof GraphQLError) return error;
+  if (error instanceof RealtimeRefusal) {
+    const extensions: Record<string, unknown> = { code: error.code, reason: error.reason };
+    if (error.maximum !== undefined) extensions.maximum = error.maximum;
+    return new GraphQLError(error.message, { extensions });
+  }
   if (!(error instanceof ChatwootError)) {
     return new GraphQLError('Internal server error.', {
       originalError: error instanceof Error ? error : undefined,
@@ -110,7 +116,7 @@ const LITERAL_COERCION = /^Expected value of type "/;
 export function createErrorFormatter(options: { development: boolean; onInternalError?: (error: unknown) => void }) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const original = unwrapResolverError(error);
-    if (original instanceof ChatwootError) {
+    if (original instanceof ChatwootError || original instanceof RealtimeRefusal) {
       const mapped = toGraphQLError(original);
       return { message: mapped.message, locations: formatted.locations, path: formatted.path, extensions: mapped.extensions };
     }

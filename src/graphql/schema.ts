@@ -9,6 +9,7 @@ import { conversationResolvers } from './resolvers/conversations';
 import { csatResolvers } from './resolvers/csat';
 import { inboxResolvers } from './resolvers/inboxes';
 import { messageResolvers } from './resolvers/messages';
+import { subscriptionResolvers } from './resolvers/subscriptions';
 import { scalarResolvers } from './scalars';
 import { buildSubgraphFromSdl } from './subgraph';
 
@@ -34,6 +35,7 @@ export const resolvers: Resolvers[] = [
   conversationResolvers,
   messageResolvers,
   csatResolvers,
+  subscriptionResolvers,
 ];
 
 /** Builds the executable schema, a Federation 2 subgraph, from the SDL, the scalars' parsers and the resolvers. */

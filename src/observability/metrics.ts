@@ -1,4 +1,5 @@
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { RealtimeMetrics } from './realtimeMetrics';
 
 /** Status classes used as a label, so that the label set stays small whatever Chatwoot answers. */
 export type StatusClass = '2xx' | '3xx' | '4xx' | '5xx' | 'error';
@@ -46,6 +47,9 @@ export class GatewayMetrics {
     help: 'Calls to Chatwoot started and not yet finished.',
     registers: [this.registry],
   });
+
+  /** Subscriptions and the ActionCable bridge (src/realtime). */
+  readonly realtime = new RealtimeMetrics(this.registry);
 
   constructor(dispatcherCount: () => number) {
     new Gauge({

@@ -1,0 +1,39 @@
+import { ErrorCode } from '../../errors';
+import type { AccountEventRecord } from '../../realtime/accountEvents';
+import type { ConversationEventRecord } from '../../realtime/contactEvents';
+import { RealtimeRefusal } from '../../realtime/errors';
+import type { RealtimeService } from '../../realtime/service';
+import type { Resolvers } from '../../generated/graphql';
+import type { GatewayContext } from '../context';
+
+/**
+ * Subscriptions: each names its principal and hands the rest to the realtime service. Every event is resolved with
+ * the subscription's loaders emptied first, so fields read through Chatwoot (Conversation.messages) are fresh.
+ */
+export const subscriptionResolvers: Resolvers = {
+  Subscription: {
+    conversationEvents: {
+      subscribe: (_root, { inboxIdentifier, contactIdentifier, displayId, identity, options }, context) =>
+        realtimeOf(context).conversationEvents(context.call, {
+          inboxIdentifier,
+          contactIdentifier,
+          displayId: displayId ?? null,
+          proof: { identifier: identity?.identifier, identifierHash: identity?.identifierHash },
+          options,
+        }),
+      resolve: (event: ConversationEventRecord, _args: unknown, { loaders }: GatewayContext) => {
+        loaders.clearAll();
+        return event;
+      },
+    },
+    accountEvents: {
+      subscribe: (_root, { accountId }, context) => realtimeOf(context).accountEvents(context.call, accountId),
+      resolve: (event: AccountEventRecord) => event,
+    },
+  },
+};
+
+function realtimeOf(context: GatewayContext): RealtimeService {
+  if (context.realtime) return context.realtime;
+  throw new RealtimeRefusal('Subscriptions are served over WebSocket (graphql-transport-ws) only.', ErrorCode.BAD_REQUEST, 'websocket_only');
+}
