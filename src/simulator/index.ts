@@ -1,11 +1,13 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { SimulatorChatwootVersion } from '../config';
+import { attachCable } from './cable';
 import { registerContactRoutes } from './contacts';
 import { registerConversationRoutes, seedDemoConversation } from './conversations';
 import { registerCsatRoutes } from './csat';
 import { registerInboxRoutes } from './inbox';
 import { registerMessageRoutes } from './messages';
+import { registerProfileRoutes } from './profile';
 import { SimRouter } from './http';
 import { identifierHash, SimulatorStore } from './store';
 
@@ -32,6 +34,8 @@ export interface DemoData {
   readonly secureContactIdentifier: string;
   readonly secureContactExternalId: string;
   readonly secureContactIdentifierHash: string;
+  /** The demo agent's Chatwoot access token (Application API, realtime accountEvents). */
+  readonly agentAccessToken: string;
 }
 
 export interface SimulatorOptions {
@@ -48,6 +52,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   registerConversationRoutes(router, store);
   registerMessageRoutes(router, store);
   registerCsatRoutes(router);
+  registerProfileRoutes(router, store);
 
   const server: Server = createServer((req, res) => {
     router.serve(req, res).catch(() => {
@@ -57,6 +62,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       }
     });
   });
+  // Chatwoot's ActionCable at /cable, broadcasting the store's changes.
+  const cable = attachCable(server, store);
   await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {
@@ -65,6 +72,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     demo,
     close: () =>
       new Promise<void>((resolve) => {
+        cable.close();
         server.close(() => resolve());
         server.closeAllConnections();
       }),
@@ -79,9 +87,11 @@ export const DEMO = {
   secureInboxHmacToken: 'demoHmacToken24CharsAbcd',
   secureContactIdentifier: '0b2d7c2e-4f0e-4a55-9a7b-2b6a1c9f3e11',
   secureContactExternalId: 'user-2002',
+  agentAccessToken: 'demoAgentAccessToken0001',
 } as const;
 
 function seedDemo(store: SimulatorStore): DemoData {
+  store.addAgent({ name: 'Dana (support)', email: 'dana@example.com', accessToken: DEMO.agentAccessToken });
   const website = store.addInbox({ name: 'Website (demo)', identifier: DEMO.inboxIdentifier });
   const secure = store.addInbox({
     name: 'Secure app (demo, identity validation on)',
@@ -109,5 +119,6 @@ function seedDemo(store: SimulatorStore): DemoData {
     secureContactIdentifier: DEMO.secureContactIdentifier,
     secureContactExternalId: DEMO.secureContactExternalId,
     secureContactIdentifierHash: identifierHash(secure.hmacToken, DEMO.secureContactExternalId),
+    agentAccessToken: DEMO.agentAccessToken,
   };
 }
