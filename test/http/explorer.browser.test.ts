@@ -112,6 +112,32 @@ if (!haveChromium && !inCI) {
     await page.locator('.graphiql-history').getByText('UpdateContact').first().waitFor({ timeout: 15_000 });
   }, 60_000);
 
+  it('runs the conversationEvents subscription over WebSocket and shows an event as it arrives', async () => {
+    const sockets: string[] = [];
+    page.on('websocket', (socket) => sockets.push(socket.url()));
+    await page.locator('.graphiql-tab').filter({ hasText: 'ConversationEvents' }).first().click();
+    await page.getByText('conversationEvents(inboxIdentifier').first().waitFor({ timeout: 30_000 });
+    await page.getByRole('button', { name: /Execute query/ }).click();
+    const demo = running.simulator!.demo;
+    // Wait until the gateway holds the subscription upstream, then make something happen: the contact writes.
+    const deadline = Date.now() + 30_000;
+    while (running.gateway.realtime.bridge.sizes.subscribers === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    expect(running.gateway.realtime.bridge.sizes.subscribers).toBe(1);
+    const sent = await fetch(running.gateway.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        query: `mutation { sendMessage(inboxIdentifier: "${demo.inboxIdentifier}", contactIdentifier: "${demo.contactIdentifier}", displayId: 1, input: { content: "Hello from the browser test" }) { id } }`,
+      }),
+    });
+    expect(((await sent.json()) as { errors?: unknown }).errors).toBeUndefined();
+    await page.locator('.graphiql-response').filter({ hasText: /Hello from the browser test/ }).first().waitFor({ timeout: 30_000 });
+    const result = await textOf('.graphiql-response');
+    expect(result).toContain('"kind": "MESSAGE_CREATED"');
+    expect(result).toContain('"messageType": "INCOMING"');
+    expect(sockets).toEqual([running.gateway.url.replace(/^http/, 'ws')]);
+  }, 90_000);
+
   it('made every request to the gateway only, with no error on the page', () => {
     const gatewayOrigin = new URL(running.gateway.url).origin;
     expect(requested.length).toBeGreaterThan(3);
