@@ -87,6 +87,13 @@ export class RealtimeBridge {
     return { upstreamSockets: this.sockets.size, upstreamSubscriptions: this.shared.size, subscribers };
   }
 
+  /** Upstream subscriptions Chatwoot has confirmed (and that are live now). */
+  get confirmedSubscriptions(): number {
+    let confirmed = 0;
+    for (const entry of this.shared.values()) if (entry.confirmed) confirmed += 1;
+    return confirmed;
+  }
+
   /** Ends every subscriber (completed, not failed), unsubscribes upstream and closes every socket. */
   async close(): Promise<void> {
     this.closed = true;

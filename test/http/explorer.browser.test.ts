@@ -119,19 +119,21 @@ if (!haveChromium && !inCI) {
     await page.getByText('conversationEvents(inboxIdentifier').first().waitFor({ timeout: 30_000 });
     await page.getByRole('button', { name: /Execute query/ }).click();
     const demo = running.simulator!.demo;
-    // Wait until the gateway holds the subscription upstream, then make something happen: the contact writes.
+    // Wait until Chatwoot confirmed the subscription upstream, then make something happen: the contact writes.
+    const bridge = running.gateway.realtime.bridge;
     const deadline = Date.now() + 30_000;
-    while (running.gateway.realtime.bridge.sizes.subscribers === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
-    expect(running.gateway.realtime.bridge.sizes.subscribers).toBe(1);
+    while (bridge.confirmedSubscriptions === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    expect(bridge.sizes.subscribers).toBe(1);
+    expect(bridge.confirmedSubscriptions).toBe(1);
     const sent = await fetch(running.gateway.url, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({
-        query: `mutation { sendMessage(inboxIdentifier: "${demo.inboxIdentifier}", contactIdentifier: "${demo.contactIdentifier}", displayId: 1, input: { content: "Hello from the browser test" }) { id } }`,
+        query: `mutation { sendMessage(inboxIdentifier: "${demo.inboxIdentifier}", contactIdentifier: "${demo.contactIdentifier}", displayId: 1, input: { content: "Hi-from-chromium" }) { id } }`,
       }),
     });
     expect(((await sent.json()) as { errors?: unknown }).errors).toBeUndefined();
-    await page.locator('.graphiql-response').filter({ hasText: /Hello from the browser test/ }).first().waitFor({ timeout: 30_000 });
+    await page.locator('.graphiql-response').filter({ hasText: /Hi-from-chromium/ }).first().waitFor({ timeout: 30_000 });
     const result = await textOf('.graphiql-response');
     expect(result).toContain('"kind": "MESSAGE_CREATED"');
     expect(result).toContain('"messageType": "INCOMING"');

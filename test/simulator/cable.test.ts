@@ -52,7 +52,7 @@ describe('the simulator at /cable', () => {
       { inbox: inboxIdentifier, contact: contactIdentifier },
     );
     const agent = record(agentClient, 'subscription { accountEvents(accountId: "1") { kind accountId displayId } }');
-    await eventually(() => gateway.gateway.realtime.bridge.sizes.upstreamSubscriptions === 2, 10_000, 'both subscribed');
+    await eventually(() => gateway.gateway.realtime.bridge.confirmedSubscriptions === 2, 10_000, 'both confirmed');
     await eventually(() => gateway.gateway.realtime.bridge.sizes.subscribers === 2);
 
     const sent = await gateway.query(
