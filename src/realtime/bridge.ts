@@ -111,6 +111,8 @@ export class RealtimeBridge {
     const entry: Shared = { identifier, params, socket, listeners: new Set(), confirmed: false, everConfirmed: false, waiters: [] };
     this.shared.set(identifier, entry);
     socket.subscriptions.add(identifier);
+    // Never the identifier itself: it holds the pubsub token.
+    this.logger.debug({ socket: socket.id, kind: params.kind }, 'realtime: upstream subscription opened');
     if (socket.isReady) this.sendSubscribe(entry);
     return entry;
   }
@@ -219,6 +221,7 @@ export class RealtimeBridge {
     clearInterval(entry.presenceTimer);
     entry.socket.send(unsubscribeFrame(entry.identifier));
     entry.socket.subscriptions.delete(entry.identifier);
+    this.logger.debug({ socket: entry.socket.id, kind: entry.params.kind, reason: error.reason }, 'realtime: upstream subscription closed');
     entry.listeners.clear();
     for (const waiter of entry.waiters.splice(0)) waiter.reject(error);
     if (entry.socket.subscriptions.size === 0 && !this.closed) {

@@ -108,6 +108,11 @@ describe('the WebSocket endpoint', () => {
     await client.dispose();
     const http = await gateway.query('{ __typename }');
     expect(http.data).toEqual({ __typename: 'Query' });
+    // A subscription sent over HTTP is refused, not run as a one-off.
+    const before = chatwoot.requests.length;
+    const overHttp = await gateway.query(SUBSCRIPTION);
+    expect(overHttp.errors?.[0]?.extensions).toEqual({ code: 'BAD_REQUEST', reason: 'websocket_only' });
+    expect(chatwoot.requests.length).toBe(before);
   });
 });
 

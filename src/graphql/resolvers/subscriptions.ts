@@ -21,18 +21,23 @@ export const subscriptionResolvers: Resolvers = {
           proof: { identifier: identity?.identifier, identifierHash: identity?.identifierHash },
           options,
         }),
-      resolve: (event: ConversationEventRecord, _args: unknown, { loaders }: GatewayContext) => {
-        loaders.clearAll();
+      resolve: (event: ConversationEventRecord, _args: unknown, context: GatewayContext) => {
+        realtimeOf(context);
+        context.loaders.clearAll();
         return event;
       },
     },
     accountEvents: {
       subscribe: (_root, { accountId }, context) => realtimeOf(context).accountEvents(context.call, accountId),
-      resolve: (event: AccountEventRecord) => event,
+      resolve: (event: AccountEventRecord, _args: unknown, context: GatewayContext) => {
+        realtimeOf(context);
+        return event;
+      },
     },
   },
 };
 
+/** Over HTTP, Apollo would run a subscription as a one-off operation: refuse it there, before anything happens. */
 function realtimeOf(context: GatewayContext): RealtimeService {
   if (context.realtime) return context.realtime;
   throw new RealtimeRefusal('Subscriptions are served over WebSocket (graphql-transport-ws) only.', ErrorCode.BAD_REQUEST, 'websocket_only');
