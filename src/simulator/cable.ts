@@ -63,7 +63,10 @@ export function attachCable(server: Server, store: SimulatorStore): SimulatorCab
       }
     }
   };
-  const stopListening = store.listen((event) => deliver(store, event, broadcast));
+  // Nobody listening: no payload to build.
+  const stopListening = store.listen((event) => {
+    if (sockets.size > 0) deliver(store, event, broadcast);
+  });
 
   return {
     close() {
