@@ -23,6 +23,8 @@ export interface BridgeSettings extends CableSocketSettings {
   /** Most upstream sockets. */
   readonly maxSockets: number;
   readonly confirmTimeoutMs: number;
+  /** How often presence is refreshed while someone listens; the official clients' 20 s and 60 s when left out. */
+  readonly presenceIntervalMs?: { readonly agent: number; readonly contact: number };
 }
 
 /** Official clients refresh presence every 20 s (dashboard) and 60 s (widget); so do we, while someone listens. */
@@ -203,7 +205,7 @@ export class RealtimeBridge {
     clearInterval(entry.presenceTimer);
     entry.presenceTimer = setInterval(() => {
       if (entry.listeners.size > 0 && entry.confirmed) entry.socket.send(presenceFrame(entry.identifier));
-    }, PRESENCE_INTERVAL_MS[entry.params.kind]);
+    }, (this.settings.presenceIntervalMs ?? PRESENCE_INTERVAL_MS)[entry.params.kind]);
     entry.presenceTimer.unref();
   }
 

@@ -85,4 +85,23 @@ describe('the simulator at /cable', () => {
     await agentClient.dispose();
     await eventually(() => gateway.gateway.realtime.bridge.sizes.upstreamSubscriptions === 0);
   });
+
+  it('reads the contact with its identity proof where the inbox demands one, and subscribes only then', async () => {
+    const { secureInboxIdentifier, secureContactIdentifier, secureContactExternalId, secureContactIdentifierHash } = simulator.demo;
+    const query = `subscription($inbox: String!, $contact: String!, $identity: IdentityProofInput) {
+      conversationEvents(inboxIdentifier: $inbox, contactIdentifier: $contact, identity: $identity) { kind }
+    }`;
+    const client = wsClient(gateway.url);
+    const refused = record(client, query, { inbox: secureInboxIdentifier, contact: secureContactIdentifier });
+    await refused.done;
+    expect(refused.results[0]?.errors?.[0]?.extensions?.code).toBe('UPSTREAM_UNAVAILABLE');
+    expect(gateway.gateway.realtime.bridge.sizes.upstreamSubscriptions).toBe(0);
+
+    const identity = { identifier: secureContactExternalId, identifierHash: secureContactIdentifierHash };
+    const accepted = record(client, query, { inbox: secureInboxIdentifier, contact: secureContactIdentifier, identity });
+    await eventually(() => gateway.gateway.realtime.bridge.confirmedSubscriptions === 1, 10_000, 'confirmed');
+    accepted.unsubscribe();
+    await client.dispose();
+    await eventually(() => gateway.gateway.realtime.bridge.sizes.upstreamSubscriptions === 0);
+  });
 });
