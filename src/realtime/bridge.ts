@@ -115,6 +115,8 @@ export class RealtimeBridge {
     socket.subscriptions.add(identifier);
     // Never the identifier itself: it holds the pubsub token.
     this.logger.debug({ socket: socket.id, kind: params.kind }, 'realtime: upstream subscription opened');
+    // The deadline runs from now: a Chatwoot that cannot be reached fails the subscription as one that stays silent.
+    this.startDeadline(entry);
     if (socket.isReady) this.sendSubscribe(entry);
     return entry;
   }
@@ -135,17 +137,27 @@ export class RealtimeBridge {
   }
 
   private sendSubscribe(entry: Shared): void {
-    clearTimeout(entry.confirmTimer);
     entry.socket.send(subscribeFrame(entry.identifier));
+    this.startDeadline(entry);
+  }
+
+  /** Starts the confirmation deadline unless one is running. */
+  private startDeadline(entry: Shared): void {
+    if (entry.confirmTimer) return;
     entry.confirmTimer = setTimeout(() => this.unconfirmed(entry), this.settings.confirmTimeoutMs);
     entry.confirmTimer.unref();
+  }
+
+  private clearDeadline(entry: Shared): void {
+    clearTimeout(entry.confirmTimer);
+    entry.confirmTimer = undefined;
   }
 
   private unconfirmed(entry: Shared): void {
     this.metrics.refusals.inc({ reason: 'subscription_unconfirmed' });
     this.logger.warn({ socket: entry.socket.id, kind: entry.params.kind }, 'realtime: Chatwoot did not confirm a subscription');
     const error = new RealtimeRefusal(
-      `Chatwoot did not confirm the realtime subscription within ${this.settings.confirmTimeoutMs} ms.`,
+      `Chatwoot did not confirm the realtime subscription within ${this.settings.confirmTimeoutMs} ms (or could not be reached).`,
       ErrorCode.UPSTREAM_UNAVAILABLE,
       'subscription_unconfirmed',
     );
@@ -167,8 +179,9 @@ export class RealtimeBridge {
     for (const identifier of socket.subscriptions) {
       const entry = this.shared.get(identifier);
       if (!entry) continue;
+      // A subscription that was live waits for the link to come back (then RESYNC); a new one keeps its deadline.
+      if (entry.everConfirmed) this.clearDeadline(entry);
       entry.confirmed = false;
-      clearTimeout(entry.confirmTimer);
       clearInterval(entry.presenceTimer);
     }
   }
@@ -191,7 +204,7 @@ export class RealtimeBridge {
       for (const listener of listeners) listener.onEnd(error);
       return;
     }
-    clearTimeout(entry.confirmTimer);
+    this.clearDeadline(entry);
     const resync = entry.everConfirmed;
     entry.confirmed = true;
     entry.everConfirmed = true;
@@ -219,7 +232,7 @@ export class RealtimeBridge {
   /** Forgets the upstream subscription: unsubscribes (also a silent one, which Rails keeps registered), fails waiters. */
   private teardown(entry: Shared, error: RealtimeRefusal): void {
     if (this.shared.get(entry.identifier) === entry) this.shared.delete(entry.identifier);
-    clearTimeout(entry.confirmTimer);
+    this.clearDeadline(entry);
     clearInterval(entry.presenceTimer);
     entry.socket.send(unsubscribeFrame(entry.identifier));
     entry.socket.subscriptions.delete(entry.identifier);

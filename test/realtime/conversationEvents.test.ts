@@ -284,3 +284,31 @@ describe('conversationEvents', () => {
     await client.dispose();
   });
 });
+
+describe('conversationEvents when Chatwoot\'s ActionCable cannot be reached', () => {
+  it('fails with UPSTREAM_UNAVAILABLE after the confirmation timeout instead of waiting for ever', async () => {
+    // A port that was just free: nothing listens there any more.
+    const gone = await startFakeActionCable();
+    const deadUrl = gone.cableUrl;
+    await gone.close();
+    const chatwoot = await startFakeChatwoot(() => ({ body: slimContact({ pubsub_token: TOKEN }) }));
+    const gateway = await startTestGateway(chatwoot.url, {
+      CHATWOOT_WEBSOCKET_URL: deadUrl,
+      GATEWAY_REALTIME_CONFIRM_TIMEOUT_MS: '300',
+      GATEWAY_REALTIME_RECONNECT_BASE_MS: '20',
+      GATEWAY_REALTIME_RECONNECT_MAX_MS: '100',
+    });
+    try {
+      const client = wsClient(gateway.url);
+      const subscription = record(client, SUBSCRIPTION, { inbox: 'inbox-1', contact: 'contact-1' });
+      await subscription.done;
+      expect(subscription.results[0]?.errors?.[0]?.extensions).toEqual({ code: 'UPSTREAM_UNAVAILABLE', reason: 'subscription_unconfirmed' });
+      // Nothing is left trying: the socket of the failed subscription is closed.
+      await eventually(() => gateway.gateway.realtime.bridge.sizes.upstreamSockets === 0);
+      await client.dispose();
+    } finally {
+      await gateway.close();
+      await chatwoot.close();
+    }
+  });
+});
