@@ -30,6 +30,10 @@ export interface BridgeSettings extends CableSocketSettings {
 /** Official clients refresh presence every 20 s (dashboard) and 60 s (widget); so do we, while someone listens. */
 const PRESENCE_INTERVAL_MS = { agent: 20_000, contact: 60_000 } as const;
 
+/** Subscriptions sent at once after a reconnect, and the pause between two such waves. */
+const RESUBSCRIBE_WAVE = 50;
+const RESUBSCRIBE_WAVE_MS = 100;
+
 /** One RoomChannel subscription upstream, shared by every GraphQL subscriber of the same identifier. */
 interface Shared {
   readonly identifier: string;
@@ -166,10 +170,24 @@ export class RealtimeBridge {
     for (const listener of listeners) listener.onEnd(error);
   }
 
+  /**
+   * Sends the socket's pending subscriptions, in waves after a reconnect: every subscribe costs Chatwoot database
+   * reads and a presence broadcast, and a replica coming back must not send thousands at once.
+   */
   private onReady(socket: CableSocket): void {
+    let index = 0;
     for (const identifier of socket.subscriptions) {
       const entry = this.shared.get(identifier);
-      if (entry && !entry.confirmed) this.sendSubscribe(entry);
+      if (!entry || entry.confirmed) continue;
+      const wave = Math.floor(index++ / RESUBSCRIBE_WAVE);
+      if (wave === 0) {
+        this.sendSubscribe(entry);
+        continue;
+      }
+      const timer = setTimeout(() => {
+        if (socket.isReady && !entry.confirmed && this.shared.get(identifier) === entry) this.sendSubscribe(entry);
+      }, wave * RESUBSCRIBE_WAVE_MS);
+      timer.unref();
     }
   }
 

@@ -49,6 +49,23 @@ describe('the ActionCable bridge', () => {
     await eventually(() => cable.openSockets === 0, 10_000, 'idle socket closed');
   });
 
+  it('subscribes everything again after a reconnect, in waves, and tells every subscriber to resync', async () => {
+    const tokens = Array.from({ length: 120 }, (_, i) => `waveContactToken${String(i).padStart(8, '0')}`);
+    for (const token of tokens) cable.contacts.add(token);
+    let resyncs = 0;
+    const handles = await Promise.all(
+      tokens.map((pubsubToken) => bridge.subscribe({ kind: 'contact', pubsubToken }, { onEvent() {}, onResync: () => resyncs++, onEnd() {} })),
+    );
+    expect(cable.confirmedSubscriptions()).toHaveLength(120);
+    const before = cable.commands.length;
+    cable.dropAll();
+    await eventually(() => resyncs === 120, 20_000, 'every subscriber resynced');
+    const again = cable.commands.slice(before).filter((c) => c.command === 'subscribe');
+    expect(new Set(again.map((c) => c.identifier)).size).toBe(120);
+    for (const handle of handles) handle.release();
+    await eventually(() => cable.confirmedSubscriptions().length === 0);
+  });
+
   it('ends every subscriber on close, and refuses new ones after', async () => {
     let ended = 0;
     await bridge.subscribe({ kind: 'contact', pubsubToken: TOKEN }, { onEvent() {}, onResync() {}, onEnd: () => ended++ });
