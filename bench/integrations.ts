@@ -10,9 +10,13 @@ import { type GatewayContext, tokenFromHeaders } from '../src/graphql/context';
 import { createErrorFormatter } from '../src/graphql/errors';
 import { buildGatewaySchema } from '../src/graphql/schema';
 import { RequestLoaders } from '../src/graphql/loaders';
+import { PlatformAccess } from '../src/graphql/principal';
 import { readJsonBody } from '../src/http/body';
 import { USER_AGENT } from '../src/version';
 import { requiredEnv, serveAsChild } from './child';
+
+/** The compared servers serve the Client API only: the Platform API is off. */
+const PLATFORM_OFF = new PlatformAccess(false, { serviceKeyDigests: [], operations: [], browserOperations: [] }, () => ({ serviceKey: 'absent', browserShaped: false }));
 
 /**
  * A throwaway variant for choosing Apollo's HTTP integration by measurement (`npm run bench -- --integrations`):
@@ -67,7 +71,12 @@ async function main(): Promise<void> {
   if (variant === 'standalone') {
     const { url } = await startStandaloneServer(apollo, {
       listen: { port: 0, host: '127.0.0.1' },
-      context: async ({ req }) => ({ chatwoot, call: { token: tokenFromHeaders(req.headers) }, loaders: new RequestLoaders({ maxConcurrent: 8 }) }),
+      context: async ({ req }) => ({
+        chatwoot,
+        call: { token: tokenFromHeaders(req.headers) },
+        loaders: new RequestLoaders({ maxConcurrent: 8 }),
+        platform: PLATFORM_OFF,
+      }),
     });
     serveAsChild(Number(new URL(url).port), close);
   } else if (variant === 'fastify') {
@@ -83,7 +92,7 @@ async function main(): Promise<void> {
       url: '/graphql',
       method: ['GET', 'POST', 'OPTIONS'],
       handler: fastifyApolloHandler(apollo, {
-        context: async (request: { headers: IncomingHttpHeaders }) => ({ chatwoot, call: { token: tokenFromHeaders(request.headers) }, loaders: new RequestLoaders({ maxConcurrent: 8 }) }),
+        context: async (request: { headers: IncomingHttpHeaders }) => ({ chatwoot, call: { token: tokenFromHeaders(request.headers) }, loaders: new RequestLoaders({ maxConcurrent: 8 }), platform: PLATFORM_OFF }),
       }),
     });
     const url = await app.listen({ port: 0, host: '127.0.0.1' });
@@ -104,7 +113,7 @@ async function main(): Promise<void> {
             if (validate(schema, document).length > 0) throw new Error('invalid document');
             if (documents.size < 1000) documents.set(query, document);
           }
-          const result = await execute({ schema, document, variableValues: variables, contextValue: { chatwoot, call: { token: tokenFromHeaders(req.headers) }, loaders: new RequestLoaders({ maxConcurrent: 8 }) } });
+          const result = await execute({ schema, document, variableValues: variables, contextValue: { chatwoot, call: { token: tokenFromHeaders(req.headers) }, loaders: new RequestLoaders({ maxConcurrent: 8 }), platform: PLATFORM_OFF } });
           res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
           res.end(JSON.stringify(result));
         })

@@ -10,6 +10,7 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { factsOf, sortedSchemas } from './spec-facts.mjs';
 
 const folder = process.argv[2];
 if (!folder) {
@@ -19,32 +20,11 @@ if (!folder) {
 const main = JSON.parse(readFileSync(join(folder, 'swagger.json'), 'utf8'));
 const other = JSON.parse(readFileSync(join(folder, 'other_swagger.json'), 'utf8'));
 
-const PROSE = new Set(['description', 'summary', 'example', 'examples', 'tags', 'externalDocs', 'title']);
 const schemas = {};
-
-/** Copies a node without prose; parameter refs are inlined, schema refs kept and their targets collected. */
-function facts(node, doc) {
-  if (Array.isArray(node)) return node.map((item) => facts(item, doc));
-  if (node === null || typeof node !== 'object') return node;
-  if (typeof node.$ref === 'string') {
-    const [, kind, name] = node.$ref.match(/^#\/components\/(\w+)\/(.+)$/) ?? [];
-    if (kind === 'schemas') {
-      if (!(name in schemas)) {
-        schemas[name] = null;
-        schemas[name] = facts(doc.components.schemas[name], doc);
-      }
-      return { $ref: node.$ref };
-    }
-    return facts(doc.components[kind][name], doc);
-  }
-  const out = {};
-  for (const [key, value] of Object.entries(node)) {
-    // `properties` maps names to schemas: a property may itself be called "description" or "title".
-    if (PROSE.has(key)) continue;
-    out[key] = key === 'properties' ? Object.fromEntries(Object.entries(value).map(([k, v]) => [k, facts(v, doc)])) : facts(value, doc);
-  }
-  return out;
-}
+const mainFacts = factsOf(main, schemas);
+const otherFacts = factsOf(other, schemas);
+/** The facts of a node of either document (the survey page is only in the other one). */
+const facts = (node, doc) => (doc === other ? otherFacts(node) : mainFacts(node));
 
 const paths = {};
 for (const [path, item] of Object.entries(main.paths)) if (path.startsWith('/public/api/v1/inboxes/')) paths[path] = facts(item, main);
@@ -54,7 +34,7 @@ const out = {
   openapi: main.openapi,
   info: { title: 'Chatwoot Client API: facts for the contract test', version: main.info?.version ?? 'unknown' },
   paths,
-  components: { schemas: Object.fromEntries(Object.entries(schemas).sort(([a], [b]) => a.localeCompare(b))) },
+  components: { schemas: sortedSchemas(schemas) },
 };
 writeFileSync(new URL('../test/contract/client-api.openapi.json', import.meta.url), `${JSON.stringify(out, null, 2)}\n`);
 console.log(`wrote ${Object.keys(paths).length} paths and ${Object.keys(schemas).length} schemas`);

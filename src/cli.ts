@@ -1,6 +1,8 @@
 import { type GatewayConfig, loadConfig } from './config';
 import { type Gateway, startGateway } from './gateway';
 import { type Simulator, startSimulator } from './simulator';
+import { APPLICATION_DEMO } from './simulator/application';
+import { demoIdentityConfig, demoToken } from './simulator/identity';
 import { VERSION } from './version';
 
 export interface Running {
@@ -17,13 +19,19 @@ export interface Running {
  * simulator when no CHATWOOT_BASE_URL is set, start the gateway, and print a banner through `print`.
  */
 export async function run(env: Readonly<Record<string, string | undefined>>, print: (line: string) => void): Promise<Running> {
-  const config = loadConfig(env);
-  const simulator = config.chatwoot.baseUrl ? null : await startSimulator({ chatwootVersion: config.simulator.chatwootVersion });
+  const loaded = loadConfig(env);
+  const simulator = loaded.chatwoot.baseUrl ? null : await startSimulator({ chatwootVersion: loaded.simulator.chatwootVersion });
+  // The simulator's tokens are demo data, so its Application API is on unless the operator said otherwise.
+  const config: GatewayConfig =
+    simulator && !loaded.apis.applicationExplicit ? Object.freeze({ ...loaded, apis: { ...loaded.apis, application: true } }) : loaded;
+  // With the simulator and no identity configuration of the operator's own, the demo setup shows the feature working.
+  const demoIdentity = simulator && !config.identity ? demoIdentityConfig(simulator.demo) : null;
   const gateway = await startGateway(config, {
     chatwootBaseUrl: simulator?.url,
+    ...(demoIdentity ? { identity: demoIdentity } : {}),
     explorerExample: simulator ? { inboxIdentifier: simulator.demo.inboxIdentifier, contactIdentifier: simulator.demo.contactIdentifier } : undefined,
   });
-  print(banner(config, gateway, simulator));
+  print(banner(config, gateway, simulator, demoIdentity && simulator ? await demoToken(simulator.demo) : null));
   return {
     config,
     gateway,
@@ -33,6 +41,14 @@ export async function run(env: Readonly<Record<string, string | undefined>>, pri
       await simulator?.close();
     },
   };
+}
+
+/** The example query the banner shows for verified identity: the demo contact, read with the bearer token alone. */
+export function verifiedContactRequestBody(inboxIdentifier: string, contactIdentifier: string): string {
+  return JSON.stringify({
+    query: 'query Me($inbox: String!, $contact: String!) { contact(inboxIdentifier: $inbox, contactIdentifier: $contact) { id sourceId name email } }',
+    variables: { inbox: inboxIdentifier, contact: contactIdentifier },
+  });
 }
 
 /** The example mutation the banner (and README) show, against the demo records. */
@@ -49,7 +65,7 @@ export function exampleRequestBody(inboxIdentifier: string, contactIdentifier: s
   });
 }
 
-function banner(config: GatewayConfig, gateway: Gateway, simulator: Simulator | null): string {
+function banner(config: GatewayConfig, gateway: Gateway, simulator: Simulator | null, demoJwt: string | null): string {
   const lines = [`chatwoot-graphql-gateway ${VERSION} is serving GraphQL at ${gateway.url}`];
   if (config.explorer.enabled) lines.push(`Explorer: open ${gateway.url} in a browser (GATEWAY_EXPLORER=false turns it off).`);
   if (!simulator) {
@@ -74,5 +90,37 @@ function banner(config: GatewayConfig, gateway: Gateway, simulator: Simulator | 
     `    -d '${exampleRequestBody(demo.inboxIdentifier, demo.contactIdentifier)}'`,
     '',
   );
+  lines.push(...applicationLines(config, gateway));
+  if (demoJwt) {
+    lines.push(
+      'Verified identity (demo): the gateway checks HS256 sign-in tokens made with a local demo secret and proves them',
+      `to the identity-validated inbox itself. A demo token for identifier ${demo.secureContactExternalId} (valid for a year: fine`,
+      'for a demo, never for a real site):',
+      `  Demo JWT: ${demoJwt}`,
+      'Read the verified contact with nothing but that token (no identifierHash in the request):',
+      `  curl -s ${gateway.url} -H 'content-type: application/json' -H 'authorization: Bearer ${demoJwt}' \\`,
+      `    -d '${verifiedContactRequestBody(demo.secureInboxIdentifier, demo.secureContactIdentifier)}'`,
+      '',
+    );
+  }
   return lines.join('\n');
+}
+
+/** The banner's Application API part: the demo tokens and a ready call, or how to switch it on. */
+function applicationLines(config: GatewayConfig, gateway: Gateway): string[] {
+  if (!config.apis.application) {
+    return ['The Application API is off (GATEWAY_APPLICATION_API=false); set it to true to try the demo tokens.', ''];
+  }
+  const query = JSON.stringify({ query: '{ me { name accounts { account { id name } role } } }' });
+  return [
+    `Application API: ON for the simulator${config.apis.applicationExplicit ? '' : ' (set GATEWAY_APPLICATION_API=false to turn it off)'}.`,
+    `  Demo administrator token: ${APPLICATION_DEMO.adminToken}`,
+    `  Demo agent token:         ${APPLICATION_DEMO.agentToken}`,
+    `  Account id:               ${APPLICATION_DEMO.accountId}`,
+    '',
+    'Try the Application API with your own token (the gateway never uses one of its own for it):',
+    `  curl -s ${gateway.url} -H 'content-type: application/json' -H 'api-access-token: ${APPLICATION_DEMO.adminToken}' \\`,
+    `    -d '${query}'`,
+    '',
+  ];
 }

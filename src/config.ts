@@ -1,3 +1,6 @@
+import { createHash } from 'node:crypto';
+import { type IdentityConfig, readIdentityConfig } from './identity/config';
+
 /**
  * Configuration is read from the environment once, at start-up, into a frozen object. Every problem is collected
  * and reported together, one line each, so an operator fixes them in one go rather than one restart at a time.
@@ -14,9 +17,24 @@ export interface GatewayConfig {
   readonly chatwoot: {
     /** Chatwoot's base URL without a trailing slash, or null to run the embedded simulator. */
     readonly baseUrl: string | null;
-    /** Token sent when the incoming request carries none. Never logged or echoed. */
+    /**
+     * Token sent on Client API calls when the incoming request carries none (Chatwoot ignores it there). Never sent on
+     * an Application or Platform call. Never logged or echoed.
+     */
     readonly apiAccessToken: string | null;
+    /** The Platform App token: sent on Platform API calls only, for service principals. Never logged or echoed. */
+    readonly platformAppToken: string | null;
   };
+  /** Which of Chatwoot's APIs the gateway serves; deny by default. */
+  readonly apis: {
+    /** GATEWAY_APPLICATION_API: `me`, `account` and the Application mutations, with the caller's own token only. */
+    readonly application: boolean;
+    /** GATEWAY_PLATFORM_API: the Platform fields, for service principals only. */
+    readonly platform: boolean;
+    /** Whether GATEWAY_APPLICATION_API was set at all (npm start switches it on for the simulator when it was not). */
+    readonly applicationExplicit: boolean;
+  };
+  readonly platform: PlatformConfig;
   readonly upstream: {
     readonly defaultTimeoutMs: number;
     /** A Chatwoot answer larger than this is refused rather than buffered. */
@@ -41,12 +59,9 @@ export interface GatewayConfig {
   readonly requestOptions: RequestOptionsConfig;
   readonly operations: OperationsConfig;
   readonly explorer: ExplorerConfig;
+  /** Verified contact identity (src/identity/config.ts); null when none of its variables is set. */
+  readonly identity: IdentityConfig | null;
   readonly realtime: RealtimeConfig;
-  /** The Application API (agents' own tokens); accountEvents needs it. */
-  readonly application: {
-    /** GATEWAY_APPLICATION_API: expose the agent-side fields. Off by default. */
-    readonly enabled: boolean;
-  };
 }
 
 /** Defaults and policy for per-request options (timeoutMs, ignoreSslIssues, proxy, batching) and HTTP batching. */
@@ -126,6 +141,12 @@ export function loadConfig(env: Env = process.env): GatewayConfig {
     chatwoot: {
       baseUrl: read.baseUrl('CHATWOOT_BASE_URL'),
       apiAccessToken: read.string('CHATWOOT_API_ACCESS_TOKEN') ?? null,
+      platformAppToken: read.string('CHATWOOT_PLATFORM_APP_TOKEN') ?? null,
+    },
+    apis: {
+      application: read.boolean('GATEWAY_APPLICATION_API', false),
+      platform: read.boolean('GATEWAY_PLATFORM_API', false),
+      applicationExplicit: read.string('GATEWAY_APPLICATION_API') !== undefined,
     },
     upstream: {
       defaultTimeoutMs: read.integer('GATEWAY_DEFAULT_TIMEOUT_MS', 30_000, 1, TIMEOUT_MS_MAX),
@@ -175,12 +196,68 @@ export function loadConfig(env: Env = process.env): GatewayConfig {
       retryMaxDelayMs: read.integer('GATEWAY_RETRY_MAX_DELAY_MS', 2_000, 1, 60_000),
     },
     explorer: readExplorerConfig(read),
+    platform: readPlatformConfig(read),
+    identity: readIdentityConfig(env, problems),
     realtime: readRealtimeConfig(read),
-    application: { enabled: read.boolean('GATEWAY_APPLICATION_API', false) },
   };
+  checkPlatformConfig(config, problems);
 
   if (problems.length > 0) throw new ConfigError(problems);
   return deepFreeze(config);
+}
+
+// --- The Platform API's service principals ---
+
+/**
+ * Who may reach the Platform API. Threat model: the Platform App token is installation-root (it can attach an existing
+ * user by e-mail and mint that user's login), so it serves only a backend that proves it is one with a service key,
+ * only for the fields the operator lists, and never a request a browser could have made.
+ */
+export interface PlatformConfig {
+  /** SHA-256 digests (hex) of the accepted service keys; keys themselves are not kept. */
+  readonly serviceKeyDigests: readonly string[];
+  /** GATEWAY_PLATFORM_OPERATIONS: the Platform fields allowed at all (`PlatformQuery.user`, `Mutation.platformCreateUser`...), or `*`. */
+  readonly operations: readonly string[];
+  /** GATEWAY_PLATFORM_BROWSER_OPERATIONS: the Platform fields a browser-shaped request may call too. */
+  readonly browserOperations: readonly string[];
+}
+
+const MIN_SERVICE_KEY_LENGTH = 32;
+const FIELD_COORDINATE = /^(PlatformQuery|PlatformAccount|Mutation)\.[A-Za-z_][A-Za-z0-9_]*$/;
+
+function readPlatformConfig(read: EnvReader): PlatformConfig {
+  const keys = read.list('GATEWAY_SERVICE_KEYS');
+  const serviceKeyDigests: string[] = [];
+  keys.forEach((key, index) => {
+    const hashed = /^sha256:([0-9a-fA-F]{64})$/.exec(key);
+    if (hashed) serviceKeyDigests.push(hashed[1]!.toLowerCase());
+    else if (key.length >= MIN_SERVICE_KEY_LENGTH) serviceKeyDigests.push(createHash('sha256').update(key).digest('hex'));
+    else read.problem(`GATEWAY_SERVICE_KEYS: key ${index + 1} must be at least ${MIN_SERVICE_KEY_LENGTH} characters long, or sha256:<64 hex digits> of such a key.`);
+  });
+  const coordinates = (name: string, allowStar: boolean): string[] => {
+    const values = read.list(name);
+    for (const value of values) {
+      if ((value === '*' && allowStar) || FIELD_COORDINATE.test(value)) continue;
+      read.problem(`${name} must list Platform fields such as PlatformQuery.user or Mutation.platformCreateUser${allowStar ? ', or *' : ''} (got "${value}").`);
+    }
+    return values;
+  };
+  return {
+    serviceKeyDigests,
+    operations: coordinates('GATEWAY_PLATFORM_OPERATIONS', true),
+    browserOperations: coordinates('GATEWAY_PLATFORM_BROWSER_OPERATIONS', false),
+  };
+}
+
+/** The rules that tie the Platform variables to each other and to CORS. */
+function checkPlatformConfig(config: GatewayConfig, problems: string[]): void {
+  if (config.apis.platform) {
+    if (!config.chatwoot.platformAppToken) problems.push('GATEWAY_PLATFORM_API=true needs CHATWOOT_PLATFORM_APP_TOKEN (the Platform App token).');
+    if (config.platform.serviceKeyDigests.length === 0) problems.push('GATEWAY_PLATFORM_API=true needs GATEWAY_SERVICE_KEYS (the keys backends prove themselves with).');
+  }
+  if (config.platform.browserOperations.length > 0 && config.operations.corsOrigins.includes('*')) {
+    problems.push('GATEWAY_PLATFORM_BROWSER_OPERATIONS cannot be combined with GATEWAY_CORS_ORIGINS=*: any web page could then call them.');
+  }
 }
 
 // --- Explorer and introspection ---
@@ -276,6 +353,16 @@ class EnvReader {
     if ((allowed as readonly string[]).includes(raw)) return raw as T;
     this.problems.push(`${name} must be one of ${allowed.join(', ')} (got "${raw}").`);
     return fallback;
+  }
+
+  /** A comma-separated list of values, blanks dropped. */
+  list(name: string): string[] {
+    return (this.string(name) ?? '').split(',').map((item) => item.trim()).filter(Boolean);
+  }
+
+  /** Records a problem found by a reader outside this class. */
+  problem(message: string): void {
+    this.problems.push(message);
   }
 
   /** A comma-separated list of exact browser origins (scheme://host[:port]), or `*` for any. */

@@ -5,9 +5,16 @@
 export const ErrorCode = {
   /** The request is malformed or a value is invalid (blank identifier, bad e-mail, Chatwoot's 400/422). */
   BAD_USER_INPUT: 'BAD_USER_INPUT',
-  /** Chatwoot answered 401: the token is missing or wrong. */
+  /**
+   * The request lacks a credential the field needs (`reason: "missing_token"`: send your own token), Chatwoot
+   * refused the token (`reason: "bad_token"`), or the identity bearer token was refused (`reason`: `expired`, ...).
+   */
   UNAUTHENTICATED: 'UNAUTHENTICATED',
-  /** Chatwoot answered 403, or the gateway's policy refuses a request option. */
+  /**
+   * Not allowed: the gateway's policy (`reason: "api_disabled"` for a switched-off API, or a refused request option),
+   * or Chatwoot's (`reason`: `role`, `not_member`, `suspended`, `bot`, `not_permissible`, `api_disabled_for_account`,
+   * `plan_limit`), or a caller-supplied identity that differs from the verified one (`reason: "identity_mismatch"`).
+   */
   FORBIDDEN: 'FORBIDDEN',
   /** Chatwoot answered 404: the inbox, contact or other record does not exist. */
   NOT_FOUND: 'NOT_FOUND',
@@ -17,7 +24,7 @@ export const ErrorCode = {
   UPSTREAM_TIMEOUT: 'UPSTREAM_TIMEOUT',
   /** The TLS connection to Chatwoot failed, typically an untrusted certificate. */
   UPSTREAM_TLS_ERROR: 'UPSTREAM_TLS_ERROR',
-  /** Chatwoot could not be reached, failed (5xx) or answered with something unusable. */
+  /** Chatwoot (or the identity provider's JWKS) could not be reached, failed (5xx) or answered something unusable. */
   UPSTREAM_UNAVAILABLE: 'UPSTREAM_UNAVAILABLE',
   /** The GraphQL document could not be parsed. */
   GRAPHQL_PARSE_FAILED: 'GRAPHQL_PARSE_FAILED',

@@ -22,6 +22,8 @@ import { observabilityPlugin } from './observability/apolloPlugin';
 import { createLogger, type Logger } from './observability/logger';
 import { GatewayMetrics } from './observability/metrics';
 import { createUpstreamObserver } from './observability/upstream';
+import type { IdentityConfig } from './identity/config';
+import { IdentityService } from './identity/service';
 import { USER_AGENT } from './version';
 
 export interface Gateway {
@@ -33,6 +35,8 @@ export interface Gateway {
   readonly logger: Logger;
   readonly metrics: GatewayMetrics;
   readonly health: Health;
+  /** Verified contact identity, or null when not configured; `proveIdentity` serves the subscription transport. */
+  readonly identity: IdentityService | null;
   /** Subscriptions: the ActionCable bridge and the WebSocket endpoint. */
   readonly realtime: Realtime;
   /** Stops accepting connections, finishes what is in flight, and closes upstream connections. */
@@ -48,6 +52,8 @@ export interface GatewayOptions {
   readonly logger?: Logger;
   /** The inbox and contact the explorer's example operations use (the simulator's demo records). */
   readonly explorerExample?: ExplorerExample;
+  /** Overrides config.identity (the embedded simulator's demo identity setup, for instance). */
+  readonly identity?: IdentityConfig | null;
 }
 
 export const GRAPHQL_PATH = '/graphql';
@@ -66,6 +72,9 @@ export async function startGateway(config: GatewayConfig, options: GatewayOption
   const chatwoot: ChatwootClient = new ChatwootClient({
     baseUrl,
     apiAccessToken: config.chatwoot.apiAccessToken,
+    platformAppToken: config.chatwoot.platformAppToken,
+    applicationApi: config.apis.application,
+    platformApi: config.apis.platform,
     userAgent: USER_AGENT,
     defaultTimeoutMs: config.upstream.defaultTimeoutMs,
     maxResponseBytes: config.upstream.maxResponseBytes,
@@ -73,6 +82,9 @@ export async function startGateway(config: GatewayConfig, options: GatewayOption
     observer: createUpstreamObserver(logger, metrics),
     retry: { maxAttempts: ops.retryMaxAttempts, baseDelayMs: ops.retryBaseDelayMs, maxDelayMs: ops.retryMaxDelayMs },
   });
+  // Before Apollo starts: a key that cannot be imported stops start-up with nothing left running.
+  const identityConfig = options.identity !== undefined ? options.identity : config.identity;
+  const identity = identityConfig ? await IdentityService.create(identityConfig) : null;
   const schema = buildGatewaySchema();
   const formatError = createErrorFormatter({ development, onInternalError });
   const apollo = new ApolloServer<GatewayContext>({
@@ -108,6 +120,8 @@ export async function startGateway(config: GatewayConfig, options: GatewayOption
     maxBatchLength: config.requestOptions.httpBatching ? config.requestOptions.httpBatchMax : undefined,
     maxConcurrentReads: config.graph.maxConcurrentReads,
     uploads: config.uploads.maxFiles > 0 ? config.uploads : undefined,
+    platform: { enabled: config.apis.platform, policy: config.platform },
+    identity: identity ?? undefined,
   });
   const operational = createOperationalRoutes({ health, metrics, corsOrigins: ops.corsOrigins });
   const httpServer = createServer((req, res) => {
@@ -149,6 +163,7 @@ export async function startGateway(config: GatewayConfig, options: GatewayOption
     logger,
     metrics,
     health,
+    identity,
     realtime,
     async close() {
       health.markDraining();

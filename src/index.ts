@@ -7,3 +7,5 @@ export { startGateway, GRAPHQL_PATH, type Gateway, type GatewayOptions } from '.
 export { ErrorCode, ERROR_CODES } from './errors';
 export { startSimulator, DEMO, type Simulator, type DemoData } from './simulator';
 export { VERSION } from './version';
+export type { IdentityService, ProvenIdentity } from './identity/service';
+export type { IdentityRefusal } from './identity/errors';

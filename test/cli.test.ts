@@ -43,6 +43,60 @@ describe('npm start (run)', () => {
     });
   });
 
+  it('switches the Application API on for the simulator, prints the demo tokens, and its curl command answers', async () => {
+    const lines: string[] = [];
+    running = await run({ PORT: '0' }, (line) => lines.push(line));
+    const banner = lines.join('\n');
+    expect(banner).toContain('Application API: ON for the simulator');
+    const command = /curl -s (\S+) -H 'content-type: application\/json' -H 'api-access-token: (\S+)' \\\n\s+-d '([^']+)'/.exec(banner);
+    expect(command).not.toBeNull();
+    const [, url, token, body] = command!;
+    const response = await request(url!, { method: 'POST', body, headers: { 'content-type': 'application/json', 'api-access-token': token! } });
+    expect(await response.body.json()).toEqual({
+      data: { me: { name: 'Ada Admin', accounts: [{ account: { id: '1', name: 'Demo Account' }, role: 'ADMINISTRATOR' }] } },
+    });
+  });
+
+  it('keeps the Application API off for the simulator when the operator says so', async () => {
+    const lines: string[] = [];
+    running = await run({ PORT: '0', GATEWAY_APPLICATION_API: 'false' }, (line) => lines.push(line));
+    expect(lines.join('\n')).toContain('The Application API is off');
+    expect(running.config.apis.application).toBe(false);
+  });
+
+  it('sets up verified identity for the simulator and prints a demo token whose curl reads the verified contact', async () => {
+    const lines: string[] = [];
+    running = await run({ PORT: '0' }, (line) => lines.push(line));
+    const banner = lines.join('\n');
+    const demo = running.simulator!.demo;
+
+    const jwt = /Demo JWT: (\S+)/.exec(banner)?.[1];
+    expect(jwt).toMatch(/^eyJ[\w-]+\.[\w-]+\.[\w-]+$/);
+    const curl = /curl -s (\S+) -H 'content-type: application\/json' -H 'authorization: Bearer (\S+)' \\\n\s+-d '([^']+)'/.exec(banner);
+    expect(curl?.[2]).toBe(jwt);
+    const response = await request(curl![1]!, {
+      method: 'POST',
+      body: curl![3]!,
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${jwt}` },
+    });
+    expect(await response.body.json()).toEqual({
+      data: { contact: { id: '2', sourceId: demo.secureContactIdentifier, name: 'Bob Demo', email: 'bob@example.com' } },
+    });
+    // The curl carries no identifierHash of its own: the proof is the gateway's.
+    expect(curl![3]).not.toContain(demo.secureContactIdentifierHash);
+  });
+
+  it('prints no demo token when the operator configured identity verification', async () => {
+    const lines: string[] = [];
+    running = await run(
+      { PORT: '0', GATEWAY_IDENTITY_SECRET: 'x'.repeat(32), GATEWAY_INBOX_HMAC_TOKENS: 'someInbox=someHmacToken' },
+      (line) => lines.push(line),
+    );
+    expect(lines.join('\n')).not.toMatch(/Demo JWT/);
+    expect(running.gateway.identity?.covers('someInbox')).toBe(true);
+    expect(running.gateway.identity?.covers(running.simulator!.demo.secureInboxIdentifier)).toBe(false);
+  });
+
   it('talks to the configured Chatwoot and starts no simulator', async () => {
     const chatwoot = await startFakeChatwoot();
     const lines: string[] = [];

@@ -4,7 +4,8 @@ describe('loadConfig', () => {
   it('uses documented defaults for an empty environment', () => {
     const config = loadConfig({});
     expect(config.server).toEqual({ host: '127.0.0.1', port: 4000 });
-    expect(config.chatwoot).toEqual({ baseUrl: null, apiAccessToken: null });
+    expect(config.chatwoot).toEqual({ baseUrl: null, apiAccessToken: null, platformAppToken: null });
+    expect(config.apis).toEqual({ application: false, platform: false, applicationExplicit: false });
     expect(config.upstream.defaultTimeoutMs).toBe(30_000);
     expect(config.simulator.chatwootVersion).toBe('4.16');
   });
@@ -54,5 +55,30 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ GATEWAY_MAX_UPLOAD_BYTES: '0', GATEWAY_MAX_UPLOAD_FILES: '101' })).toThrow(
       /GATEWAY_MAX_UPLOAD_BYTES must be a whole number[\s\S]*GATEWAY_MAX_UPLOAD_FILES must be a whole number from 0 to 100/,
     );
+  });
+
+  it('needs the Platform App token and service keys for the Platform API, and reports both at once', () => {
+    expect(() => loadConfig({ GATEWAY_PLATFORM_API: 'true' })).toThrow(/CHATWOOT_PLATFORM_APP_TOKEN[\s\S]*GATEWAY_SERVICE_KEYS/);
+  });
+
+  it('refuses a service key shorter than 32 characters without echoing it, and keeps only digests of good ones', () => {
+    let message = '';
+    try {
+      loadConfig({ GATEWAY_SERVICE_KEYS: 'short-key-1234' });
+    } catch (e) {
+      message = String(e);
+    }
+    expect(message).toMatch(/GATEWAY_SERVICE_KEYS: key 1 must be at least 32 characters/);
+    expect(message).not.toContain('short-key-1234');
+    const config = loadConfig({ GATEWAY_SERVICE_KEYS: `${'k'.repeat(32)}, sha256:${'A'.repeat(64)}` });
+    expect(config.platform.serviceKeyDigests).toHaveLength(2);
+    expect(config.platform.serviceKeyDigests[1]).toBe('a'.repeat(64));
+    expect(JSON.stringify(config)).not.toContain('k'.repeat(32));
+  });
+
+  it('refuses Platform fields for browsers together with GATEWAY_CORS_ORIGINS=*, and malformed field lists', () => {
+    expect(() => loadConfig({ GATEWAY_PLATFORM_BROWSER_OPERATIONS: 'PlatformQuery.agentBots', GATEWAY_CORS_ORIGINS: '*' })).toThrow(/cannot be combined with GATEWAY_CORS_ORIGINS=\*/);
+    expect(() => loadConfig({ GATEWAY_PLATFORM_OPERATIONS: 'drop table' })).toThrow(/GATEWAY_PLATFORM_OPERATIONS must list Platform fields/);
+    expect(loadConfig({ GATEWAY_PLATFORM_OPERATIONS: '*' }).platform.operations).toEqual(['*']);
   });
 });

@@ -2,6 +2,7 @@ import { BulkOperations, type BulkSettings } from './bulk';
 import { ContactsResource } from './contacts';
 import { ConversationsResource } from './conversations';
 import { CsatResource } from './csat';
+import { type ApiSwitches, OperationExecutor } from './executor';
 import { InboxesResource } from './inboxes';
 import { MessagesResource } from './messages';
 import { ChatwootTransport, type TransportSettings } from './transport';
@@ -18,8 +19,10 @@ export class ChatwootClient {
   readonly conversations: ConversationsResource;
   readonly messages: MessagesResource;
   readonly csat: CsatResource;
+  /** Runs the declared operations of the Application and Platform APIs (src/chatwoot/operations/). */
+  readonly operations: OperationExecutor;
 
-  constructor(settings: TransportSettings & BulkSettings) {
+  constructor(settings: TransportSettings & BulkSettings & Partial<ApiSwitches>) {
     this.transport = new ChatwootTransport(settings);
     this.contacts = new ContactsResource(this.transport);
     this.bulk = new BulkOperations(this.transport, this.contacts, settings);
@@ -27,6 +30,11 @@ export class ChatwootClient {
     this.conversations = new ConversationsResource(this.transport);
     this.messages = new MessagesResource(this.transport);
     this.csat = new CsatResource(this.transport, settings.baseUrl);
+    // Deny by default: an API the settings do not switch on is refused.
+    this.operations = new OperationExecutor(this.transport, {
+      applicationApi: settings.applicationApi === true,
+      platformApi: settings.platformApi === true,
+    });
   }
 
   /** Closes the pooled connections. */

@@ -41,6 +41,23 @@ export class PolicyViolationError extends ChatwootError {
   constructor(
     message: string,
     readonly field?: string,
+    /** A stable word for why, such as `api_disabled`; shown to clients as `extensions.reason`. */
+    readonly reason?: string,
+  ) {
+    super(message);
+  }
+}
+
+/**
+ * The call needs a credential the request did not bring (no caller token for the Application API). Raised before
+ * anything is sent: the gateway never lends a token of its own in its place.
+ */
+export class CredentialRequiredError extends ChatwootError {
+  readonly kind = 'credential_required';
+  constructor(
+    message: string,
+    /** `missing_token`, or `missing_service_key` for the Platform API. */
+    readonly reason: string,
   ) {
     super(message);
   }
@@ -58,6 +75,8 @@ export class UpstreamHttpError extends ChatwootError {
     readonly invalidAttributes?: readonly string[],
     /** Seconds Chatwoot asked us to wait, from Retry-After. */
     readonly retryAfterSeconds?: number,
+    /** What Chatwoot's refusal means, read from its status and body (src/chatwoot/denials.ts). */
+    readonly denial?: Denial,
   ) {
     super(message, upstream);
   }
@@ -112,3 +131,12 @@ export type UnavailableReason =
   | 'invalid_response'
   | 'response_too_large'
   | 'network';
+
+/**
+ * Chatwoot answers most authorization failures with 401 whatever their cause; its body says which. `kind` is how the
+ * gateway treats the refusal, `reason` a stable word for the cause (`role`, `not_member`, `plan_limit`, ...).
+ */
+export interface Denial {
+  readonly kind: 'unauthenticated' | 'forbidden' | 'input';
+  readonly reason: string;
+}

@@ -40,7 +40,7 @@ export function toInboxRecord(raw: JsonObject, inboxIdentifier: string): InboxRe
   };
 }
 
-function toWorkingHours(day: JsonObject): WorkingHoursRecord {
+export function toWorkingHours(day: JsonObject): WorkingHoursRecord {
   return {
     dayOfWeek: numberOrNull(day.day_of_week),
     closedAllDay: booleanOrNull(day.closed_all_day),

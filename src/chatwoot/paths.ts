@@ -32,3 +32,9 @@ export function queryString(params: Readonly<Record<string, string | number | un
   const encoded = search.toString();
   return encoded ? `?${encoded}` : '';
 }
+
+/** `query` (a query string with its `?`, or '') with the identity proof's two parameters added. */
+export function withIdentityQuery(query: string | undefined, proof: { identifier: string; identifierHash: string }): string {
+  const added = queryString({ identifier: proof.identifier, identifier_hash: proof.identifierHash }).slice(1);
+  return query ? `${query}&${added}` : `?${added}`;
+}

@@ -10,9 +10,15 @@ import { type ChatwootError, UpstreamHttpError } from './errors';
 const MIN_SECRET_LENGTH = 6;
 
 /** The credential-like values one call sends: its token and any identifier_hash in its body or query. */
-export function secretsOf(token: string | null | undefined, body: unknown, query: string | undefined): string[] {
+export function secretsOf(
+  token: string | null | undefined,
+  body: unknown,
+  query: string | undefined,
+  callerToken?: string | null,
+): string[] {
   const secrets: string[] = [];
   if (token) secrets.push(token);
+  if (callerToken && callerToken !== token) secrets.push(callerToken);
   if (body !== null && typeof body === 'object' && !Array.isArray(body)) {
     const hash = (body as Record<string, unknown>).identifier_hash;
     if (typeof hash === 'string') secrets.push(hash);
@@ -36,5 +42,6 @@ export function withoutSecrets(error: ChatwootError, secrets: readonly string[])
     error.chatwootMessage === undefined ? undefined : clean(error.chatwootMessage),
     error.invalidAttributes,
     error.retryAfterSeconds,
+    error.denial,
   );
 }

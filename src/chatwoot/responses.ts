@@ -1,3 +1,4 @@
+import { classifyDenial } from './denials';
 import { type UpstreamCallInfo, UpstreamHttpError, UpstreamUnavailableError } from './errors';
 
 type Headers = Record<string, string | string[] | undefined>;
@@ -35,6 +36,7 @@ export function interpretResponse(
     detail.message,
     detail.attributes,
     retryAfterSeconds,
+    classifyDenial(status, detail.message),
   );
 }
 

@@ -3,7 +3,7 @@ import { CallGate } from './callGate';
 import { type Dispatcher, type FormData, Response } from 'undici';
 import { classifyFailure, type CallFacts } from './classify';
 import { DispatcherPool } from './dispatchers';
-import { type HttpMethod, InvalidRequestError, UpstreamUnavailableError } from './errors';
+import { CredentialRequiredError, type HttpMethod, InvalidRequestError, UpstreamUnavailableError } from './errors';
 import { pathTemplate, type UpstreamObserver } from './observer';
 import {
   resolveRequestOptions,
@@ -11,7 +11,9 @@ import {
   type RequestOptionsDefaults,
   type ResolvedRequestOptions,
 } from './requestOptions';
+import { withIdentityQuery } from './paths';
 import { secretsOf, withoutSecrets } from './redact';
+import type { Credential } from './operation';
 import { interpretResponse } from './responses';
 import { noteDeadline, type ReadRetryPolicy, withReadRetries } from './retry';
 
@@ -24,6 +26,10 @@ export interface CallContext {
   readonly token?: string | null;
   /** The GraphQL request's id, sent upstream as x-request-id and put on every log line about the call. */
   readonly requestId?: string | null;
+  /** Whether the request proved a service key (GATEWAY_SERVICE_KEYS): only then may a Platform call be made. */
+  readonly service?: boolean;
+  /** A verified identity proof (src/identity/) to add to the call's query string, for endpoints that take it there. */
+  readonly identityProof?: { readonly identifier: string; readonly identifierHash: string };
 }
 
 /** One upstream call, as a resource file describes it. */
@@ -42,12 +48,19 @@ export interface UpstreamCall {
   readonly expectHtml?: boolean;
   /** The path with identifiers replaced by names, for logs and metrics; derived from `path` when left out. */
   readonly pathTemplate?: string;
+  /**
+   * Which token travels with the call (src/chatwoot/operation.ts). Left out, the Client API's rule applies: the
+   * caller's token, else the configured CHATWOOT_API_ACCESS_TOKEN (the Client API ignores both).
+   */
+  readonly credential?: Credential;
 }
 
 export interface TransportSettings extends RequestOptionsDefaults {
   /** Chatwoot's base URL without a trailing slash; it may have a path prefix. */
   readonly baseUrl: string;
   readonly apiAccessToken: string | null;
+  /** The Platform App token (CHATWOOT_PLATFORM_APP_TOKEN), sent on `PLATFORM` calls only. */
+  readonly platformAppToken?: string | null;
   readonly userAgent: string;
   readonly maxResponseBytes: number;
   /**
@@ -94,6 +107,8 @@ export class ChatwootTransport {
   async send(context: CallContext, call: UpstreamCall): Promise<unknown> {
     // Resolved (and refused, if the policy says so) before any connection is attempted.
     const options = this.resolveOptions(call.options);
+    const token = this.tokenFor(context, call.credential);
+    const query = context.identityProof ? withIdentityQuery(call.query, context.identityProof) : call.query;
     let body: string | Buffer | undefined = serializeBody(call);
     let contentType = 'application/json';
     if (call.form) ({ body, contentType } = await encodeForm(call.form));
@@ -140,9 +155,9 @@ export class ChatwootTransport {
       }
       const response = await dispatcher.request({
         origin: this.origin,
-        path: `${this.basePath}${call.path}${call.query ?? ''}`,
+        path: `${this.basePath}${call.path}${query ?? ''}`,
         method: call.method,
-        headers: this.headers(context, body !== undefined ? contentType : undefined, call.expectHtml === true),
+        headers: this.headers(context, token, body !== undefined ? contentType : undefined, call.expectHtml === true),
         body,
         signal,
       });
@@ -152,7 +167,7 @@ export class ChatwootTransport {
       if (call.expectHtml && response.statusCode >= 200 && response.statusCode < 300) return text;
       return interpretResponse(response.statusCode, response.headers, text, { method: call.method, path: call.path });
     } catch (error) {
-      const secrets = secretsOf(context.token || this.settings.apiAccessToken, call.body, call.query);
+      const secrets = secretsOf(token, call.body, query, context.token);
       const failure = withoutSecrets(classifyFailure(error, facts, timedOut), secrets);
       errorKind = failure.kind;
       throw failure;
@@ -183,8 +198,27 @@ export class ChatwootTransport {
     return this.dispatchers.close();
   }
 
-  private headers(context: CallContext, contentType: string | undefined, html = false): Record<string, string> {
-    const token = context.token || this.settings.apiAccessToken;
+  /**
+   * The token a call carries. Threat model: a browser reaches the gateway without any Chatwoot credential, and a user
+   * token works in every account of its user and never expires, so a server-held token must never stand in for a
+   * caller's missing one on the Application API; the Platform token is installation-root and goes nowhere else.
+   * Refusing here is defence in depth: the executor refuses such calls before it describes them.
+   */
+  private tokenFor(context: CallContext, credential: Credential | undefined): string | null {
+    if (credential === undefined || credential === 'NONE') return context.token || this.settings.apiAccessToken;
+    const token = credential === 'CALLER' ? context.token : this.settings.platformAppToken;
+    if (!token) {
+      throw new CredentialRequiredError(
+        credential === 'CALLER'
+          ? 'This field needs your own Chatwoot token: send it in the api-access-token header.'
+          : 'The Platform API is not configured on this gateway (CHATWOOT_PLATFORM_APP_TOKEN).',
+        credential === 'CALLER' ? 'missing_token' : 'platform_not_configured',
+      );
+    }
+    return token;
+  }
+
+  private headers(context: CallContext, token: string | null | undefined, contentType: string | undefined, html = false): Record<string, string> {
     // A literal rather than a spread of shared static headers: cheaper per call on the hot path (bench/RESULTS.md).
     const headers: Record<string, string> = { accept: html ? 'text/html' : 'application/json', 'user-agent': this.userAgent };
     if (contentType) headers['content-type'] = contentType;

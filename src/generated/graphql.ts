@@ -2,6 +2,17 @@
 import type { UploadFile } from '../chatwoot/types';
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { ContactRecord, InboxRecord, WorkingHoursRecord, ConversationRecord, ConversationSignalRecord, MessageRecord, AttachmentRecord, MessageSenderRecord, CsatSurveyPageRecord } from '../chatwoot/types';
+import type { AccountRef } from '../graphql/resolvers/application/accountRef';
+import type { ProfileRecord, MembershipRecord } from '../chatwoot/operations/application/profile';
+import type { DeletedRecord } from '../chatwoot/decode';
+import type { LabelRecord } from '../chatwoot/operations/application/labels';
+import type { AgentRecord } from '../chatwoot/operations/application/agents';
+import type { TeamRecord } from '../chatwoot/operations/application/teams';
+import type { AgentBotRecord } from '../chatwoot/operations/application/agentBots';
+import type { InboxSummaryRecord, AccountInboxRecord } from '../chatwoot/operations/application/inboxes';
+import type { PlatformAccountRecord, PlatformAccountUserRecord } from '../chatwoot/operations/platform/accounts';
+import type { PlatformUserRecord, SsoLinkRecord } from '../chatwoot/operations/platform/users';
+import type { PlatformNamespace } from '../graphql/resolvers/platform/namespace';
 import type { ConversationEventRecord } from '../realtime/contactEvents';
 import type { AccountEventRecord } from '../realtime/accountEvents';
 import type { GatewayContext } from '../graphql/context';
@@ -44,6 +55,149 @@ export type Scalars = {
    */
   Upload: { input: UploadFile; output: never; }
   _FieldSet: { input: string; output: string; }
+};
+
+/**
+ * An account of a Chatwoot installation: the workspace agents, inboxes, contacts and conversations belong to.
+ * Its scalar fields come from one read of the account per request; its edges each make their own call.
+ */
+export type Account = {
+  __typename?: 'Account';
+  /** When the account was created. */
+  createdAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The account's custom attributes (industry, company size, time zone, ...). */
+  customAttributes?: Maybe<Scalars['JSONObject']['output']>;
+  /** The domain the account receives e-mail on, when one is set. */
+  domain?: Maybe<Scalars['String']['output']>;
+  /** The names of the features switched on for the account (Chatwoot's `features` map, enabled keys only). */
+  enabledFeatures?: Maybe<Array<Scalars['String']['output']>>;
+  /** The account's numeric id. */
+  id: Scalars['ID']['output'];
+  /** One label by its id, or null when there is none. Chatwoot shows single labels to administrators only. */
+  label?: Maybe<Label>;
+  /** The account's labels. */
+  labels: Array<Label>;
+  /** The newest Chatwoot release the installation knows of, when Chatwoot reports it. */
+  latestChatwootVersion?: Maybe<Scalars['String']['output']>;
+  /** The account's language, such as `en`. */
+  locale?: Maybe<Scalars['String']['output']>;
+  /** The account's name. */
+  name?: Maybe<Scalars['String']['output']>;
+  /** The account's settings, such as its auto-resolve rules. */
+  settings?: Maybe<Scalars['JSONObject']['output']>;
+  /** Whether the account is active or suspended. */
+  status?: Maybe<AccountStatus>;
+  /** The account's support e-mail address. */
+  supportEmail?: Maybe<Scalars['String']['output']>;
+};
+
+
+/**
+ * An account of a Chatwoot installation: the workspace agents, inboxes, contacts and conversations belong to.
+ * Its scalar fields come from one read of the account per request; its edges each make their own call.
+ */
+export type AccountCreatedAtArgs = {
+  options?: InputMaybe<RequestOptionsInput>;
+};
+
+
+/**
+ * An account of a Chatwoot installation: the workspace agents, inboxes, contacts and conversations belong to.
+ * Its scalar fields come from one read of the account per request; its edges each make their own call.
+ */
+export type AccountCustomAttributesArgs = {
+  options?: InputMaybe<RequestOptionsInput>;
+};
+
+
+/**
+ * An account of a Chatwoot installation: the workspace agents, inboxes, contacts and conversations belong to.
+ * Its scalar fields come from one read of the account per request; its edges each make their own call.
+ */
+export type AccountDomainArgs = {
+  options?: InputMaybe<RequestOptionsInput>;
+};
+
+
+/**
+ * An account of a Chatwoot installation: the workspace agents, inboxes, contacts and conversations belong to.
+ * Its scalar fields come from one read of the account per request; its edges each make their own call.
+ */
+export type AccountEnabledFeaturesArgs = {
+  options?: InputMaybe<RequestOptionsInput>;
+};
+
+
+/**
+ * An account of a Chatwoot installation: the workspace agents, inboxes, contacts and conversations belong to.
+ * Its scalar fields come from one read of the account per request; its edges each make their own call.
+ */
+export type AccountLabelArgs = {
+  id: Scalars['ID']['input'];
+  options?: InputMaybe<RequestOptionsInput>;
+};
+
+
+/**
+ * An account of a Chatwoot installation: the workspace agents, inboxes, contacts and conversations belong to.
+ * Its scalar fields come from one read of the account per request; its edges each make their own call.
+ */
+export type AccountLabelsArgs = {
+  options?: InputMaybe<RequestOptionsInput>;
+};
+
+
+/**
+ * An account of a Chatwoot installation: the workspace agents, inboxes, contacts and conversations belong to.
+ * Its scalar fields come from one read of the account per request; its edges each make their own call.
+ */
+export type AccountLatestChatwootVersionArgs = {
+  options?: InputMaybe<RequestOptionsInput>;
+};
+
+
+/**
+ * An account of a Chatwoot installation: the workspace agents, inboxes, contacts and conversations belong to.
+ * Its scalar fields come from one read of the account per request; its edges each make their own call.
+ */
+export type AccountLocaleArgs = {
+  options?: InputMaybe<RequestOptionsInput>;
+};
+
+
+/**
+ * An account of a Chatwoot installation: the workspace agents, inboxes, contacts and conversations belong to.
+ * Its scalar fields come from one read of the account per request; its edges each make their own call.
+ */
+export type AccountNameArgs = {
+  options?: InputMaybe<RequestOptionsInput>;
+};
+
+
+/**
+ * An account of a Chatwoot installation: the workspace agents, inboxes, contacts and conversations belong to.
+ * Its scalar fields come from one read of the account per request; its edges each make their own call.
+ */
+export type AccountSettingsArgs = {
+  options?: InputMaybe<RequestOptionsInput>;
+};
+
+
+/**
+ * An account of a Chatwoot installation: the workspace agents, inboxes, contacts and conversations belong to.
+ * Its scalar fields come from one read of the account per request; its edges each make their own call.
+ */
+export type AccountStatusArgs = {
+  options?: InputMaybe<RequestOptionsInput>;
+};
+
+
+/**
+ * An account of a Chatwoot installation: the workspace agents, inboxes, contacts and conversations belong to.
+ * Its scalar fields come from one read of the account per request; its edges each make their own call.
+ */
+export type AccountSupportEmailArgs = {
+  options?: InputMaybe<RequestOptionsInput>;
 };
 
 /** One event of an account, for an agent. */
@@ -91,6 +245,169 @@ export type AccountEventKind =
   | 'TYPING_ON';
 
 /**
+ * An inbox of an account, as its administrators and members see it. Chatwoot also returns the inbox's HMAC token,
+ * secret and channel passwords to administrators; the gateway never does.
+ */
+export type AccountInbox = {
+  __typename?: 'AccountInbox';
+  /** The account the inbox belongs to. */
+  accountId?: Maybe<Scalars['ID']['output']>;
+  /** Whether contacts may write into resolved conversations. */
+  allowMessagesAfterResolved?: Maybe<Scalars['Boolean']['output']>;
+  /** The automatic assignment's settings. */
+  autoAssignmentConfig?: Maybe<Scalars['JSONObject']['output']>;
+  /** The URL of the inbox's avatar. */
+  avatarUrl?: Maybe<Scalars['String']['output']>;
+  /** The business name used with professional sender names. */
+  businessName?: Maybe<Scalars['String']['output']>;
+  /** The numeric id of the inbox's channel record. */
+  channelId?: Maybe<Scalars['ID']['output']>;
+  /** The inbox's channel. */
+  channelType?: Maybe<ChannelType>;
+  /** The satisfaction survey's settings. */
+  csatConfig?: Maybe<Scalars['JSONObject']['output']>;
+  /** Whether contacts get a satisfaction survey when a conversation is resolved. */
+  csatSurveyEnabled?: Maybe<Scalars['Boolean']['output']>;
+  /** The e-mail address of an e-mail inbox. */
+  email?: Maybe<Scalars['String']['output']>;
+  /** Whether Chatwoot assigns new conversations to the inbox's agents automatically. */
+  enableAutoAssignment?: Maybe<Scalars['Boolean']['output']>;
+  /** Whether a greeting is sent to new conversations. */
+  greetingEnabled?: Maybe<Scalars['Boolean']['output']>;
+  /** The greeting sent to new conversations. */
+  greetingMessage?: Maybe<Scalars['String']['output']>;
+  /** The inbox's numeric id. */
+  id: Scalars['ID']['output'];
+  /** The public identifier of an API inbox: its address in the Client API. Null for other channels. */
+  inboxIdentifier?: Maybe<Scalars['String']['output']>;
+  /** Whether a contact has at most one open conversation in the inbox. */
+  lockToSingleConversation?: Maybe<Scalars['Boolean']['output']>;
+  /** The medium of an SMS-like inbox (`sms`, `whatsapp`). */
+  medium?: Maybe<Scalars['String']['output']>;
+  /** The inbox's name. */
+  name?: Maybe<Scalars['String']['output']>;
+  /** The message sent outside business hours. */
+  outOfOfficeMessage?: Maybe<Scalars['String']['output']>;
+  /** The phone number of an SMS, WhatsApp or voice inbox. */
+  phoneNumber?: Maybe<Scalars['String']['output']>;
+  /** The channel's provider, when the channel has several. */
+  provider?: Maybe<Scalars['String']['output']>;
+  /** How outgoing messages name their sender. */
+  senderNameType?: Maybe<SenderNameType>;
+  /** The inbox's time zone, such as `Europe/Berlin`. */
+  timezone?: Maybe<Scalars['String']['output']>;
+  /** The website token of a live-chat inbox (public: the widget script carries it). */
+  websiteToken?: Maybe<Scalars['String']['output']>;
+  /** The website of a live-chat inbox. */
+  websiteUrl?: Maybe<Scalars['String']['output']>;
+  /** The widget colour of a live-chat inbox. */
+  widgetColor?: Maybe<Scalars['String']['output']>;
+  /** The inbox's weekly business hours, Sunday first. */
+  workingHours: Array<WorkingHours>;
+  /** Whether the inbox keeps business hours. */
+  workingHoursEnabled?: Maybe<Scalars['Boolean']['output']>;
+};
+
+/** The caller's membership of one account. */
+export type AccountMembership = {
+  __typename?: 'AccountMembership';
+  /** The account. */
+  account: Account;
+  /** Whether the account is active or suspended. */
+  accountStatus?: Maybe<AccountStatus>;
+  /** When the caller was last active in the account. */
+  activeAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Whether Chatwoot sets the caller offline when they leave. */
+  autoOffline?: Maybe<Scalars['Boolean']['output']>;
+  /** The availability the caller chose in the account. */
+  availability?: Maybe<AgentAvailability>;
+  /** The availability Chatwoot shows for the caller in the account. */
+  availabilityStatus?: Maybe<AgentAvailability>;
+  /** The permissions the caller's role grants (custom roles list theirs). */
+  permissions: Array<Scalars['String']['output']>;
+  /** The caller's role in the account. */
+  role?: Maybe<AgentRole>;
+};
+
+/** Whether an account may be used. */
+export type AccountStatus =
+  /** The account is in use. */
+  | 'ACTIVE'
+  /** The account is suspended: Chatwoot refuses every call to it. */
+  | 'SUSPENDED';
+
+/** An agent of an account: a user and their role in it. */
+export type Agent = {
+  __typename?: 'Agent';
+  /** The account this membership belongs to. */
+  accountId?: Maybe<Scalars['ID']['output']>;
+  /** Whether Chatwoot sets the agent offline when they leave. */
+  autoOffline?: Maybe<Scalars['Boolean']['output']>;
+  /** Whether the agent is available for conversations. */
+  availabilityStatus?: Maybe<AgentAvailability>;
+  /** The display name when set, else the name. */
+  availableName?: Maybe<Scalars['String']['output']>;
+  /** Whether the agent accepted the invitation (confirmed their e-mail address). */
+  confirmed?: Maybe<Scalars['Boolean']['output']>;
+  /** The agent's custom role (Chatwoot Enterprise), when one is set. */
+  customRoleId?: Maybe<Scalars['ID']['output']>;
+  /** The agent's e-mail address. */
+  email?: Maybe<Scalars['String']['output']>;
+  /** The user's numeric id. */
+  id: Scalars['ID']['output'];
+  /** The agent's full name. */
+  name?: Maybe<Scalars['String']['output']>;
+  /** How the agent signs in (`email`, `saml`, ...). */
+  provider?: Maybe<Scalars['String']['output']>;
+  /** The agent's role in the account. */
+  role?: Maybe<AgentRole>;
+  /** The URL of the agent's avatar. */
+  thumbnail?: Maybe<Scalars['String']['output']>;
+};
+
+/** Whether an agent is available for conversations. */
+export type AgentAvailability =
+  /** Signed in but busy. */
+  | 'BUSY'
+  /** Not available. */
+  | 'OFFLINE'
+  /** Available. */
+  | 'ONLINE';
+
+/**
+ * An agent bot: a program that answers conversations through a webhook. Chatwoot also returns the bot's access token
+ * and secret to administrators; the gateway never does.
+ */
+export type AgentBot = {
+  __typename?: 'AgentBot';
+  /** The account the bot belongs to; null for a bot of the whole installation. */
+  accountId?: Maybe<Scalars['ID']['output']>;
+  /** The bot's configuration. */
+  botConfig?: Maybe<Scalars['JSONObject']['output']>;
+  /** Chatwoot's kind of bot (`webhook`). */
+  botType?: Maybe<Scalars['String']['output']>;
+  /** What the bot does. */
+  description?: Maybe<Scalars['String']['output']>;
+  /** The bot's numeric id. */
+  id: Scalars['ID']['output'];
+  /** The bot's name. */
+  name?: Maybe<Scalars['String']['output']>;
+  /** The URL Chatwoot sends the bot's events to. */
+  outgoingUrl?: Maybe<Scalars['String']['output']>;
+  /** Whether the bot belongs to the whole installation rather than to one account. */
+  systemBot?: Maybe<Scalars['Boolean']['output']>;
+  /** The URL of the bot's avatar. */
+  thumbnail?: Maybe<Scalars['String']['output']>;
+};
+
+/** A user's role in an account. */
+export type AgentRole =
+  /** An administrator: manages the account, its agents, inboxes and settings. */
+  | 'ADMINISTRATOR'
+  /** An agent: works on the conversations of the inboxes and teams they belong to. */
+  | 'AGENT';
+
+/**
  * How a bulk operation paces its calls to Chatwoot: `itemsPerBatch` calls run at once, and a batch starts only when
  * the previous one has finished and at least `batchIntervalMs` after it started. Fields left out take the server's
  * defaults (GATEWAY_DEFAULT_BATCH_SIZE, GATEWAY_DEFAULT_BATCH_INTERVAL_MS).
@@ -104,6 +421,35 @@ export type BatchingInput = {
   /** How many calls to Chatwoot run at the same time, from 1 to 100. Default: GATEWAY_DEFAULT_BATCH_SIZE (10). */
   itemsPerBatch?: InputMaybe<Scalars['Int']['input']>;
 };
+
+/** The kind of channel an inbox receives messages from. */
+export type ChannelType =
+  /** An API channel: messages come and go through the API (the Client API's inboxes). */
+  | 'API'
+  /** E-mail. */
+  | 'EMAIL'
+  /** A Facebook page. */
+  | 'FACEBOOK_PAGE'
+  /** Instagram. */
+  | 'INSTAGRAM'
+  /** LINE. */
+  | 'LINE'
+  /** SMS through Bandwidth. */
+  | 'SMS'
+  /** Telegram. */
+  | 'TELEGRAM'
+  /** SMS through Twilio. */
+  | 'TWILIO_SMS'
+  /** An X (Twitter) profile. */
+  | 'TWITTER_PROFILE'
+  /** A channel this gateway does not know yet. */
+  | 'UNKNOWN'
+  /** Voice calls. */
+  | 'VOICE'
+  /** The website live-chat widget. */
+  | 'WEB_WIDGET'
+  /** WhatsApp. */
+  | 'WHATSAPP';
 
 /**
  * A contact as Chatwoot's public Client API shows it to the contact's own browser or app, seen through one inbox.
@@ -295,7 +641,11 @@ export type CreateContactInput = {
   email?: InputMaybe<Scalars['EmailAddress']['input']>;
   /** The contact's external id in your system; stored on create, and the message of `identifierHash`. */
   identifier?: InputMaybe<Scalars['String']['input']>;
-  /** The lower-case hex HMAC-SHA256 of `identifier`, keyed with the inbox's HMAC token; required when the inbox enforces identity validation. */
+  /**
+   * The lower-case hex HMAC-SHA256 of `identifier`, keyed with the inbox's HMAC token; required when the inbox enforces
+   * identity validation. When the gateway verifies a bearer token for this inbox, leave both out: it sends the verified
+   * identifier and its hash, and fills a missing e-mail and name from the token when so configured.
+   */
   identifierHash?: InputMaybe<Scalars['String']['input']>;
   /** The contact's display name (at most 255 characters). */
   name?: InputMaybe<Scalars['String']['input']>;
@@ -331,9 +681,19 @@ export type CsatSurveyResponseInput = {
   rating: Scalars['Int']['input'];
 };
 
+/** What a delete did. */
+export type DeletePayload = {
+  __typename?: 'DeletePayload';
+  /** Always true: a delete that fails answers with an error instead. */
+  deleted: Scalars['Boolean']['output'];
+  /** The id of the record that was deleted. */
+  id: Scalars['ID']['output'];
+};
+
 /**
  * Proof that the caller is the contact with a given external id: the id, and the lower-case hex HMAC-SHA256 of it keyed
- * with the inbox's HMAC token. Compute the hash on your server, never in the browser.
+ * with the inbox's HMAC token. Compute the hash on your server, never in the browser; or, when the gateway verifies
+ * your site's sign-in tokens for this inbox, send `Authorization: Bearer <token>` and leave this out.
  */
 export type IdentityProofInput = {
   /** The contact's external id in your system (Chatwoot's `identifier`). */
@@ -385,6 +745,23 @@ export type InboxContactArgs = {
   options?: InputMaybe<RequestOptionsInput>;
 };
 
+/** The small inbox Chatwoot embeds in other records. */
+export type InboxSummary = {
+  __typename?: 'InboxSummary';
+  /** The URL of the inbox's avatar. */
+  avatarUrl?: Maybe<Scalars['String']['output']>;
+  /** The numeric id of the inbox's channel record. */
+  channelId?: Maybe<Scalars['ID']['output']>;
+  /** The inbox's channel. */
+  channelType?: Maybe<ChannelType>;
+  /** The inbox's numeric id. */
+  id: Scalars['ID']['output'];
+  /** The inbox's name. */
+  name?: Maybe<Scalars['String']['output']>;
+  /** The channel's provider, when the channel has several (`whatsapp_cloud`, `twilio`, ...). */
+  provider?: Maybe<Scalars['String']['output']>;
+};
+
 /**
  * Why one item of a bulk operation failed. The code and message are exactly what the single operation would have
  * returned as `extensions.code` and `message` (for instance NOT_FOUND for a contact Chatwoot does not know).
@@ -395,6 +772,33 @@ export type ItemError = {
   code: Scalars['String']['output'];
   /** A human-readable explanation. It never holds a token, proxy credentials or Chatwoot's raw answer. */
   message: Scalars['String']['output'];
+};
+
+/** A label of an account: conversations and contacts are tagged with its title. */
+export type Label = {
+  __typename?: 'Label';
+  /** The label's colour, such as `#1f93ff`. */
+  color?: Maybe<Scalars['String']['output']>;
+  /** What the label is for. */
+  description?: Maybe<Scalars['String']['output']>;
+  /** The label's numeric id. */
+  id: Scalars['ID']['output'];
+  /** Whether the dashboard lists the label in its sidebar. */
+  showOnSidebar?: Maybe<Scalars['Boolean']['output']>;
+  /** The label's title: letters, digits, `_` and `-` only, unique in the account. */
+  title?: Maybe<Scalars['String']['output']>;
+};
+
+/** A label's fields. Only the fields you set are sent. */
+export type LabelInput = {
+  /** The colour, such as `#1f93ff`. */
+  color?: InputMaybe<Scalars['String']['input']>;
+  /** What the label is for. */
+  description?: InputMaybe<Scalars['String']['input']>;
+  /** Whether the dashboard lists the label in its sidebar. */
+  showOnSidebar?: InputMaybe<Scalars['Boolean']['input']>;
+  /** The title: letters, digits, `_` and `-` only, unique in the account. Required when creating. */
+  title?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** A message of a conversation, as the contact sees it. */
@@ -479,11 +883,42 @@ export type Mutation = {
    * only one conversation per contact, Chatwoot returns the latest existing one instead.
    */
   createConversation: Conversation;
+  /** Creates a label (administrators only). */
+  createLabel: Label;
+  /** Deletes a label (administrators only); Chatwoot takes it off every contact and conversation. */
+  deleteLabel: DeletePayload;
   /**
    * Records that the contact has seen the conversation now (`POST .../conversations/{displayId}/update_last_seen`),
    * which clears its unread count. Fails with NOT_FOUND for an unknown conversation.
    */
   markConversationSeen: ConversationSeenPayload;
+  /** Adds a user to an account with a role, or changes the role (Platform API). */
+  platformAddAccountUser: PlatformAccountUser;
+  /** Creates an account (Platform API). */
+  platformCreateAccount: PlatformAccount;
+  /** Creates an agent bot (Platform API). The bot's access token is never returned. */
+  platformCreateAgentBot: PlatformAgentBot;
+  /** Creates a user, or attaches the existing user with the same e-mail address (Platform API). */
+  platformCreateUser: PlatformUser;
+  /**
+   * Mints a single-sign-on link for a user (Platform API; Chatwoot serves it as a GET, but every call makes a new login,
+   * so it is a mutation). The link is returned only here and never logged.
+   */
+  platformCreateUserSsoLink: PlatformSsoLink;
+  /** Deletes an account the Platform App created (Platform API). */
+  platformDeleteAccount: DeletePayload;
+  /** Deletes an agent bot the Platform App created (Platform API). */
+  platformDeleteAgentBot: DeletePayload;
+  /** Deletes a user the Platform App created or attached (Platform API). */
+  platformDeleteUser: DeletePayload;
+  /** Removes a user from an account (Platform API). Succeeds even when the user was not a member. */
+  platformRemoveAccountUser: DeletePayload;
+  /** Changes an account the Platform App created (Platform API). */
+  platformUpdateAccount: PlatformAccount;
+  /** Changes an agent bot the Platform App created (Platform API). */
+  platformUpdateAgentBot: PlatformAgentBot;
+  /** Changes a user the Platform App created or attached (Platform API). */
+  platformUpdateUser: PlatformUser;
   /**
    * Resolves a conversation on the contact's behalf (`POST .../conversations/{displayId}/toggle_status`). Resolving a
    * resolved conversation succeeds and changes nothing. Fails with NOT_FOUND for an unknown conversation.
@@ -505,6 +940,8 @@ export type Mutation = {
    * here as HTTP 500 (UPSTREAM_UNAVAILABLE); a CSAT answer after 14 days is refused with BAD_USER_INPUT.
    */
   submitMessageResponse: Message;
+  /** Changes an account's settings (administrators only). Returns the account as Chatwoot saved it. */
+  updateAccount: Account;
   /**
    * Changes a contact through an inbox of the Client API
    * (`PATCH /public/api/v1/inboxes/{inboxIdentifier}/contacts/{contactIdentifier}`) and returns the contact as Chatwoot
@@ -519,6 +956,10 @@ export type Mutation = {
    * fails the whole request before any call is made. An empty list returns an empty list.
    */
   updateContacts: Array<UpdateContactResult>;
+  /** Changes a label (administrators only). */
+  updateLabel: Label;
+  /** Changes the caller's own profile. Changing the password is left to Chatwoot's own interface. */
+  updateMyProfile: Profile;
 };
 
 
@@ -540,10 +981,116 @@ export type MutationCreateConversationArgs = {
 
 
 /** Changes in Chatwoot. Mutations are never retried automatically. */
+export type MutationCreateLabelArgs = {
+  accountId: Scalars['ID']['input'];
+  input: LabelInput;
+  options?: InputMaybe<RequestOptionsInput>;
+};
+
+
+/** Changes in Chatwoot. Mutations are never retried automatically. */
+export type MutationDeleteLabelArgs = {
+  accountId: Scalars['ID']['input'];
+  id: Scalars['ID']['input'];
+  options?: InputMaybe<RequestOptionsInput>;
+};
+
+
+/** Changes in Chatwoot. Mutations are never retried automatically. */
 export type MutationMarkConversationSeenArgs = {
   contactIdentifier: Scalars['String']['input'];
   displayId: Scalars['Int']['input'];
   inboxIdentifier: Scalars['String']['input'];
+  options?: InputMaybe<RequestOptionsInput>;
+};
+
+
+/** Changes in Chatwoot. Mutations are never retried automatically. */
+export type MutationPlatformAddAccountUserArgs = {
+  accountId: Scalars['ID']['input'];
+  options?: InputMaybe<RequestOptionsInput>;
+  role?: InputMaybe<AgentRole>;
+  userId: Scalars['ID']['input'];
+};
+
+
+/** Changes in Chatwoot. Mutations are never retried automatically. */
+export type MutationPlatformCreateAccountArgs = {
+  input: PlatformAccountInput;
+  options?: InputMaybe<RequestOptionsInput>;
+};
+
+
+/** Changes in Chatwoot. Mutations are never retried automatically. */
+export type MutationPlatformCreateAgentBotArgs = {
+  input: PlatformAgentBotInput;
+  options?: InputMaybe<RequestOptionsInput>;
+};
+
+
+/** Changes in Chatwoot. Mutations are never retried automatically. */
+export type MutationPlatformCreateUserArgs = {
+  input: PlatformUserInput;
+  options?: InputMaybe<RequestOptionsInput>;
+};
+
+
+/** Changes in Chatwoot. Mutations are never retried automatically. */
+export type MutationPlatformCreateUserSsoLinkArgs = {
+  id: Scalars['ID']['input'];
+  options?: InputMaybe<RequestOptionsInput>;
+};
+
+
+/** Changes in Chatwoot. Mutations are never retried automatically. */
+export type MutationPlatformDeleteAccountArgs = {
+  accountId: Scalars['ID']['input'];
+  options?: InputMaybe<RequestOptionsInput>;
+};
+
+
+/** Changes in Chatwoot. Mutations are never retried automatically. */
+export type MutationPlatformDeleteAgentBotArgs = {
+  id: Scalars['ID']['input'];
+  options?: InputMaybe<RequestOptionsInput>;
+};
+
+
+/** Changes in Chatwoot. Mutations are never retried automatically. */
+export type MutationPlatformDeleteUserArgs = {
+  id: Scalars['ID']['input'];
+  options?: InputMaybe<RequestOptionsInput>;
+};
+
+
+/** Changes in Chatwoot. Mutations are never retried automatically. */
+export type MutationPlatformRemoveAccountUserArgs = {
+  accountId: Scalars['ID']['input'];
+  options?: InputMaybe<RequestOptionsInput>;
+  userId: Scalars['ID']['input'];
+};
+
+
+/** Changes in Chatwoot. Mutations are never retried automatically. */
+export type MutationPlatformUpdateAccountArgs = {
+  accountId: Scalars['ID']['input'];
+  input: PlatformAccountInput;
+  options?: InputMaybe<RequestOptionsInput>;
+};
+
+
+/** Changes in Chatwoot. Mutations are never retried automatically. */
+export type MutationPlatformUpdateAgentBotArgs = {
+  id: Scalars['ID']['input'];
+  input: PlatformAgentBotInput;
+  options?: InputMaybe<RequestOptionsInput>;
+};
+
+
+/** Changes in Chatwoot. Mutations are never retried automatically. */
+export type MutationPlatformUpdateUserArgs = {
+  id: Scalars['ID']['input'];
+  input: PlatformUserInput;
   options?: InputMaybe<RequestOptionsInput>;
 };
 
@@ -589,6 +1136,14 @@ export type MutationSubmitMessageResponseArgs = {
 
 
 /** Changes in Chatwoot. Mutations are never retried automatically. */
+export type MutationUpdateAccountArgs = {
+  accountId: Scalars['ID']['input'];
+  input: UpdateAccountInput;
+  options?: InputMaybe<RequestOptionsInput>;
+};
+
+
+/** Changes in Chatwoot. Mutations are never retried automatically. */
 export type MutationUpdateContactArgs = {
   contactIdentifier: Scalars['String']['input'];
   inboxIdentifier: Scalars['String']['input'];
@@ -603,9 +1158,269 @@ export type MutationUpdateContactsArgs = {
   options?: InputMaybe<RequestOptionsInput>;
 };
 
+
+/** Changes in Chatwoot. Mutations are never retried automatically. */
+export type MutationUpdateLabelArgs = {
+  accountId: Scalars['ID']['input'];
+  id: Scalars['ID']['input'];
+  input: LabelInput;
+  options?: InputMaybe<RequestOptionsInput>;
+};
+
+
+/** Changes in Chatwoot. Mutations are never retried automatically. */
+export type MutationUpdateMyProfileArgs = {
+  input: UpdateMyProfileInput;
+  options?: InputMaybe<RequestOptionsInput>;
+};
+
+/** An account as the Platform API shows it. */
+export type PlatformAccount = {
+  __typename?: 'PlatformAccount';
+  /** The account's memberships: which users belong to it, with which role. */
+  accountUsers: Array<PlatformAccountUser>;
+  /** The account's custom attributes. */
+  customAttributes?: Maybe<Scalars['JSONObject']['output']>;
+  /** The account's e-mail domain. */
+  domain?: Maybe<Scalars['String']['output']>;
+  /** The names of the features switched on for the account. */
+  enabledFeatures?: Maybe<Array<Scalars['String']['output']>>;
+  /** The account's numeric id. */
+  id: Scalars['ID']['output'];
+  /** The account's limits (agents, inboxes, ...), as Chatwoot stores them. */
+  limits?: Maybe<Scalars['JSONObject']['output']>;
+  /** The account's language. */
+  locale?: Maybe<Scalars['String']['output']>;
+  /** The account's name. */
+  name?: Maybe<Scalars['String']['output']>;
+  /** Whether the account is active or suspended. */
+  status?: Maybe<AccountStatus>;
+  /** The account's support e-mail address. */
+  supportEmail?: Maybe<Scalars['String']['output']>;
+};
+
+
+/** An account as the Platform API shows it. */
+export type PlatformAccountAccountUsersArgs = {
+  options?: InputMaybe<RequestOptionsInput>;
+};
+
+/** An account's fields. Only the fields you set are sent. */
+export type PlatformAccountInput = {
+  /** The account's custom attributes. */
+  customAttributes?: InputMaybe<Scalars['JSONObject']['input']>;
+  /** The account's e-mail domain. */
+  domain?: InputMaybe<Scalars['String']['input']>;
+  /** Features to switch on (true) or off (false), by name. */
+  features?: InputMaybe<Scalars['JSONObject']['input']>;
+  /** The account's limits, as Chatwoot stores them (for example `{"agents": 5}`). */
+  limits?: InputMaybe<Scalars['JSONObject']['input']>;
+  /** The account's language, such as `en`. */
+  locale?: InputMaybe<Scalars['String']['input']>;
+  /** The account's name. Required when creating. */
+  name?: InputMaybe<Scalars['String']['input']>;
+  /** Active or suspended. */
+  status?: InputMaybe<AccountStatus>;
+  /** The account's support e-mail address. */
+  supportEmail?: InputMaybe<Scalars['EmailAddress']['input']>;
+};
+
+/** A user's membership of an account, as Chatwoot's account_users table holds it. */
+export type PlatformAccountUser = {
+  __typename?: 'PlatformAccountUser';
+  /** The account. */
+  accountId?: Maybe<Scalars['ID']['output']>;
+  /** When the user was last active in the account. */
+  activeAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Whether Chatwoot sets the user offline when they leave. */
+  autoOffline?: Maybe<Scalars['Boolean']['output']>;
+  /** The user's availability in the account. */
+  availability?: Maybe<AgentAvailability>;
+  /** When the membership was created. */
+  createdAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The membership's numeric id. */
+  id?: Maybe<Scalars['ID']['output']>;
+  /** The user who invited this one, when known. */
+  inviterId?: Maybe<Scalars['ID']['output']>;
+  /** The user's role in the account. */
+  role?: Maybe<AgentRole>;
+  /** When the membership last changed. */
+  updatedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The user. */
+  userId: Scalars['ID']['output'];
+};
+
+/** An agent bot as the Platform API shows it. Chatwoot also returns the bot's access token; the gateway never does. */
+export type PlatformAgentBot = {
+  __typename?: 'PlatformAgentBot';
+  /** The account the bot belongs to, when it belongs to one. */
+  accountId?: Maybe<Scalars['ID']['output']>;
+  /** The bot's configuration. */
+  botConfig?: Maybe<Scalars['JSONObject']['output']>;
+  /** Chatwoot's kind of bot. */
+  botType?: Maybe<Scalars['String']['output']>;
+  /** What the bot does. */
+  description?: Maybe<Scalars['String']['output']>;
+  /** The bot's numeric id. */
+  id: Scalars['ID']['output'];
+  /** The bot's name. */
+  name?: Maybe<Scalars['String']['output']>;
+  /** The URL Chatwoot sends the bot's events to. */
+  outgoingUrl?: Maybe<Scalars['String']['output']>;
+  /** Whether the bot belongs to the whole installation. */
+  systemBot?: Maybe<Scalars['Boolean']['output']>;
+  /** The URL of the bot's avatar. */
+  thumbnail?: Maybe<Scalars['String']['output']>;
+};
+
+/** An agent bot's fields. Only the fields you set are sent. */
+export type PlatformAgentBotInput = {
+  /** The account the bot belongs to; left out, the bot belongs to no account. */
+  accountId?: InputMaybe<Scalars['ID']['input']>;
+  /** The URL of an avatar image for the bot. */
+  avatarUrl?: InputMaybe<Scalars['ImageUrl']['input']>;
+  /** What the bot does. */
+  description?: InputMaybe<Scalars['String']['input']>;
+  /** The bot's name. Required when creating. */
+  name?: InputMaybe<Scalars['String']['input']>;
+  /** The URL Chatwoot sends the bot's events to. */
+  outgoingUrl?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** The Platform API's reads. The Platform App sees only the records it created or attached. */
+export type PlatformQuery = {
+  __typename?: 'PlatformQuery';
+  /** An account the Platform App created, or null when there is none. */
+  account?: Maybe<PlatformAccount>;
+  /** An agent bot the Platform App created, or null when there is none. */
+  agentBot?: Maybe<PlatformAgentBot>;
+  /** The agent bots the Platform App created. */
+  agentBots: Array<PlatformAgentBot>;
+  /** A user the Platform App created or attached, or null when there is none. The user's API token is never returned. */
+  user?: Maybe<PlatformUser>;
+};
+
+
+/** The Platform API's reads. The Platform App sees only the records it created or attached. */
+export type PlatformQueryAccountArgs = {
+  id: Scalars['ID']['input'];
+  options?: InputMaybe<RequestOptionsInput>;
+};
+
+
+/** The Platform API's reads. The Platform App sees only the records it created or attached. */
+export type PlatformQueryAgentBotArgs = {
+  id: Scalars['ID']['input'];
+  options?: InputMaybe<RequestOptionsInput>;
+};
+
+
+/** The Platform API's reads. The Platform App sees only the records it created or attached. */
+export type PlatformQueryAgentBotsArgs = {
+  options?: InputMaybe<RequestOptionsInput>;
+};
+
+
+/** The Platform API's reads. The Platform App sees only the records it created or attached. */
+export type PlatformQueryUserArgs = {
+  id: Scalars['ID']['input'];
+  options?: InputMaybe<RequestOptionsInput>;
+};
+
+/** A single-sign-on link: whoever opens it is signed in as the user, so treat it as a secret while it is valid. */
+export type PlatformSsoLink = {
+  __typename?: 'PlatformSsoLink';
+  /** The link. */
+  url: Scalars['String']['output'];
+};
+
+/** A user as the Platform API shows it. Chatwoot also returns the user's API token; the gateway never does. */
+export type PlatformUser = {
+  __typename?: 'PlatformUser';
+  /** The accounts the user belongs to. */
+  accounts: Array<PlatformUserAccount>;
+  /** Whether the user confirmed their e-mail address. */
+  confirmed?: Maybe<Scalars['Boolean']['output']>;
+  /** The user's custom attributes. */
+  customAttributes?: Maybe<Scalars['JSONObject']['output']>;
+  /** The name shown to contacts. */
+  displayName?: Maybe<Scalars['String']['output']>;
+  /** The user's e-mail address. */
+  email?: Maybe<Scalars['String']['output']>;
+  /** The user's numeric id. */
+  id: Scalars['ID']['output'];
+  /** The user's full name. */
+  name?: Maybe<Scalars['String']['output']>;
+};
+
+/** One account of a Platform user. */
+export type PlatformUserAccount = {
+  __typename?: 'PlatformUserAccount';
+  /** When the user was last active in the account. */
+  activeAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The account's numeric id. */
+  id: Scalars['ID']['output'];
+  /** The account's name. */
+  name?: Maybe<Scalars['String']['output']>;
+  /** The user's role in the account. */
+  role?: Maybe<AgentRole>;
+};
+
+/** A user's fields. Only the fields you set are sent. */
+export type PlatformUserInput = {
+  /** The user's custom attributes. */
+  customAttributes?: InputMaybe<Scalars['JSONObject']['input']>;
+  /** The name shown to contacts. */
+  displayName?: InputMaybe<Scalars['String']['input']>;
+  /** The user's e-mail address. Required when creating; an existing user with it is attached instead of created. */
+  email?: InputMaybe<Scalars['EmailAddress']['input']>;
+  /** The user's full name. Required when creating. */
+  name?: InputMaybe<Scalars['String']['input']>;
+  /** The user's password (Chatwoot requires a strong one). Sent to Chatwoot only, never logged. */
+  password?: InputMaybe<Scalars['String']['input']>;
+};
+
+/**
+ * The caller's own Chatwoot user. Chatwoot's answer also carries the user's API token and real-time token: the gateway
+ * never returns them.
+ */
+export type Profile = {
+  __typename?: 'Profile';
+  /** The accounts the user belongs to, with the user's role in each. */
+  accounts: Array<AccountMembership>;
+  /** The display name when set, else the name. */
+  availableName?: Maybe<Scalars['String']['output']>;
+  /** The URL of the user's avatar image. */
+  avatarUrl?: Maybe<Scalars['String']['output']>;
+  /** Whether the user confirmed their e-mail address. */
+  confirmed?: Maybe<Scalars['Boolean']['output']>;
+  /** The user's custom attributes. */
+  customAttributes?: Maybe<Scalars['JSONObject']['output']>;
+  /** The name shown to contacts, when the user set one. */
+  displayName?: Maybe<Scalars['String']['output']>;
+  /** The user's e-mail address. */
+  email?: Maybe<Scalars['String']['output']>;
+  /** The user's numeric id. */
+  id: Scalars['ID']['output'];
+  /** The signature added to the user's messages. */
+  messageSignature?: Maybe<Scalars['String']['output']>;
+  /** The user's full name. */
+  name?: Maybe<Scalars['String']['output']>;
+  /** Chatwoot's kind of user (`SuperAdmin` for installation administrators, else null). */
+  type?: Maybe<Scalars['String']['output']>;
+  /** The user's interface settings, as Chatwoot's dashboard stores them. */
+  uiSettings?: Maybe<Scalars['JSONObject']['output']>;
+};
+
 /** Reads from Chatwoot. Each field makes the upstream calls its description names. */
 export type Query = {
   __typename?: 'Query';
+  /**
+   * An account of the Application API, by its id. Selecting it makes no call by itself: its own fields read
+   * `GET /api/v1/accounts/{id}` once per request, and each edge (agents, teams, inboxes, ...) makes its own call.
+   * Needs the caller's own user token; Chatwoot decides what the caller's role may see.
+   */
+  account: Account;
   /**
    * Reads a contact through an inbox of the Client API
    * (`GET /public/api/v1/inboxes/{inboxIdentifier}/contacts/{contactIdentifier}`, with `identifier` and
@@ -629,6 +1444,23 @@ export type Query = {
    * Null, with the error code NOT_FOUND, when Chatwoot knows no such inbox.
    */
   inbox?: Maybe<Inbox>;
+  /**
+   * The caller's own Chatwoot user (`GET /api/v1/profile`), with the accounts it belongs to. Needs the caller's own
+   * user token in the `api-access-token` header; the gateway never uses a token of its own for it.
+   */
+  me: Profile;
+  /**
+   * The Platform API: provisioning accounts, users and agent bots of the installation with the gateway's Platform App
+   * token. Only for backends that send a service key (`x-gateway-service-key`) and only for the fields the operator
+   * allows (GATEWAY_PLATFORM_OPERATIONS); never for a request a browser could have made. Makes no call by itself.
+   */
+  platform: PlatformQuery;
+};
+
+
+/** Reads from Chatwoot. Each field makes the upstream calls its description names. */
+export type QueryAccountArgs = {
+  id: Scalars['ID']['input'];
 };
 
 
@@ -661,6 +1493,12 @@ export type QueryCsatSurveyPageArgs = {
 /** Reads from Chatwoot. Each field makes the upstream calls its description names. */
 export type QueryInboxArgs = {
   identifier: Scalars['String']['input'];
+  options?: InputMaybe<RequestOptionsInput>;
+};
+
+
+/** Reads from Chatwoot. Each field makes the upstream calls its description names. */
+export type QueryMeArgs = {
   options?: InputMaybe<RequestOptionsInput>;
 };
 
@@ -706,6 +1544,13 @@ export type SendMessageInput = {
   /** An id of your choosing that Chatwoot sends back over its websocket with the new message, to match the two. */
   echoId?: InputMaybe<Scalars['String']['input']>;
 };
+
+/** How outgoing messages name their sender. */
+export type SenderNameType =
+  /** The agent's own name. */
+  | 'FRIENDLY'
+  /** The business name. */
+  | 'PROFESSIONAL';
 
 /**
  * The contact's answer to an interactive message: a form field or option (`name`, `title`, `value`), or a CSAT rating
@@ -770,6 +1615,27 @@ export type SubscriptionConversationEventsArgs = {
   options?: InputMaybe<RequestOptionsInput>;
 };
 
+/** A team of agents in an account; conversations can be assigned to it. */
+export type Team = {
+  __typename?: 'Team';
+  /** The account the team belongs to. */
+  accountId?: Maybe<Scalars['ID']['output']>;
+  /** Whether Chatwoot assigns the team's conversations to its members automatically. */
+  allowAutoAssign?: Maybe<Scalars['Boolean']['output']>;
+  /** What the team does. */
+  description?: Maybe<Scalars['String']['output']>;
+  /** The team's icon name, when set. */
+  icon?: Maybe<Scalars['String']['output']>;
+  /** The team's icon colour, when set. */
+  iconColor?: Maybe<Scalars['String']['output']>;
+  /** The team's numeric id. */
+  id: Scalars['ID']['output'];
+  /** Whether the caller belongs to the team. */
+  isMember?: Maybe<Scalars['Boolean']['output']>;
+  /** The team's name. */
+  name?: Maybe<Scalars['String']['output']>;
+};
+
 /** Whether the contact is typing, as shown to agents. */
 export type TypingStatus =
   /** The contact stopped typing. */
@@ -794,6 +1660,30 @@ export type TypingStatusPayloadConversationArgs = {
   options?: InputMaybe<RequestOptionsInput>;
 };
 
+/** The account settings an administrator may change. Only the fields you set are sent. */
+export type UpdateAccountInput = {
+  /** Resolve conversations after this many minutes without activity; null switches auto-resolve off. */
+  autoResolveAfter?: InputMaybe<Scalars['Int']['input']>;
+  /** Whether auto-resolve leaves conversations alone that wait for an agent's reply. */
+  autoResolveIgnoreWaiting?: InputMaybe<Scalars['Boolean']['input']>;
+  /** The message Chatwoot sends when it resolves a conversation by itself. */
+  autoResolveMessage?: InputMaybe<Scalars['String']['input']>;
+  /** The account's company size (a custom attribute). */
+  companySize?: InputMaybe<Scalars['String']['input']>;
+  /** The domain the account receives e-mail on. */
+  domain?: InputMaybe<Scalars['String']['input']>;
+  /** The account's industry (a custom attribute). */
+  industry?: InputMaybe<Scalars['String']['input']>;
+  /** The account's language, such as `en` or `pt_BR`. */
+  locale?: InputMaybe<Scalars['String']['input']>;
+  /** The account's new name. */
+  name?: InputMaybe<Scalars['String']['input']>;
+  /** The account's support e-mail address. */
+  supportEmail?: InputMaybe<Scalars['EmailAddress']['input']>;
+  /** The account's time zone (a custom attribute), such as `Europe/Berlin`. */
+  timezone?: InputMaybe<Scalars['String']['input']>;
+};
+
 /**
  * The fields of a contact to change. Only the fields you set are sent to Chatwoot; a field left out is not changed.
  * Chatwoot ignores empty or null values for name, email and phone number on this endpoint, so they cannot be cleared here.
@@ -815,7 +1705,8 @@ export type UpdateContactInput = {
   identifier?: InputMaybe<Scalars['String']['input']>;
   /**
    * The lower-case hex HMAC-SHA256 of `identifier`, keyed with the inbox's HMAC token. Required when the inbox enforces
-   * identity validation; when given, it must be valid.
+   * identity validation; when given, it must be valid. When the gateway verifies a bearer token for this inbox, leave
+   * both out: it sends the verified identifier and its hash (a different value is FORBIDDEN).
    */
   identifierHash?: InputMaybe<Scalars['String']['input']>;
   /** The new display name (at most 255 characters). */
@@ -843,6 +1734,22 @@ export type UpdateContactResult = {
   error?: Maybe<ItemError>;
   /** The item's position in the `items` list, from 0. Results come in the same order as the items. */
   index: Scalars['Int']['output'];
+};
+
+/** The caller's own profile fields to change. Only the fields you set are sent. */
+export type UpdateMyProfileInput = {
+  /** The name shown to contacts. */
+  displayName?: InputMaybe<Scalars['String']['input']>;
+  /** The new e-mail address; Chatwoot asks the user to confirm it. */
+  email?: InputMaybe<Scalars['EmailAddress']['input']>;
+  /** The signature added to the user's messages. */
+  messageSignature?: InputMaybe<Scalars['String']['input']>;
+  /** The new full name. */
+  name?: InputMaybe<Scalars['String']['input']>;
+  /** The user's phone number in E.164 form (kept in the user's custom attributes). */
+  phoneNumber?: InputMaybe<Scalars['E164PhoneNumber']['input']>;
+  /** Interface settings, as Chatwoot's dashboard stores them. */
+  uiSettings?: InputMaybe<Scalars['JSONObject']['input']>;
 };
 
 /** One day of an inbox's weekly schedule. Hours and minutes are null on days that are closed or open all day. */
@@ -944,11 +1851,15 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 
 /** Mapping of federation types */
 export type FederationTypes = {
+  Account: Account;
   Contact: Contact;
 };
 
 /** Mapping of federation reference types */
 export type FederationReferenceTypes = {
+  Account:
+    ( { __typename: 'Account' }
+    & GraphQLRecursivePick<FederationTypes['Account'], {"id":true}> );
   Contact:
     ( { __typename: 'Contact' }
     & GraphQLRecursivePick<FederationTypes['Contact'], {"inboxIdentifier":true,"sourceId":true}> );
@@ -958,13 +1869,23 @@ export type FederationReferenceTypes = {
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = {
-  AccountEvent: ResolverTypeWrapper<AccountEventRecord>;
+  Account: ResolverTypeWrapper<AccountRef>;
+  String: ResolverTypeWrapper<Scalars['String']['output']>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  AccountEvent: ResolverTypeWrapper<AccountEventRecord>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   AccountEventKind: AccountEventKind;
+  AccountInbox: ResolverTypeWrapper<AccountInboxRecord>;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  AccountMembership: ResolverTypeWrapper<MembershipRecord>;
+  AccountStatus: AccountStatus;
+  Agent: ResolverTypeWrapper<AgentRecord>;
+  AgentAvailability: AgentAvailability;
+  AgentBot: ResolverTypeWrapper<AgentBotRecord>;
+  AgentRole: AgentRole;
   BatchingInput: BatchingInput;
+  ChannelType: ChannelType;
   Contact: ResolverTypeWrapper<ContactRecord>;
-  String: ResolverTypeWrapper<Scalars['String']['output']>;
   Conversation: ResolverTypeWrapper<ConversationRecord>;
   ConversationEvent: ResolverTypeWrapper<ConversationEventRecord>;
   ConversationEventKind: ConversationEventKind;
@@ -975,41 +1896,65 @@ export type ResolversTypes = {
   CsatSurveyPage: ResolverTypeWrapper<CsatSurveyPageRecord>;
   CsatSurveyResponseInput: CsatSurveyResponseInput;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
+  DeletePayload: ResolverTypeWrapper<DeletedRecord>;
   E164PhoneNumber: ResolverTypeWrapper<Scalars['E164PhoneNumber']['output']>;
   EmailAddress: ResolverTypeWrapper<Scalars['EmailAddress']['output']>;
   IdentityProofInput: IdentityProofInput;
   ImageUrl: ResolverTypeWrapper<Scalars['ImageUrl']['output']>;
   Inbox: ResolverTypeWrapper<InboxRecord>;
-  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  InboxSummary: ResolverTypeWrapper<InboxSummaryRecord>;
   ItemError: ResolverTypeWrapper<ItemError>;
   JSONObject: ResolverTypeWrapper<Scalars['JSONObject']['output']>;
+  Label: ResolverTypeWrapper<LabelRecord>;
+  LabelInput: LabelInput;
   Message: ResolverTypeWrapper<MessageRecord>;
   MessageAttachment: ResolverTypeWrapper<AttachmentRecord>;
   MessageSender: ResolverTypeWrapper<MessageSenderRecord>;
   MessageType: MessageType;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  PlatformAccount: ResolverTypeWrapper<PlatformAccountRecord>;
+  PlatformAccountInput: PlatformAccountInput;
+  PlatformAccountUser: ResolverTypeWrapper<PlatformAccountUserRecord>;
+  PlatformAgentBot: ResolverTypeWrapper<AgentBotRecord>;
+  PlatformAgentBotInput: PlatformAgentBotInput;
+  PlatformQuery: ResolverTypeWrapper<PlatformNamespace>;
+  PlatformSsoLink: ResolverTypeWrapper<SsoLinkRecord>;
+  PlatformUser: ResolverTypeWrapper<PlatformUserRecord>;
+  PlatformUserAccount: ResolverTypeWrapper<PlatformUserAccount>;
+  PlatformUserInput: PlatformUserInput;
+  Profile: ResolverTypeWrapper<ProfileRecord>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   RequestOptionsInput: RequestOptionsInput;
   SendMessageInput: SendMessageInput;
+  SenderNameType: SenderNameType;
   SubmitMessageResponseInput: SubmitMessageResponseInput;
   Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  Team: ResolverTypeWrapper<TeamRecord>;
   TypingStatus: TypingStatus;
   TypingStatusPayload: ResolverTypeWrapper<ConversationSignalRecord>;
+  UpdateAccountInput: UpdateAccountInput;
   UpdateContactInput: UpdateContactInput;
   UpdateContactItemInput: UpdateContactItemInput;
   UpdateContactResult: ResolverTypeWrapper<Omit<UpdateContactResult, 'contact'> & { contact?: Maybe<ResolversTypes['Contact']> }>;
+  UpdateMyProfileInput: UpdateMyProfileInput;
   Upload: ResolverTypeWrapper<Scalars['Upload']['output']>;
   WorkingHours: ResolverTypeWrapper<WorkingHoursRecord>;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = {
-  AccountEvent: AccountEventRecord;
+  Account: AccountRef;
+  String: Scalars['String']['output'];
   ID: Scalars['ID']['output'];
+  AccountEvent: AccountEventRecord;
   Int: Scalars['Int']['output'];
+  AccountInbox: AccountInboxRecord;
+  Boolean: Scalars['Boolean']['output'];
+  AccountMembership: MembershipRecord;
+  Agent: AgentRecord;
+  AgentBot: AgentBotRecord;
   BatchingInput: BatchingInput;
   Contact: ContactRecord;
-  String: Scalars['String']['output'];
   Conversation: ConversationRecord;
   ConversationEvent: ConversationEventRecord;
   ConversationSeenPayload: ConversationSignalRecord;
@@ -1018,35 +1963,138 @@ export type ResolversParentTypes = {
   CsatSurveyPage: CsatSurveyPageRecord;
   CsatSurveyResponseInput: CsatSurveyResponseInput;
   DateTime: Scalars['DateTime']['output'];
+  DeletePayload: DeletedRecord;
   E164PhoneNumber: Scalars['E164PhoneNumber']['output'];
   EmailAddress: Scalars['EmailAddress']['output'];
   IdentityProofInput: IdentityProofInput;
   ImageUrl: Scalars['ImageUrl']['output'];
   Inbox: InboxRecord;
-  Boolean: Scalars['Boolean']['output'];
+  InboxSummary: InboxSummaryRecord;
   ItemError: ItemError;
   JSONObject: Scalars['JSONObject']['output'];
+  Label: LabelRecord;
+  LabelInput: LabelInput;
   Message: MessageRecord;
   MessageAttachment: AttachmentRecord;
   MessageSender: MessageSenderRecord;
   Mutation: Record<PropertyKey, never>;
+  PlatformAccount: PlatformAccountRecord;
+  PlatformAccountInput: PlatformAccountInput;
+  PlatformAccountUser: PlatformAccountUserRecord;
+  PlatformAgentBot: AgentBotRecord;
+  PlatformAgentBotInput: PlatformAgentBotInput;
+  PlatformQuery: PlatformNamespace;
+  PlatformSsoLink: SsoLinkRecord;
+  PlatformUser: PlatformUserRecord;
+  PlatformUserAccount: PlatformUserAccount;
+  PlatformUserInput: PlatformUserInput;
+  Profile: ProfileRecord;
   Query: Record<PropertyKey, never>;
   RequestOptionsInput: RequestOptionsInput;
   SendMessageInput: SendMessageInput;
   SubmitMessageResponseInput: SubmitMessageResponseInput;
   Subscription: Record<PropertyKey, never>;
+  Team: TeamRecord;
   TypingStatusPayload: ConversationSignalRecord;
+  UpdateAccountInput: UpdateAccountInput;
   UpdateContactInput: UpdateContactInput;
   UpdateContactItemInput: UpdateContactItemInput;
   UpdateContactResult: Omit<UpdateContactResult, 'contact'> & { contact?: Maybe<ResolversParentTypes['Contact']> };
+  UpdateMyProfileInput: UpdateMyProfileInput;
   Upload: Scalars['Upload']['output'];
   WorkingHours: WorkingHoursRecord;
+};
+
+export type AccountResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Account'] = ResolversParentTypes['Account'], FederationReferenceType extends FederationReferenceTypes['Account'] = FederationReferenceTypes['Account']> = {
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Account']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  createdAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType, Partial<AccountCreatedAtArgs>>;
+  customAttributes?: Resolver<Maybe<ResolversTypes['JSONObject']>, ParentType, ContextType, Partial<AccountCustomAttributesArgs>>;
+  domain?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType, Partial<AccountDomainArgs>>;
+  enabledFeatures?: Resolver<Maybe<Array<ResolversTypes['String']>>, ParentType, ContextType, Partial<AccountEnabledFeaturesArgs>>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  label?: Resolver<Maybe<ResolversTypes['Label']>, ParentType, ContextType, RequireFields<AccountLabelArgs, 'id'>>;
+  labels?: Resolver<Array<ResolversTypes['Label']>, ParentType, ContextType, Partial<AccountLabelsArgs>>;
+  latestChatwootVersion?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType, Partial<AccountLatestChatwootVersionArgs>>;
+  locale?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType, Partial<AccountLocaleArgs>>;
+  name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType, Partial<AccountNameArgs>>;
+  settings?: Resolver<Maybe<ResolversTypes['JSONObject']>, ParentType, ContextType, Partial<AccountSettingsArgs>>;
+  status?: Resolver<Maybe<ResolversTypes['AccountStatus']>, ParentType, ContextType, Partial<AccountStatusArgs>>;
+  supportEmail?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType, Partial<AccountSupportEmailArgs>>;
 };
 
 export type AccountEventResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['AccountEvent'] = ResolversParentTypes['AccountEvent']> = {
   accountId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   displayId?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['AccountEventKind'], ParentType, ContextType>;
+};
+
+export type AccountInboxResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['AccountInbox'] = ResolversParentTypes['AccountInbox']> = {
+  accountId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  allowMessagesAfterResolved?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  autoAssignmentConfig?: Resolver<Maybe<ResolversTypes['JSONObject']>, ParentType, ContextType>;
+  avatarUrl?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  businessName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  channelId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  channelType?: Resolver<Maybe<ResolversTypes['ChannelType']>, ParentType, ContextType>;
+  csatConfig?: Resolver<Maybe<ResolversTypes['JSONObject']>, ParentType, ContextType>;
+  csatSurveyEnabled?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  email?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  enableAutoAssignment?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  greetingEnabled?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  greetingMessage?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  inboxIdentifier?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  lockToSingleConversation?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  medium?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  outOfOfficeMessage?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  phoneNumber?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  provider?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  senderNameType?: Resolver<Maybe<ResolversTypes['SenderNameType']>, ParentType, ContextType>;
+  timezone?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  websiteToken?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  websiteUrl?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  widgetColor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  workingHours?: Resolver<Array<ResolversTypes['WorkingHours']>, ParentType, ContextType>;
+  workingHoursEnabled?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+};
+
+export type AccountMembershipResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['AccountMembership'] = ResolversParentTypes['AccountMembership']> = {
+  account?: Resolver<ResolversTypes['Account'], ParentType, ContextType>;
+  accountStatus?: Resolver<Maybe<ResolversTypes['AccountStatus']>, ParentType, ContextType>;
+  activeAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  autoOffline?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  availability?: Resolver<Maybe<ResolversTypes['AgentAvailability']>, ParentType, ContextType>;
+  availabilityStatus?: Resolver<Maybe<ResolversTypes['AgentAvailability']>, ParentType, ContextType>;
+  permissions?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  role?: Resolver<Maybe<ResolversTypes['AgentRole']>, ParentType, ContextType>;
+};
+
+export type AgentResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Agent'] = ResolversParentTypes['Agent']> = {
+  accountId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  autoOffline?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  availabilityStatus?: Resolver<Maybe<ResolversTypes['AgentAvailability']>, ParentType, ContextType>;
+  availableName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  confirmed?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  customRoleId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  email?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  provider?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  role?: Resolver<Maybe<ResolversTypes['AgentRole']>, ParentType, ContextType>;
+  thumbnail?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type AgentBotResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['AgentBot'] = ResolversParentTypes['AgentBot']> = {
+  accountId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  botConfig?: Resolver<Maybe<ResolversTypes['JSONObject']>, ParentType, ContextType>;
+  botType?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  outgoingUrl?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  systemBot?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  thumbnail?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
 export type ContactResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Contact'] = ResolversParentTypes['Contact'], FederationReferenceType extends FederationReferenceTypes['Contact'] = FederationReferenceTypes['Contact']> = {
@@ -1100,6 +2148,11 @@ export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversT
   name: 'DateTime';
 }
 
+export type DeletePayloadResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['DeletePayload'] = ResolversParentTypes['DeletePayload']> = {
+  deleted?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+};
+
 export interface E164PhoneNumberScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['E164PhoneNumber'], any> {
   name: 'E164PhoneNumber';
 }
@@ -1124,6 +2177,15 @@ export type InboxResolvers<ContextType = GatewayContext, ParentType extends Reso
   workingHoursEnabled?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
 };
 
+export type InboxSummaryResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['InboxSummary'] = ResolversParentTypes['InboxSummary']> = {
+  avatarUrl?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  channelId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  channelType?: Resolver<Maybe<ResolversTypes['ChannelType']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  provider?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
 export type ItemErrorResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ItemError'] = ResolversParentTypes['ItemError']> = {
   code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -1132,6 +2194,14 @@ export type ItemErrorResolvers<ContextType = GatewayContext, ParentType extends 
 export interface JsonObjectScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['JSONObject'], any> {
   name: 'JSONObject';
 }
+
+export type LabelResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Label'] = ResolversParentTypes['Label']> = {
+  color?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  showOnSidebar?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  title?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
 
 export type MessageResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Message'] = ResolversParentTypes['Message']> = {
   attachments?: Resolver<Array<ResolversTypes['MessageAttachment']>, ParentType, ContextType>;
@@ -1166,25 +2236,137 @@ export type MessageSenderResolvers<ContextType = GatewayContext, ParentType exte
 export type MutationResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
   createContact?: Resolver<ResolversTypes['Contact'], ParentType, ContextType, RequireFields<MutationCreateContactArgs, 'inboxIdentifier' | 'input'>>;
   createConversation?: Resolver<ResolversTypes['Conversation'], ParentType, ContextType, RequireFields<MutationCreateConversationArgs, 'contactIdentifier' | 'inboxIdentifier'>>;
+  createLabel?: Resolver<ResolversTypes['Label'], ParentType, ContextType, RequireFields<MutationCreateLabelArgs, 'accountId' | 'input'>>;
+  deleteLabel?: Resolver<ResolversTypes['DeletePayload'], ParentType, ContextType, RequireFields<MutationDeleteLabelArgs, 'accountId' | 'id'>>;
   markConversationSeen?: Resolver<ResolversTypes['ConversationSeenPayload'], ParentType, ContextType, RequireFields<MutationMarkConversationSeenArgs, 'contactIdentifier' | 'displayId' | 'inboxIdentifier'>>;
+  platformAddAccountUser?: Resolver<ResolversTypes['PlatformAccountUser'], ParentType, ContextType, RequireFields<MutationPlatformAddAccountUserArgs, 'accountId' | 'userId'>>;
+  platformCreateAccount?: Resolver<ResolversTypes['PlatformAccount'], ParentType, ContextType, RequireFields<MutationPlatformCreateAccountArgs, 'input'>>;
+  platformCreateAgentBot?: Resolver<ResolversTypes['PlatformAgentBot'], ParentType, ContextType, RequireFields<MutationPlatformCreateAgentBotArgs, 'input'>>;
+  platformCreateUser?: Resolver<ResolversTypes['PlatformUser'], ParentType, ContextType, RequireFields<MutationPlatformCreateUserArgs, 'input'>>;
+  platformCreateUserSsoLink?: Resolver<ResolversTypes['PlatformSsoLink'], ParentType, ContextType, RequireFields<MutationPlatformCreateUserSsoLinkArgs, 'id'>>;
+  platformDeleteAccount?: Resolver<ResolversTypes['DeletePayload'], ParentType, ContextType, RequireFields<MutationPlatformDeleteAccountArgs, 'accountId'>>;
+  platformDeleteAgentBot?: Resolver<ResolversTypes['DeletePayload'], ParentType, ContextType, RequireFields<MutationPlatformDeleteAgentBotArgs, 'id'>>;
+  platformDeleteUser?: Resolver<ResolversTypes['DeletePayload'], ParentType, ContextType, RequireFields<MutationPlatformDeleteUserArgs, 'id'>>;
+  platformRemoveAccountUser?: Resolver<ResolversTypes['DeletePayload'], ParentType, ContextType, RequireFields<MutationPlatformRemoveAccountUserArgs, 'accountId' | 'userId'>>;
+  platformUpdateAccount?: Resolver<ResolversTypes['PlatformAccount'], ParentType, ContextType, RequireFields<MutationPlatformUpdateAccountArgs, 'accountId' | 'input'>>;
+  platformUpdateAgentBot?: Resolver<ResolversTypes['PlatformAgentBot'], ParentType, ContextType, RequireFields<MutationPlatformUpdateAgentBotArgs, 'id' | 'input'>>;
+  platformUpdateUser?: Resolver<ResolversTypes['PlatformUser'], ParentType, ContextType, RequireFields<MutationPlatformUpdateUserArgs, 'id' | 'input'>>;
   resolveConversation?: Resolver<ResolversTypes['Conversation'], ParentType, ContextType, RequireFields<MutationResolveConversationArgs, 'contactIdentifier' | 'displayId' | 'inboxIdentifier'>>;
   sendMessage?: Resolver<ResolversTypes['Message'], ParentType, ContextType, RequireFields<MutationSendMessageArgs, 'contactIdentifier' | 'displayId' | 'inboxIdentifier' | 'input'>>;
   setTypingStatus?: Resolver<ResolversTypes['TypingStatusPayload'], ParentType, ContextType, RequireFields<MutationSetTypingStatusArgs, 'contactIdentifier' | 'displayId' | 'inboxIdentifier' | 'status'>>;
   submitMessageResponse?: Resolver<ResolversTypes['Message'], ParentType, ContextType, RequireFields<MutationSubmitMessageResponseArgs, 'contactIdentifier' | 'displayId' | 'inboxIdentifier' | 'input' | 'messageId'>>;
+  updateAccount?: Resolver<ResolversTypes['Account'], ParentType, ContextType, RequireFields<MutationUpdateAccountArgs, 'accountId' | 'input'>>;
   updateContact?: Resolver<ResolversTypes['Contact'], ParentType, ContextType, RequireFields<MutationUpdateContactArgs, 'contactIdentifier' | 'inboxIdentifier' | 'input'>>;
   updateContacts?: Resolver<Array<ResolversTypes['UpdateContactResult']>, ParentType, ContextType, RequireFields<MutationUpdateContactsArgs, 'items'>>;
+  updateLabel?: Resolver<ResolversTypes['Label'], ParentType, ContextType, RequireFields<MutationUpdateLabelArgs, 'accountId' | 'id' | 'input'>>;
+  updateMyProfile?: Resolver<ResolversTypes['Profile'], ParentType, ContextType, RequireFields<MutationUpdateMyProfileArgs, 'input'>>;
+};
+
+export type PlatformAccountResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['PlatformAccount'] = ResolversParentTypes['PlatformAccount']> = {
+  accountUsers?: Resolver<Array<ResolversTypes['PlatformAccountUser']>, ParentType, ContextType, Partial<PlatformAccountAccountUsersArgs>>;
+  customAttributes?: Resolver<Maybe<ResolversTypes['JSONObject']>, ParentType, ContextType>;
+  domain?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  enabledFeatures?: Resolver<Maybe<Array<ResolversTypes['String']>>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  limits?: Resolver<Maybe<ResolversTypes['JSONObject']>, ParentType, ContextType>;
+  locale?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  status?: Resolver<Maybe<ResolversTypes['AccountStatus']>, ParentType, ContextType>;
+  supportEmail?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type PlatformAccountUserResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['PlatformAccountUser'] = ResolversParentTypes['PlatformAccountUser']> = {
+  accountId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  activeAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  autoOffline?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  availability?: Resolver<Maybe<ResolversTypes['AgentAvailability']>, ParentType, ContextType>;
+  createdAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  id?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  inviterId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  role?: Resolver<Maybe<ResolversTypes['AgentRole']>, ParentType, ContextType>;
+  updatedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  userId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+};
+
+export type PlatformAgentBotResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['PlatformAgentBot'] = ResolversParentTypes['PlatformAgentBot']> = {
+  accountId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  botConfig?: Resolver<Maybe<ResolversTypes['JSONObject']>, ParentType, ContextType>;
+  botType?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  outgoingUrl?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  systemBot?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  thumbnail?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type PlatformQueryResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['PlatformQuery'] = ResolversParentTypes['PlatformQuery']> = {
+  account?: Resolver<Maybe<ResolversTypes['PlatformAccount']>, ParentType, ContextType, RequireFields<PlatformQueryAccountArgs, 'id'>>;
+  agentBot?: Resolver<Maybe<ResolversTypes['PlatformAgentBot']>, ParentType, ContextType, RequireFields<PlatformQueryAgentBotArgs, 'id'>>;
+  agentBots?: Resolver<Array<ResolversTypes['PlatformAgentBot']>, ParentType, ContextType, Partial<PlatformQueryAgentBotsArgs>>;
+  user?: Resolver<Maybe<ResolversTypes['PlatformUser']>, ParentType, ContextType, RequireFields<PlatformQueryUserArgs, 'id'>>;
+};
+
+export type PlatformSsoLinkResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['PlatformSsoLink'] = ResolversParentTypes['PlatformSsoLink']> = {
+  url?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type PlatformUserResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['PlatformUser'] = ResolversParentTypes['PlatformUser']> = {
+  accounts?: Resolver<Array<ResolversTypes['PlatformUserAccount']>, ParentType, ContextType>;
+  confirmed?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  customAttributes?: Resolver<Maybe<ResolversTypes['JSONObject']>, ParentType, ContextType>;
+  displayName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  email?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type PlatformUserAccountResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['PlatformUserAccount'] = ResolversParentTypes['PlatformUserAccount']> = {
+  activeAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  role?: Resolver<Maybe<ResolversTypes['AgentRole']>, ParentType, ContextType>;
+};
+
+export type ProfileResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Profile'] = ResolversParentTypes['Profile']> = {
+  accounts?: Resolver<Array<ResolversTypes['AccountMembership']>, ParentType, ContextType>;
+  availableName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  avatarUrl?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  confirmed?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  customAttributes?: Resolver<Maybe<ResolversTypes['JSONObject']>, ParentType, ContextType>;
+  displayName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  email?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  messageSignature?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  type?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  uiSettings?: Resolver<Maybe<ResolversTypes['JSONObject']>, ParentType, ContextType>;
 };
 
 export type QueryResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
+  account?: Resolver<ResolversTypes['Account'], ParentType, ContextType, RequireFields<QueryAccountArgs, 'id'>>;
   contact?: Resolver<Maybe<ResolversTypes['Contact']>, ParentType, ContextType, RequireFields<QueryContactArgs, 'contactIdentifier' | 'inboxIdentifier'>>;
   conversation?: Resolver<Maybe<ResolversTypes['Conversation']>, ParentType, ContextType, RequireFields<QueryConversationArgs, 'contactIdentifier' | 'displayId' | 'inboxIdentifier'>>;
   csatSurveyPage?: Resolver<Maybe<ResolversTypes['CsatSurveyPage']>, ParentType, ContextType, RequireFields<QueryCsatSurveyPageArgs, 'conversationUuid'>>;
   inbox?: Resolver<Maybe<ResolversTypes['Inbox']>, ParentType, ContextType, RequireFields<QueryInboxArgs, 'identifier'>>;
+  me?: Resolver<ResolversTypes['Profile'], ParentType, ContextType, Partial<QueryMeArgs>>;
+  platform?: Resolver<ResolversTypes['PlatformQuery'], ParentType, ContextType>;
 };
 
 export type SubscriptionResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Subscription'] = ResolversParentTypes['Subscription']> = {
   accountEvents?: SubscriptionResolver<ResolversTypes['AccountEvent'], "accountEvents", ParentType, ContextType, RequireFields<SubscriptionAccountEventsArgs, 'accountId'>>;
   conversationEvents?: SubscriptionResolver<ResolversTypes['ConversationEvent'], "conversationEvents", ParentType, ContextType, RequireFields<SubscriptionConversationEventsArgs, 'contactIdentifier' | 'inboxIdentifier'>>;
+};
+
+export type TeamResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Team'] = ResolversParentTypes['Team']> = {
+  accountId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  allowAutoAssign?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  icon?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  iconColor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  isMember?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
 export type TypingStatusPayloadResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['TypingStatusPayload'] = ResolversParentTypes['TypingStatusPayload']> = {
@@ -1214,25 +2396,42 @@ export type WorkingHoursResolvers<ContextType = GatewayContext, ParentType exten
 };
 
 export type Resolvers<ContextType = GatewayContext> = {
+  Account?: AccountResolvers<ContextType>;
   AccountEvent?: AccountEventResolvers<ContextType>;
+  AccountInbox?: AccountInboxResolvers<ContextType>;
+  AccountMembership?: AccountMembershipResolvers<ContextType>;
+  Agent?: AgentResolvers<ContextType>;
+  AgentBot?: AgentBotResolvers<ContextType>;
   Contact?: ContactResolvers<ContextType>;
   Conversation?: ConversationResolvers<ContextType>;
   ConversationEvent?: ConversationEventResolvers<ContextType>;
   ConversationSeenPayload?: ConversationSeenPayloadResolvers<ContextType>;
   CsatSurveyPage?: CsatSurveyPageResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
+  DeletePayload?: DeletePayloadResolvers<ContextType>;
   E164PhoneNumber?: GraphQLScalarType;
   EmailAddress?: GraphQLScalarType;
   ImageUrl?: GraphQLScalarType;
   Inbox?: InboxResolvers<ContextType>;
+  InboxSummary?: InboxSummaryResolvers<ContextType>;
   ItemError?: ItemErrorResolvers<ContextType>;
   JSONObject?: GraphQLScalarType;
+  Label?: LabelResolvers<ContextType>;
   Message?: MessageResolvers<ContextType>;
   MessageAttachment?: MessageAttachmentResolvers<ContextType>;
   MessageSender?: MessageSenderResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
+  PlatformAccount?: PlatformAccountResolvers<ContextType>;
+  PlatformAccountUser?: PlatformAccountUserResolvers<ContextType>;
+  PlatformAgentBot?: PlatformAgentBotResolvers<ContextType>;
+  PlatformQuery?: PlatformQueryResolvers<ContextType>;
+  PlatformSsoLink?: PlatformSsoLinkResolvers<ContextType>;
+  PlatformUser?: PlatformUserResolvers<ContextType>;
+  PlatformUserAccount?: PlatformUserAccountResolvers<ContextType>;
+  Profile?: ProfileResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   Subscription?: SubscriptionResolvers<ContextType>;
+  Team?: TeamResolvers<ContextType>;
   TypingStatusPayload?: TypingStatusPayloadResolvers<ContextType>;
   UpdateContactResult?: UpdateContactResultResolvers<ContextType>;
   Upload?: GraphQLScalarType;

@@ -1,8 +1,10 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import type { ChatwootClient } from '../chatwoot/client';
 import type { CallContext } from '../chatwoot/transport';
+import type { RequestIdentity } from '../identity/requestIdentity';
 import type { RealtimeService } from '../realtime/service';
 import type { RequestLoaders } from './loaders';
+import type { PlatformAccess } from './principal';
 
 /** What every resolver receives: the adapter and who is calling. Built once per GraphQL request. */
 export interface GatewayContext {
@@ -10,6 +12,10 @@ export interface GatewayContext {
   readonly call: CallContext;
   /** This request's de-duplicating, concurrency-bounded reads (src/graphql/loaders.ts); never shared across requests. */
   readonly loaders: RequestLoaders;
+  /** The Platform API's checks for this request (service key, browser shape, the operator's lists). */
+  readonly platform: PlatformAccess;
+  /** The caller's verified contact identity, worked out on first use; absent when identity verification is off. */
+  readonly identity?: RequestIdentity;
   /** The ActionCable bridge, on WebSocket connections only (subscriptions are not served over HTTP). */
   readonly realtime?: RealtimeService;
 }

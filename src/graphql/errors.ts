@@ -3,6 +3,7 @@ import { GraphQLError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
 import {
   ChatwootError,
+  CredentialRequiredError,
   InvalidRequestError,
   PolicyViolationError,
   UpstreamHttpError,
@@ -11,6 +12,7 @@ import {
   UpstreamUnavailableError,
 } from '../chatwoot/errors';
 import { ERROR_CODES, ErrorCode } from '../errors';
+import { IdentityError } from '../identity/errors';
 import { RealtimeRefusal } from '../realtime/errors';
 import { limitExceeded } from './limits';
 import { InvalidScalarValueError } from './scalars';
@@ -24,6 +26,7 @@ import { InvalidScalarValueError } from './scalars';
 /** Turns an adapter failure into the GraphQL error clients see. */
 export function toGraphQLError(error: unknown): GraphQLError {
   if (error instanceof GraphQLError) return error;
+  if (error instanceof IdentityError) return new GraphQLError(error.message, { extensions: { code: error.code, reason: error.reason } });
   if (error instanceof RealtimeRefusal) {
     const extensions: Record<string, unknown> = { code: error.code, reason: error.reason };
     if (error.maximum !== undefined) extensions.maximum = error.maximum;
@@ -43,6 +46,9 @@ export function toGraphQLError(error: unknown): GraphQLError {
   if (error instanceof InvalidRequestError || error instanceof PolicyViolationError) {
     if (error.field) extensions.field = error.field;
   }
+  if (error instanceof PolicyViolationError && error.reason) extensions.reason = error.reason;
+  if (error instanceof CredentialRequiredError) extensions.reason = error.reason;
+  if (error instanceof UpstreamHttpError && error.denial) extensions.reason = error.denial.reason;
   if (error instanceof UpstreamHttpError) {
     if (error.invalidAttributes?.length) extensions.invalidFields = error.invalidAttributes.map(camelCase);
     if (error.retryAfterSeconds !== undefined) extensions.retryAfterSeconds = error.retryAfterSeconds;
@@ -56,10 +62,13 @@ export function toGraphQLError(error: unknown): GraphQLError {
 function codeFor(error: ChatwootError): ErrorCode {
   if (error instanceof InvalidRequestError) return ErrorCode.BAD_USER_INPUT;
   if (error instanceof PolicyViolationError) return ErrorCode.FORBIDDEN;
+  if (error instanceof CredentialRequiredError) return ErrorCode.UNAUTHENTICATED;
   if (error instanceof UpstreamTimeoutError) return ErrorCode.UPSTREAM_TIMEOUT;
   if (error instanceof UpstreamTlsError) return ErrorCode.UPSTREAM_TLS_ERROR;
   if (error instanceof UpstreamHttpError) {
     const status = error.status;
+    if (error.denial?.kind === 'forbidden') return ErrorCode.FORBIDDEN;
+    if (error.denial?.kind === 'input') return ErrorCode.BAD_USER_INPUT;
     if (status === 400 || status === 422) return ErrorCode.BAD_USER_INPUT;
     if (status === 401) return ErrorCode.UNAUTHENTICATED;
     if (status === 403) return ErrorCode.FORBIDDEN;
@@ -75,6 +84,8 @@ function messageFor(error: ChatwootError): string {
   const { status } = error;
   const said = error.chatwootMessage ? ` Chatwoot says: ${error.chatwootMessage}` : '';
   if (status === 400 || status === 422) return `Chatwoot refused the input (HTTP ${status}).${said}`;
+  if (error.denial?.kind === 'forbidden') return `Chatwoot does not allow this (HTTP ${status}).${said}`;
+  if (error.denial?.kind === 'input') return `Chatwoot refused the input (HTTP ${status}).${said}`;
   if (status === 401) return `Chatwoot refused the credentials (HTTP 401).${said}`;
   if (status === 403) return `Chatwoot forbids this request (HTTP 403).${said}`;
   if (status === 404) return `Chatwoot found no such record (HTTP 404): check the inbox and other identifiers.${said}`;
@@ -116,7 +127,7 @@ const LITERAL_COERCION = /^Expected value of type "/;
 export function createErrorFormatter(options: { development: boolean; onInternalError?: (error: unknown) => void }) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const original = unwrapResolverError(error);
-    if (original instanceof ChatwootError || original instanceof RealtimeRefusal) {
+    if (original instanceof ChatwootError || original instanceof IdentityError || original instanceof RealtimeRefusal) {
       const mapped = toGraphQLError(original);
       return { message: mapped.message, locations: formatted.locations, path: formatted.path, extensions: mapped.extensions };
     }

@@ -1,24 +1,25 @@
-/**
- * Which GraphQL field calls which Chatwoot endpoint. This list is the single source of the README's operations table
- * (test/docs/operationsTable.test.ts renders it and compares), and the contract test runs every entry through the
- * gateway and checks the request it records matches the method and path given here, and the OpenAPI document.
- */
+import type { ChatwootApi } from '../chatwoot/operation';
+import type { OperationEntry } from './fieldBinding';
+import { APPLICATION_FIELD_OPERATIONS } from './resolvers/application/fields';
+import { PLATFORM_FIELD_OPERATIONS } from './resolvers/platform';
 
-export interface OperationEntry {
-  /** The GraphQL field, as `Type.field`. */
-  readonly field: string;
-  readonly method: 'GET' | 'POST' | 'PATCH';
-  /** Chatwoot's path template, spelled as in its OpenAPI document. */
-  readonly path: string;
-  /** Chatwoot's operationId for the endpoint. */
-  readonly operationId: string;
-}
+export type { OperationEntry } from './fieldBinding';
+
+/**
+ * Which GraphQL field calls which Chatwoot endpoint, with the credential it carries. This list is the single source of
+ * the README's operations tables (test/docs/operationsTable.test.ts renders them and compares), of the coverage test
+ * (every official operation mapped), and of the contract tests, which check that the requests the gateway records
+ * match the method and path given here and the OpenAPI document.
+ */
 
 const INBOX = '/public/api/v1/inboxes/{inbox_identifier}';
 const CONTACT = `${INBOX}/contacts/{contact_identifier}`;
 const CONVERSATION = `${CONTACT}/conversations/{conversation_id}`;
 
-export const CLIENT_API_OPERATIONS: readonly OperationEntry[] = [
+/** The Client API's fields: no token of the caller's is needed (Chatwoot ignores it there). */
+const CLIENT = { api: 'CLIENT', credential: 'NONE', role: 'NONE' } as const;
+
+export const CLIENT_API_OPERATIONS: readonly OperationEntry[] = ([
   { field: 'Query.inbox', method: 'GET', path: INBOX, operationId: 'get-details-of-a-inbox' },
   { field: 'Mutation.createContact', method: 'POST', path: `${INBOX}/contacts`, operationId: 'create-a-contact' },
   { field: 'Query.contact', method: 'GET', path: CONTACT, operationId: 'get-details-of-a-contact' },
@@ -41,13 +42,39 @@ export const CLIENT_API_OPERATIONS: readonly OperationEntry[] = [
   },
   { field: 'Query.csatSurveyPage', method: 'GET', path: '/survey/responses/{conversation_uuid}', operationId: 'get-csat-survey-page' },
   { field: 'Conversation.csatSurveyPage', method: 'GET', path: '/survey/responses/{conversation_uuid}', operationId: 'get-csat-survey-page' },
-];
+] as const).map((entry) => ({ ...entry, ...CLIENT }));
+
+/** Every field that calls Chatwoot, over all APIs. */
+export const ALL_OPERATIONS: readonly OperationEntry[] = [...CLIENT_API_OPERATIONS, ...APPLICATION_FIELD_OPERATIONS, ...PLATFORM_FIELD_OPERATIONS];
 
 export const OPERATIONS_TABLE_START = '<!-- operations-table:start (generated from src/graphql/operations.ts; run `npm run docs:operations`) -->';
 export const OPERATIONS_TABLE_END = '<!-- operations-table:end -->';
 
-/** The README's operations table, in Markdown. */
-export function renderOperationsTable(operations: readonly OperationEntry[] = CLIENT_API_OPERATIONS): string {
-  const rows = operations.map((op) => `| \`${op.field}\` | \`${op.method}\` | \`${op.path}\` | \`${op.operationId}\` |`);
-  return ['| GraphQL field | Method | Chatwoot path | Chatwoot operationId |', '| --- | --- | --- | --- |', ...rows].join('\n');
+const API_TITLES: Record<ChatwootApi, string> = {
+  CLIENT: 'Client API (contact-facing, no token)',
+  APPLICATION: "Application API (the caller's own user token)",
+  PLATFORM: 'Platform API (the server-held Platform App token, service principals only)',
+  OTHER: 'Other',
+};
+
+/** The README's operations tables, one per API, in Markdown. */
+export function renderOperationsTable(operations: readonly OperationEntry[] = ALL_OPERATIONS): string {
+  const sections: string[] = [];
+  for (const api of ['CLIENT', 'APPLICATION', 'PLATFORM', 'OTHER'] as const) {
+    const entries = operations.filter((op) => op.api === api);
+    if (entries.length === 0) continue;
+    const rows = entries.map(
+      (op) => `| \`${op.field}\` | \`${op.method}\` | \`${op.path}\` | \`${op.operationId}\` | ${op.credential} | ${op.role} |`,
+    );
+    sections.push(
+      [
+        `**${API_TITLES[api]}**: ${entries.length} fields`,
+        '',
+        '| GraphQL field | Method | Chatwoot path | Chatwoot operationId | Credential | Role |',
+        '| --- | --- | --- | --- | --- | --- |',
+        ...rows,
+      ].join('\n'),
+    );
+  }
+  return sections.join('\n\n');
 }

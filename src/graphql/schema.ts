@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { GraphQLSchema } from 'graphql';
 import type { Resolvers } from '../generated/graphql';
@@ -7,6 +7,8 @@ import { contactEntityResolvers } from './resolvers/contactEntity';
 import { contactResolvers } from './resolvers/contacts';
 import { conversationResolvers } from './resolvers/conversations';
 import { csatResolvers } from './resolvers/csat';
+import { applicationResolvers } from './resolvers/application';
+import { platformResolvers } from './resolvers/platform';
 import { inboxResolvers } from './resolvers/inboxes';
 import { messageResolvers } from './resolvers/messages';
 import { subscriptionResolvers } from './resolvers/subscriptions';
@@ -16,13 +18,19 @@ import { buildSubgraphFromSdl } from './subgraph';
 /** schema/ at the project root, whether running from src/ (tests) or dist/src/ (npm start). */
 export const SCHEMA_DIR = findSchemaDir();
 
-/** The SDL files of schema/, joined in name order. */
+/** The SDL files of schema/ and its folders (one per API), joined in path order. */
 export function loadTypeDefs(dir = SCHEMA_DIR): string {
-  return readdirSync(dir)
-    .filter((name) => name.endsWith('.graphql'))
-    .sort()
-    .map((name) => readFileSync(join(dir, name), 'utf8'))
+  return sdlFiles(dir)
+    .map((file) => readFileSync(file, 'utf8'))
     .join('\n');
+}
+
+/** Every .graphql file below `dir`, files before folders, each level in name order. */
+export function sdlFiles(dir = SCHEMA_DIR): string[] {
+  const names = readdirSync(dir).sort();
+  const files = names.filter((name) => name.endsWith('.graphql')).map((name) => join(dir, name));
+  const folders = names.filter((name) => !name.includes('.') && statSync(join(dir, name)).isDirectory());
+  return [...files, ...folders.flatMap((folder) => sdlFiles(join(dir, folder)))];
 }
 
 /** Every resolver map, typed by codegen from the SDL. */
@@ -35,6 +43,8 @@ export const resolvers: Resolvers[] = [
   conversationResolvers,
   messageResolvers,
   csatResolvers,
+  ...applicationResolvers,
+  platformResolvers,
   subscriptionResolvers,
 ];
 

@@ -6,7 +6,8 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
  * Threat model: the gateway may use a server-side Chatwoot token, so a page on an unknown origin must not be able to
  * read its answers. With no list (the default) no CORS header is ever sent and browsers keep cross-origin pages out;
  * with a list, only an exactly matching Origin is echoed back (`*` allows any, for public Client API use).
- * CSRF is handled separately by Apollo's csrfPrevention, which stays on.
+ * CSRF is handled separately by Apollo's csrfPrevention, which stays on. `authorization` is allowed so that a page can
+ * send its sign-in token (verified contact identity, src/identity/).
  */
 export function createCors(origins: readonly string[]) {
   const any = origins.includes('*');
@@ -24,7 +25,7 @@ export function createCors(origins: readonly string[]) {
     res.setHeader('access-control-allow-methods', 'GET, POST, OPTIONS');
     res.setHeader(
       'access-control-allow-headers',
-      'content-type, api-access-token, x-request-id, apollo-require-preflight, x-apollo-operation-name',
+      'content-type, authorization, api-access-token, x-request-id, apollo-require-preflight, x-apollo-operation-name',
     );
     res.setHeader('access-control-max-age', '600');
     res.statusCode = 204;

@@ -5,6 +5,10 @@ import { ErrorCode } from '../errors';
 import { type GatewayContext, tokenFromHeaders } from '../graphql/context';
 import { checkBatchLength } from './batching';
 import { RequestLoaders } from '../graphql/loaders';
+import { PlatformAccess, principalOf } from '../graphql/principal';
+import type { PlatformConfig } from '../config';
+import { RequestIdentity } from '../identity/requestIdentity';
+import type { IdentityService } from '../identity/service';
 import { readJsonBody, RequestBodyError } from './body';
 import { hasPreflightHeader, isMultipart, type MultipartLimits, readMultipartBody } from './multipart';
 
@@ -18,7 +22,13 @@ export interface GraphQLHandlerOptions {
   readonly maxConcurrentReads?: number;
   /** Bounds of GraphQL multipart uploads (files of sendMessage); uploads are refused when left out. */
   readonly uploads?: Omit<MultipartLimits, 'maxFieldBytes'>;
+  /** Whether the Platform API is on, and who may use it; off when left out. */
+  readonly platform?: { readonly enabled: boolean; readonly policy: PlatformConfig };
+  /** Verified contact identity (src/identity/); left out when it is not configured. */
+  readonly identity?: IdentityService;
 }
+
+const NO_PLATFORM: PlatformConfig = { serviceKeyDigests: [], operations: [], browserOperations: [] };
 
 /**
  * Serves GraphQL over HTTP with Node's own http module in front of Apollo's transport-neutral
@@ -28,6 +38,8 @@ export interface GraphQLHandlerOptions {
 export function createGraphQLHandler(options: GraphQLHandlerOptions) {
   const { apollo, chatwoot, maxBodyBytes } = options;
   const loaderSettings = { maxConcurrent: options.maxConcurrentReads ?? 8 };
+  const platformEnabled = options.platform?.enabled === true;
+  const platformPolicy = options.platform?.policy ?? NO_PLATFORM;
 
   return async function handleGraphQL(req: IncomingMessage, res: ServerResponse): Promise<void> {
     let body: unknown;
@@ -65,6 +77,9 @@ export function createGraphQLHandler(options: GraphQLHandlerOptions) {
     if (multipart) headers.set('content-type', 'application/json');
     const url = req.url ?? '';
     const queryStart = url.indexOf('?');
+    // One per HTTP request, so that every operation of a batch shares one verification. Only the header is kept here:
+    // it is parsed and verified when a field on a covered inbox first needs it.
+    const identity = options.identity ? new RequestIdentity(options.identity, req.headers.authorization) : undefined;
 
     const response = await apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: {
@@ -73,12 +88,23 @@ export function createGraphQLHandler(options: GraphQLHandlerOptions) {
         search: queryStart === -1 ? '' : url.slice(queryStart),
         body,
       },
-      context: async () => ({
-        chatwoot,
-        // x-request-id was checked (or replaced) by the gateway before this handler ran.
-        call: { token: tokenFromHeaders(req.headers), requestId: req.headers['x-request-id'] as string | undefined },
-        loaders: new RequestLoaders(loaderSettings),
-      }),
+      context: async () => {
+        const platform = new PlatformAccess(platformEnabled, platformPolicy, () => principalOf(req.headers, platformPolicy.serviceKeyDigests));
+        return {
+          chatwoot,
+          call: {
+            token: tokenFromHeaders(req.headers),
+            // x-request-id was checked (or replaced) by the gateway before this handler ran.
+            requestId: req.headers['x-request-id'] as string | undefined,
+            get service() {
+              return platform.service;
+            },
+          },
+          loaders: new RequestLoaders(loaderSettings),
+          platform,
+          identity,
+        };
+      },
     });
 
     // Contact data is personal and answers to mutations are never reusable: no cache may keep them.

@@ -5,9 +5,10 @@ import type { Context } from 'graphql-ws';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocket, WebSocketServer } from 'ws';
 import type { ChatwootClient } from '../chatwoot/client';
-import type { OperationsConfig, RealtimeConfig } from '../config';
+import type { OperationsConfig, PlatformConfig, RealtimeConfig } from '../config';
 import { ErrorCode } from '../errors';
 import { type GatewayContext, tokenFromHeaders } from '../graphql/context';
+import { PlatformAccess, principalOf } from '../graphql/principal';
 import { parseOptions, queryLimitRules } from '../graphql/limits';
 import { RequestLoaders } from '../graphql/loaders';
 import { acceptRequestId, type Logger } from '../observability/logger';
@@ -36,6 +37,9 @@ export interface WebSocketEndpoint {
   /** Refuses new upgrades, waits (bounded) for completed subscriptions to be sent, then closes every connection. */
   close(): Promise<void>;
 }
+
+/** The Platform API is never served over WebSocket: its checks always refuse here. */
+const NO_PLATFORM: PlatformConfig = { serviceKeyDigests: [], operations: [], browserOperations: [] };
 
 /** The graphql-ws close code for a connection that sent no connection_init in time. */
 const INIT_TIMEOUT_CLOSE = 4408;
@@ -149,6 +153,7 @@ export function attachWebSocketEndpoint(options: WebSocketEndpointOptions): WebS
           chatwoot: options.chatwoot,
           call: { token, requestId: acceptRequestId(request.headers['x-request-id']) },
           loaders: connectionLoaders,
+          platform: new PlatformAccess(false, NO_PLATFORM, () => principalOf(request.headers, [])),
           realtime: options.realtime,
         };
       },

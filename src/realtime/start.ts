@@ -53,7 +53,7 @@ export function startRealtime(options: RealtimeOptions): Realtime {
     chatwoot: options.chatwoot,
     bridge,
     metrics: metrics.realtime,
-    applicationEnabled: config.application.enabled,
+    applicationEnabled: config.apis.application,
   });
   const endpoint = attachWebSocketEndpoint({
     httpServer: options.httpServer,

@@ -1,6 +1,7 @@
 import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocket, WebSocketServer } from 'ws';
+import type { ApplicationStore } from './application';
 import { publicAttachmentData } from './messages';
 import { ACCOUNT_ID, type JsonObject, type SimConversation, type SimMessage, type SimStoreEvent, type SimulatorStore } from './store';
 
@@ -17,7 +18,7 @@ export interface SimulatorCable {
 
 const BEAT_MS = 3000;
 
-export function attachCable(server: Server, store: SimulatorStore): SimulatorCable {
+export function attachCable(server: Server, store: SimulatorStore, users: ApplicationStore): SimulatorCable {
   const wss = new WebSocketServer({
     noServer: true,
     handleProtocols: (protocols) => (protocols.has('actioncable-v1-json') ? 'actioncable-v1-json' : false),
@@ -50,7 +51,7 @@ export function attachCable(server: Server, store: SimulatorStore): SimulatorCab
       }
       if (frame.command !== 'subscribe' || subscriptions.has(identifier)) return;
       // RoomChannel#subscribed raises for an unknown token; Rails logs it and answers nothing.
-      const streams = streamsFor(store, parseObject(identifier) ?? {});
+      const streams = streamsFor(store, users, parseObject(identifier) ?? {});
       subscriptions.set(identifier, streams);
       if (streams.length > 0) ws.send(JSON.stringify({ identifier, type: 'confirm_subscription' }));
     });
@@ -65,7 +66,7 @@ export function attachCable(server: Server, store: SimulatorStore): SimulatorCab
   };
   // Nobody listening: no payload to build.
   const stopListening = store.listen((event) => {
-    if (sockets.size > 0) deliver(store, event, broadcast);
+    if (sockets.size > 0) deliver(store, users, event, broadcast);
   });
 
   return {
@@ -77,20 +78,31 @@ export function attachCable(server: Server, store: SimulatorStore): SimulatorCab
   };
 }
 
-function streamsFor(store: SimulatorStore, params: JsonObject): string[] {
+function streamsFor(store: SimulatorStore, users: ApplicationStore, params: JsonObject): string[] {
   const token = params.pubsub_token;
   if (params.channel !== 'RoomChannel' || typeof token !== 'string' || token === '') return [];
   if (params.user_id === undefined || params.user_id === null || params.user_id === '') {
     return store.contactInboxes.some((link) => link.pubsubToken === token) ? [token] : [];
   }
-  const agent = store.agents.find((a) => a.pubsubToken === token && String(a.id) === String(params.user_id));
-  if (!agent || String(params.account_id) !== String(ACCOUNT_ID)) return [];
-  return [token, `account_${ACCOUNT_ID}`];
+  // User.find_by!(pubsub_token:, id:), then current_user.accounts.find(account_id).
+  const user = [...users.users.values()].find((u) => u.pubsubToken === token && String(u.id) === String(params.user_id));
+  if (!user || !users.membershipsOf(user.id).some((m) => String(m.accountId) === String(params.account_id))) return [];
+  return [token, `account_${String(params.account_id)}`];
 }
 
-/** The audiences of ActionCableListener: every agent (all are admins here), and the contact unless private. */
-function deliver(store: SimulatorStore, event: SimStoreEvent, broadcast: (stream: string, event: string, data: JsonObject) => void): void {
-  const agents = store.agents;
+/** The audiences of ActionCableListener: the inbox's members and the account's administrators, and the contact unless private. */
+function deliver(
+  store: SimulatorStore,
+  users: ApplicationStore,
+  event: SimStoreEvent,
+  broadcast: (stream: string, event: string, data: JsonObject) => void,
+): void {
+  const inboxId = event.conversation.inboxId;
+  const agents = [...users.users.values()].filter(
+    (u) =>
+      users.membershipsOf(u.id).some((m) => m.accountId === ACCOUNT_ID && m.role === 'administrator') ||
+      users.inboxMembers.some((m) => m.userId === u.id && m.inboxId === inboxId),
+  );
   if (event.type === 'message.created') {
     const data = messagePushData(store, event.message, event.conversation);
     for (const agent of agents) broadcast(agent.pubsubToken, event.type, data);

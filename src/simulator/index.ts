@@ -7,8 +7,9 @@ import { registerConversationRoutes, seedDemoConversation } from './conversation
 import { registerCsatRoutes } from './csat';
 import { registerInboxRoutes } from './inbox';
 import { registerMessageRoutes } from './messages';
-import { registerProfileRoutes } from './profile';
 import { SimRouter } from './http';
+import { ApplicationStore, registerApplicationRoutes, seedApplicationDemo } from './application';
+import { PLATFORM_DEMO, PlatformStore, registerPlatformRoutes } from './platform';
 import { identifierHash, SimulatorStore } from './store';
 
 /**
@@ -20,6 +21,10 @@ export interface Simulator {
   /** Base URL to give the gateway, e.g. http://127.0.0.1:41234. */
   readonly url: string;
   readonly store: SimulatorStore;
+  /** The Application API's records (accounts, users, tokens, ...). */
+  readonly application: ApplicationStore;
+  /** The Platform API's apps and what they created. */
+  readonly platform: PlatformStore;
   readonly demo: DemoData;
   close(): Promise<void>;
 }
@@ -34,8 +39,6 @@ export interface DemoData {
   readonly secureContactIdentifier: string;
   readonly secureContactExternalId: string;
   readonly secureContactIdentifierHash: string;
-  /** The demo agent's Chatwoot access token (Application API, realtime accountEvents). */
-  readonly agentAccessToken: string;
 }
 
 export interface SimulatorOptions {
@@ -52,7 +55,12 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   registerConversationRoutes(router, store);
   registerMessageRoutes(router, store);
   registerCsatRoutes(router);
-  registerProfileRoutes(router, store);
+  const application = new ApplicationStore();
+  seedApplicationDemo(application, store);
+  registerApplicationRoutes(router, application, store);
+  const platform = new PlatformStore(application);
+  platform.addApp(PLATFORM_DEMO.appName, PLATFORM_DEMO.token);
+  registerPlatformRoutes(router, platform);
 
   const server: Server = createServer((req, res) => {
     router.serve(req, res).catch(() => {
@@ -63,12 +71,14 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     });
   });
   // Chatwoot's ActionCable at /cable, broadcasting the store's changes.
-  const cable = attachCable(server, store);
+  const cable = attachCable(server, store, application);
   await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`,
     store,
+    application,
+    platform,
     demo,
     close: () =>
       new Promise<void>((resolve) => {
@@ -87,11 +97,9 @@ export const DEMO = {
   secureInboxHmacToken: 'demoHmacToken24CharsAbcd',
   secureContactIdentifier: '0b2d7c2e-4f0e-4a55-9a7b-2b6a1c9f3e11',
   secureContactExternalId: 'user-2002',
-  agentAccessToken: 'demoAgentAccessToken0001',
 } as const;
 
 function seedDemo(store: SimulatorStore): DemoData {
-  store.addAgent({ name: 'Dana (support)', email: 'dana@example.com', accessToken: DEMO.agentAccessToken });
   const website = store.addInbox({ name: 'Website (demo)', identifier: DEMO.inboxIdentifier });
   const secure = store.addInbox({
     name: 'Secure app (demo, identity validation on)',
@@ -119,6 +127,5 @@ function seedDemo(store: SimulatorStore): DemoData {
     secureContactIdentifier: DEMO.secureContactIdentifier,
     secureContactExternalId: DEMO.secureContactExternalId,
     secureContactIdentifierHash: identifierHash(secure.hmacToken, DEMO.secureContactExternalId),
-    agentAccessToken: DEMO.agentAccessToken,
   };
 }

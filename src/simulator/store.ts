@@ -100,17 +100,6 @@ export interface SimAttachment {
   dataUrl: string;
 }
 
-/** An agent (a Chatwoot user) of the account, for the realtime endpoint and the profile. */
-export interface SimAgent {
-  id: number;
-  name: string;
-  email: string;
-  /** The user's API access token (`api_access_token`). */
-  accessToken: string;
-  /** The user's ActionCable token. */
-  pubsubToken: string;
-}
-
 /**
  * A change of state the realtime endpoint (src/simulator/cable.ts) turns into broadcasts. Emitted by the store for
  * messages and conversations it adds, and by the routes for status and typing changes.
@@ -134,7 +123,6 @@ export class SimulatorStore {
   readonly contactInboxes: SimContactInbox[] = [];
   readonly conversations: SimConversation[] = [];
   readonly messages: SimMessage[] = [];
-  readonly agents: SimAgent[] = [];
   private nextId = { inbox: 1, contact: 1, conversation: 1, displayId: 1, message: 1, attachment: 1 };
   private readonly listeners = new Set<(event: SimStoreEvent) => void>();
 
@@ -149,23 +137,11 @@ export class SimulatorStore {
     for (const listener of this.listeners) listener(event);
   }
 
-  addAgent(fields: Partial<SimAgent> & Pick<SimAgent, 'name'>): SimAgent {
-    const agent: SimAgent = {
-      id: this.agents.length + 1,
-      email: `agent${this.agents.length + 1}@example.com`,
-      accessToken: secureToken(),
-      pubsubToken: secureToken(),
-      ...fields,
-    };
-    this.agents.push(agent);
-    return agent;
-  }
-
   /**
    * An agent's reply (or private note) in a conversation, as the dashboard or the Application API would add it;
    * it is broadcast like any message. Tests use it to play the agent.
    */
-  replyAsAgent(conversation: SimConversation, agent: SimAgent, content: string, options: { private?: boolean } = {}): SimMessage {
+  replyAsAgent(conversation: SimConversation, agent: { id: number; name: string }, content: string, options: { private?: boolean } = {}): SimMessage {
     return this.addMessage(conversation, {
       messageType: 1,
       content,

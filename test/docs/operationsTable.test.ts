@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildGatewaySchema } from '../../src/graphql/schema';
 import {
-  CLIENT_API_OPERATIONS,
+  ALL_OPERATIONS,
   OPERATIONS_TABLE_END,
   OPERATIONS_TABLE_START,
   renderOperationsTable,
@@ -33,7 +33,7 @@ describe('README operations table', () => {
 
   it('names only fields that exist in the schema, with an options argument', () => {
     const schema = buildGatewaySchema();
-    for (const { field } of CLIENT_API_OPERATIONS) {
+    for (const { field } of ALL_OPERATIONS) {
       const [typeName, fieldName] = field.split('.') as [string, string];
       const type = schema.getType(typeName);
       const fields = type && 'getFields' in type ? type.getFields() : {};

@@ -1,5 +1,6 @@
 import { WebSocket } from 'ws';
 import { type Simulator, startSimulator } from '../../src/simulator';
+import { APPLICATION_DEMO } from '../../src/simulator/application';
 import { eventually } from '../support/actionCable';
 import { startTestGateway, type TestGateway } from '../support/gateway';
 import { record, wsClient } from '../support/subscriptions';
@@ -43,7 +44,8 @@ describe('the simulator at /cable', () => {
   });
 
   it("delivers a contact's message sent through the Client API to the contact and to the agent", async () => {
-    const { inboxIdentifier, contactIdentifier, agentAccessToken } = simulator.demo;
+    const { inboxIdentifier, contactIdentifier } = simulator.demo;
+    const agentAccessToken = APPLICATION_DEMO.adminToken;
     const contactClient = wsClient(gateway.url);
     const agentClient = wsClient(gateway.url, { connectionParams: { 'api-access-token': agentAccessToken } });
     const contact = record(
@@ -68,7 +70,7 @@ describe('the simulator at /cable', () => {
 
     // The agent replies (the store hook a dashboard or the Application API would use): a private note first.
     const conversation = simulator.store.conversations.find((c) => c.displayId === 1)!;
-    const dana = simulator.store.agents[0]!;
+    const dana = { id: 1, name: 'Ada Admin' };
     simulator.store.replyAsAgent(conversation, dana, 'Note: VIP customer', { private: true });
     simulator.store.replyAsAgent(conversation, dana, 'Yes, it is on its way.');
     await eventually(() => contact.results.length === 2 && agent.results.length === 3, 10_000, 'the reply');

@@ -1,7 +1,8 @@
-import type { ItemOutcome } from '../../chatwoot/bulk';
+import type { ItemOutcome, UpdateContactItem } from '../../chatwoot/bulk';
 import type { ContactRecord } from '../../chatwoot/types';
 import type { ItemError, Resolvers, ResolversTypes } from '../../generated/graphql';
 import { ErrorCode } from '../../errors';
+import type { GatewayContext } from '../context';
 import { toGraphQLError } from '../errors';
 
 /**
@@ -10,10 +11,25 @@ import { toGraphQLError } from '../errors';
  */
 export const bulkResolvers: Resolvers = {
   Mutation: {
-    updateContacts: async (_root, { items, options }, { chatwoot, call }) =>
-      (await chatwoot.bulk.updateContacts(call, items, options)).map(toResult),
+    updateContacts: async (_root, { items, options }, context) =>
+      (await context.chatwoot.bulk.updateContacts(context.call, await withProofs(context, items), options)).map(toResult),
   },
 };
+
+/**
+ * Each item with the verified identity proof when its inbox is covered. A refused token or a mismatched item fails
+ * the whole operation before any call, like an option out of range: the caller is not who it says for all of them.
+ */
+async function withProofs(context: GatewayContext, items: readonly UpdateContactItem[]): Promise<readonly UpdateContactItem[]> {
+  const identity = context.identity;
+  if (!identity || !items.some((item) => identity.covers(item.inboxIdentifier))) return items;
+  const proven: UpdateContactItem[] = [];
+  for (const item of items) {
+    const proof = identity.covers(item.inboxIdentifier) ? await identity.prove(item.inboxIdentifier, item.input) : null;
+    proven.push(proof ? { ...item, input: { ...item.input, identifier: proof.identifier, identifierHash: proof.identifierHash } } : item);
+  }
+  return proven;
+}
 
 function toResult(outcome: ItemOutcome<ContactRecord>): ResolversTypes['UpdateContactResult'] {
   if (outcome.error === undefined) return { index: outcome.index, contact: outcome.value ?? null, error: null };

@@ -1,4 +1,5 @@
 import type { Resolvers } from '../../generated/graphql';
+import { withProof } from '../identity';
 
 /**
  * Contact as a federation entity, keyed by `inboxIdentifier sourceId`. A router sends every reference of a query in one
@@ -7,12 +8,15 @@ import type { Resolvers } from '../../generated/graphql';
  */
 export const contactEntityResolvers: Resolvers = {
   Contact: {
-    __resolveReference: async (reference, { chatwoot, call, loaders }) => {
+    __resolveReference: async (reference, context) => {
+      const { chatwoot, call, loaders } = context;
       const { inboxIdentifier, sourceId } = reference;
       // A representation without its key cannot name a contact.
       if (!inboxIdentifier || !sourceId) return null;
       const address = { inboxIdentifier, contactIdentifier: sourceId };
-      const contact = await loaders.read(chatwoot.contacts.getCall(address), () => chatwoot.contacts.get(call, address));
+      const contact = await withProof(context, inboxIdentifier, {}, (proof) =>
+        loaders.read(chatwoot.contacts.getCall(address, proof), () => chatwoot.contacts.get(call, address, proof)),
+      );
       // Chatwoot before 4.16 leaves source_id out of the record; the key the router sent is the contact's.
       return { ...contact, sourceId: contact.sourceId ?? sourceId };
     },

@@ -1,0 +1,56 @@
+import type { SimRouter } from '../http';
+import type { SimulatorStore } from '../store';
+import { registerLabelRoutes } from './labels';
+import { registerProfileRoutes } from './profile';
+import { ApplicationStore } from './store';
+
+/** Fixed tokens and ids of the demo Application API records, printed in the start-up banner. */
+export const APPLICATION_DEMO = {
+  accountId: 1,
+  adminToken: 'demoAdminToken24CharsAbc',
+  agentToken: 'demoAgentToken24CharsAbc',
+  adminPubsubToken: 'demoAdminPubsub24CharsAb',
+  agentPubsubToken: 'demoAgentPubsub24CharsAb',
+} as const;
+
+/**
+ * Registers every Application API route of the simulator on `router`. `records` is the simulator's store of inboxes,
+ * contacts, conversations and messages, which the Client API serves too: both APIs see the same records.
+ */
+export function registerApplicationRoutes(router: SimRouter, store: ApplicationStore, records: SimulatorStore): void {
+  void records;
+  registerProfileRoutes(router, store);
+  registerLabelRoutes(router, store);
+}
+
+/**
+ * The demo account: an administrator (member of every inbox) and an agent (member of the first inbox and of the
+ * Support team), a couple of labels.
+ */
+export function seedApplicationDemo(store: ApplicationStore, records: SimulatorStore): void {
+  const account = store.addAccount({ name: 'Demo Account', supportEmail: 'support@example.com' });
+  const admin = store.addUser({
+    name: 'Ada Admin',
+    email: 'ada@example.com',
+    accessToken: APPLICATION_DEMO.adminToken,
+    pubsubToken: APPLICATION_DEMO.adminPubsubToken,
+  });
+  const agent = store.addUser({
+    name: 'Sam Agent',
+    email: 'sam@example.com',
+    accessToken: APPLICATION_DEMO.agentToken,
+    pubsubToken: APPLICATION_DEMO.agentPubsubToken,
+  });
+  store.addMember(account, admin, 'administrator');
+  store.addMember(account, agent, 'agent');
+  for (const inbox of records.inboxes) store.inboxMembers.push({ inboxId: inbox.id, userId: admin.id });
+  if (records.inboxes[0]) store.inboxMembers.push({ inboxId: records.inboxes[0].id, userId: agent.id });
+  const support = { id: store.nextId('teams'), accountId: account.id, name: 'support', description: 'First line', allowAutoAssign: true };
+  store.teams.push(support);
+  store.teamMembers.push({ teamId: support.id, userId: agent.id });
+  for (const [title, color] of [['billing', '#ff6b6b'], ['vip', '#f5a623']] as const) {
+    store.labels.push({ id: store.nextId('labels'), accountId: account.id, title, description: null, color, showOnSidebar: true });
+  }
+}
+
+export { ApplicationStore };
