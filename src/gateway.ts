@@ -141,7 +141,7 @@ export async function startGateway(config: GatewayConfig, options: GatewayOption
   }
 
   // GraphQL subscriptions over WebSocket on the same path, bridged from Chatwoot's ActionCable (src/realtime).
-  const realtime = startRealtime({ config, baseUrl, httpServer, path: GRAPHQL_PATH, schema, chatwoot, formatError, logger, metrics });
+  const realtime = startRealtime({ config, baseUrl, httpServer, path: GRAPHQL_PATH, schema, chatwoot, identity, formatError, logger, metrics });
 
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', reject);

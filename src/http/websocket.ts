@@ -9,6 +9,8 @@ import type { OperationsConfig, PlatformConfig, RealtimeConfig } from '../config
 import { ErrorCode } from '../errors';
 import { type GatewayContext, tokenFromHeaders } from '../graphql/context';
 import { PlatformAccess, principalOf } from '../graphql/principal';
+import { authorizationFromConnectionParams, RequestIdentity } from '../identity/requestIdentity';
+import type { IdentityService } from '../identity/service';
 import { parseOptions, queryLimitRules } from '../graphql/limits';
 import { RequestLoaders } from '../graphql/loaders';
 import { acceptRequestId, type Logger } from '../observability/logger';
@@ -22,6 +24,8 @@ export interface WebSocketEndpointOptions {
   readonly schema: GraphQLSchema;
   readonly chatwoot: ChatwootClient;
   readonly realtime: RealtimeService;
+  /** Verified contact identity, when configured: the bearer token comes from connectionParams (or the upgrade). */
+  readonly identity?: IdentityService | null;
   readonly limits: Pick<RealtimeConfig, 'maxConnections' | 'maxSubscriptionsPerConnection' | 'connectionInitTimeoutMs'>;
   readonly operations: OperationsConfig;
   /** The HTTP endpoint's error formatter (src/graphql/errors.ts), so both transports answer alike. */
@@ -154,6 +158,10 @@ export function attachWebSocketEndpoint(options: WebSocketEndpointOptions): WebS
           call: { token, requestId: acceptRequestId(request.headers['x-request-id']) },
           loaders: connectionLoaders,
           platform: new PlatformAccess(false, NO_PLATFORM, () => principalOf(request.headers, [])),
+          // Per operation, not per connection: a token that expires is not trusted for the connection's lifetime.
+          identity: options.identity
+            ? new RequestIdentity(options.identity, authorizationFromConnectionParams(ctx.connectionParams) ?? request.headers.authorization)
+            : undefined,
           realtime: options.realtime,
         };
       },

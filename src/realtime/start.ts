@@ -3,6 +3,7 @@ import type { GraphQLFormattedError, GraphQLSchema } from 'graphql';
 import type { ChatwootClient } from '../chatwoot/client';
 import type { GatewayConfig } from '../config';
 import { attachWebSocketEndpoint } from '../http/websocket';
+import type { IdentityService } from '../identity/service';
 import type { Logger } from '../observability/logger';
 import type { GatewayMetrics } from '../observability/metrics';
 import { USER_AGENT } from '../version';
@@ -18,6 +19,8 @@ export interface RealtimeOptions {
   readonly path: string;
   readonly schema: GraphQLSchema;
   readonly chatwoot: ChatwootClient;
+  /** Verified contact identity, when configured (src/identity). */
+  readonly identity?: IdentityService | null;
   readonly formatError: (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError;
   readonly logger: Logger;
   readonly metrics: GatewayMetrics;
@@ -61,6 +64,7 @@ export function startRealtime(options: RealtimeOptions): Realtime {
     schema: options.schema,
     chatwoot: options.chatwoot,
     realtime: service,
+    identity: options.identity,
     limits: settings,
     operations: config.operations,
     formatError: options.formatError,

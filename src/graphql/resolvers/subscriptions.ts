@@ -5,6 +5,7 @@ import { RealtimeRefusal } from '../../realtime/errors';
 import type { RealtimeService } from '../../realtime/service';
 import type { Resolvers } from '../../generated/graphql';
 import type { GatewayContext } from '../context';
+import { withProof } from '../identity';
 
 /**
  * Subscriptions: each names its principal and hands the rest to the realtime service. Every event is resolved with
@@ -13,14 +14,11 @@ import type { GatewayContext } from '../context';
 export const subscriptionResolvers: Resolvers = {
   Subscription: {
     conversationEvents: {
+      // On an inbox the gateway vouches for, the verified identity (bearer token in connectionParams) is the proof.
       subscribe: (_root, { inboxIdentifier, contactIdentifier, displayId, identity, options }, context) =>
-        realtimeOf(context).conversationEvents(context.call, {
-          inboxIdentifier,
-          contactIdentifier,
-          displayId: displayId ?? null,
-          proof: { identifier: identity?.identifier, identifierHash: identity?.identifierHash },
-          options,
-        }),
+        withProof(context, inboxIdentifier, { identifier: identity?.identifier, identifierHash: identity?.identifierHash }, (proof) =>
+          realtimeOf(context).conversationEvents(context.call, { inboxIdentifier, contactIdentifier, displayId: displayId ?? null, proof, options }),
+        ),
       resolve: (event: ConversationEventRecord, _args: unknown, context: GatewayContext) => {
         realtimeOf(context);
         context.loaders.clearAll();
