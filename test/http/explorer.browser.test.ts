@@ -116,13 +116,16 @@ if (!haveChromium && !inCI) {
     const sockets: string[] = [];
     page.on('websocket', (socket) => sockets.push(socket.url()));
     await page.locator('.graphiql-tab').filter({ hasText: 'ConversationEvents' }).first().click();
-    await page.getByText('conversationEvents(inboxIdentifier').first().waitFor({ timeout: 30_000 });
-    await page.getByRole('button', { name: /Execute query/ }).click();
+    await page.getByText(/subscription\sConversationEvents\(/).first().waitFor({ timeout: 30_000 });
     const demo = running.simulator!.demo;
-    // Wait until Chatwoot confirmed the subscription upstream, then make something happen: the contact writes.
+    // Run it, and wait until Chatwoot confirmed the subscription upstream. A click that a loaded machine's page
+    // swallowed (the editor still mounting) started nothing: click again, at most three times in all.
     const bridge = running.gateway.realtime.bridge;
-    const deadline = Date.now() + 30_000;
-    while (bridge.confirmedSubscriptions === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    for (let attempt = 0; attempt < 3 && bridge.sizes.subscribers === 0; attempt++) {
+      await page.getByRole('button', { name: /Execute query/ }).click();
+      const deadline = Date.now() + 15_000;
+      while (bridge.confirmedSubscriptions === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    }
     expect(bridge.sizes.subscribers).toBe(1);
     expect(bridge.confirmedSubscriptions).toBe(1);
     const sent = await fetch(running.gateway.url, {
@@ -137,8 +140,8 @@ if (!haveChromium && !inCI) {
     const result = await textOf('.graphiql-response');
     expect(result).toContain('"kind": "MESSAGE_CREATED"');
     expect(result).toContain('"messageType": "INCOMING"');
-    expect(sockets).toEqual([running.gateway.url.replace(/^http/, 'ws')]);
-  }, 90_000);
+    expect([...new Set(sockets)]).toEqual([running.gateway.url.replace(/^http/, 'ws')]);
+  }, 120_000);
 
   it('made every request to the gateway only, with no error on the page', () => {
     const gatewayOrigin = new URL(running.gateway.url).origin;
