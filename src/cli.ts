@@ -20,7 +20,7 @@ export interface Running {
  */
 export async function run(env: Readonly<Record<string, string | undefined>>, print: (line: string) => void): Promise<Running> {
   const loaded = loadConfig(env);
-  const simulator = loaded.chatwoot.baseUrl ? null : await startSimulator({ chatwootVersion: loaded.simulator.chatwootVersion });
+  const simulator = loaded.chatwoot.baseUrl ? null : await startSimulator({ chatwootVersion: loaded.simulator.chatwootVersion, edition: loaded.simulator.edition });
   // The simulator's tokens are demo data, so its Application API is on unless the operator said otherwise.
   const config: GatewayConfig =
     simulator && !loaded.apis.applicationExplicit ? Object.freeze({ ...loaded, apis: { ...loaded.apis, application: true } }) : loaded;

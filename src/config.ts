@@ -44,6 +44,13 @@ export interface GatewayConfig {
   readonly graph: {
     /** The most upstream reads one GraphQL request runs at the same time (identical reads are sent once anyway). */
     readonly maxConcurrentReads: number;
+    /** The most representations one `_entities` field resolves (a federation router's batch of references). */
+    readonly maxEntityRepresentations: number;
+    /**
+     * Whether URLs the gateway passes on for Chatwoot to fetch (a contact's avatarUrl) may name loopback, link-local,
+     * private or unique-local addresses. Off by default: Chatwoot would fetch them from inside its own network.
+     */
+    readonly allowPrivateUrls: boolean;
   };
   /** File uploads (GraphQL multipart requests, for message attachments). */
   readonly uploads: {
@@ -51,10 +58,14 @@ export interface GatewayConfig {
     readonly maxFileBytes: number;
     /** Most files one request may carry. */
     readonly maxFiles: number;
+    /** Most bytes of all the files of one request together: the memory one upload request may hold. */
+    readonly maxTotalBytes: number;
   };
   readonly simulator: {
     /** Which Chatwoot release the embedded simulator imitates where releases differ. */
     readonly chatwootVersion: SimulatorChatwootVersion;
+    /** Which edition the simulator imitates: Enterprise adds the audit-log and reporting-event routes. */
+    readonly edition: SimulatorEdition;
   };
   readonly requestOptions: RequestOptionsConfig;
   readonly operations: OperationsConfig;
@@ -113,6 +124,9 @@ export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' |
 
 export type SimulatorChatwootVersion = '4.15' | '4.16';
 
+/** Chatwoot's editions, as far as the simulator tells them apart. */
+export type SimulatorEdition = 'community' | 'enterprise';
+
 export const TIMEOUT_MS_MAX = 300_000;
 /** Upper bounds of the batching options, per request and as server defaults. */
 export const BATCH_SIZE_MAX = 100;
@@ -156,15 +170,21 @@ export function loadConfig(env: Env = process.env): GatewayConfig {
     // keeps one wide query from opening a connection per field.
     graph: {
       maxConcurrentReads: read.integer('GATEWAY_MAX_CONCURRENT_READS', 8, 1, 128),
+      // Default 1000: a router's batch for a page of a few hundred orders fits, and one request stays a bounded job.
+      maxEntityRepresentations: read.integer('GATEWAY_MAX_ENTITY_REPRESENTATIONS', 1000, 1, 100_000),
+      allowPrivateUrls: read.boolean('GATEWAY_ALLOW_PRIVATE_URLS', false),
     },
     // --- Uploads. Default 40 MiB: Chatwoot's own limit for one attachment, so a file it would take is never refused
-    // here. Files are held in memory until sent on, so the most a request can hold is about the two multiplied.
+    // here. Files are held in memory until sent on, so their total per request is bounded too.
     uploads: {
       maxFileBytes: read.integer('GATEWAY_MAX_UPLOAD_BYTES', 40 * 1024 * 1024, 1, 1024 * 1024 * 1024),
       maxFiles: read.integer('GATEWAY_MAX_UPLOAD_FILES', 10, 0, 100),
+      // Default 100 MiB: a couple of large attachments. It, not files times file size, is what one request can hold.
+      maxTotalBytes: read.integer('GATEWAY_MAX_UPLOAD_TOTAL_BYTES', 100 * 1024 * 1024, 1, 4 * 1024 * 1024 * 1024),
     },
     simulator: {
       chatwootVersion: read.oneOf('CHATWOOT_SIMULATOR_VERSION', ['4.16', '4.15'] as const, '4.16'),
+      edition: read.oneOf('CHATWOOT_SIMULATOR_EDITION', ['community', 'enterprise'] as const, 'community'),
     },
     // --- Request options: safe defaults next to each; insecure TLS and per-request proxies are opt-in. ---
     requestOptions: {

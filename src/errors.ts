@@ -36,11 +36,15 @@ export const ErrorCode = {
   PERSISTED_QUERY_NOT_FOUND: 'PERSISTED_QUERY_NOT_FOUND',
   /** Automatic persisted queries are turned off. */
   PERSISTED_QUERY_NOT_SUPPORTED: 'PERSISTED_QUERY_NOT_SUPPORTED',
-  /** The HTTP request itself is not a valid GraphQL request (wrong method, missing body, CSRF protection). */
+  /**
+   * The HTTP request itself is not a valid GraphQL request (wrong method, missing body, CSRF protection, a misplaced
+   * upload, a subscription over HTTP, a request Node itself refuses).
+   */
   BAD_REQUEST: 'BAD_REQUEST',
   /**
-   * The document is too deep, too costly, has too many aliases or tokens; `limit` says which (depth, cost, aliases,
-   * tokens) and `maximum` the configured value.
+   * The document is too deep, too costly, has too many aliases or tokens, or an `_entities` field too many
+   * representations; `limit` says which (depth, cost, aliases, tokens, representations) and `maximum` the configured
+   * value.
    */
   QUERY_LIMIT_EXCEEDED: 'QUERY_LIMIT_EXCEEDED',
   /** The HTTP request body is larger than GATEWAY_MAX_BODY_BYTES (HTTP 413). */

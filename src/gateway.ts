@@ -9,7 +9,11 @@ import type { GatewayConfig } from './config';
 import { ErrorCode } from './errors';
 import type { GatewayContext } from './graphql/context';
 import { createErrorFormatter } from './graphql/errors';
+import { refuseHttpSubscriptions } from './graphql/httpSubscriptions';
+import { redactErrorsPlugin } from './graphql/redactErrors';
 import { buildGatewaySchema } from './graphql/schema';
+import { createUploadTargetCheck } from './graphql/uploadTargets';
+import { answerClientErrors } from './http/clientErrors';
 import { createExplorer } from './http/explorer';
 import type { ExplorerExample } from './http/explorerPage';
 import { createGraphQLHandler, sendError } from './http/graphqlHandler';
@@ -79,13 +83,14 @@ export async function startGateway(config: GatewayConfig, options: GatewayOption
     defaultTimeoutMs: config.upstream.defaultTimeoutMs,
     maxResponseBytes: config.upstream.maxResponseBytes,
     ...requestOptionSettings(config),
+    allowPrivateUrls: config.graph.allowPrivateUrls,
     observer: createUpstreamObserver(logger, metrics),
     retry: { maxAttempts: ops.retryMaxAttempts, baseDelayMs: ops.retryBaseDelayMs, maxDelayMs: ops.retryMaxDelayMs },
   });
   // Before Apollo starts: a key that cannot be imported stops start-up with nothing left running.
   const identityConfig = options.identity !== undefined ? options.identity : config.identity;
   const identity = identityConfig ? await IdentityService.create(identityConfig) : null;
-  const schema = buildGatewaySchema();
+  const schema = buildGatewaySchema({ maxEntityRepresentations: config.graph.maxEntityRepresentations });
   const formatError = createErrorFormatter({ development, onInternalError });
   const apollo = new ApolloServer<GatewayContext>({
     schema,
@@ -103,6 +108,8 @@ export async function startGateway(config: GatewayConfig, options: GatewayOption
     plugins: [
       ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginCacheControlDisabled(),
+      refuseHttpSubscriptions(),
+      redactErrorsPlugin([config.chatwoot.apiAccessToken, config.chatwoot.platformAppToken]),
       observabilityPlugin(logger, metrics),
       // A router may ask a subgraph for per-field traces; the errors in them stay masked, like everything we return.
       ApolloServerPluginInlineTrace({ includeErrors: { masked: true } }),
@@ -120,6 +127,8 @@ export async function startGateway(config: GatewayConfig, options: GatewayOption
     maxBatchLength: config.requestOptions.httpBatching ? config.requestOptions.httpBatchMax : undefined,
     maxConcurrentReads: config.graph.maxConcurrentReads,
     uploads: config.uploads.maxFiles > 0 ? config.uploads : undefined,
+    uploadTargets: createUploadTargetCheck(schema, ops.maxTokens),
+    onInternalError,
     platform: { enabled: config.apis.platform, policy: config.platform },
     identity: identity ?? undefined,
   });
@@ -131,6 +140,8 @@ export async function startGateway(config: GatewayConfig, options: GatewayOption
       else res.destroy();
     });
   });
+
+  answerClientErrors(httpServer);
 
   async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const path = (req.url ?? '/').split('?', 1)[0] ?? '/';

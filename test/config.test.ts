@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { ConfigError, loadConfig } from '../src/config';
 
 describe('loadConfig', () => {
@@ -49,11 +51,32 @@ describe('loadConfig', () => {
     }
   });
 
-  it('bounds uploads at 40 MiB per file and 10 files by default, and reads both variables', () => {
-    expect(loadConfig({}).uploads).toEqual({ maxFileBytes: 40 * 1024 * 1024, maxFiles: 10 });
-    expect(loadConfig({ GATEWAY_MAX_UPLOAD_BYTES: '1024', GATEWAY_MAX_UPLOAD_FILES: '0' }).uploads).toEqual({ maxFileBytes: 1024, maxFiles: 0 });
-    expect(() => loadConfig({ GATEWAY_MAX_UPLOAD_BYTES: '0', GATEWAY_MAX_UPLOAD_FILES: '101' })).toThrow(
-      /GATEWAY_MAX_UPLOAD_BYTES must be a whole number[\s\S]*GATEWAY_MAX_UPLOAD_FILES must be a whole number from 0 to 100/,
+  it('bounds uploads at 40 MiB per file, 10 files and 100 MiB in all by default, and reads the three variables', () => {
+    expect(loadConfig({}).uploads).toEqual({ maxFileBytes: 40 * 1024 * 1024, maxFiles: 10, maxTotalBytes: 100 * 1024 * 1024 });
+    expect(
+      loadConfig({ GATEWAY_MAX_UPLOAD_BYTES: '1024', GATEWAY_MAX_UPLOAD_FILES: '0', GATEWAY_MAX_UPLOAD_TOTAL_BYTES: '2048' }).uploads,
+    ).toEqual({ maxFileBytes: 1024, maxFiles: 0, maxTotalBytes: 2048 });
+    expect(() => loadConfig({ GATEWAY_MAX_UPLOAD_BYTES: '0', GATEWAY_MAX_UPLOAD_FILES: '101', GATEWAY_MAX_UPLOAD_TOTAL_BYTES: '0' })).toThrow(
+      /GATEWAY_MAX_UPLOAD_BYTES must be a whole number[\s\S]*GATEWAY_MAX_UPLOAD_FILES must be a whole number from 0 to 100[\s\S]*GATEWAY_MAX_UPLOAD_TOTAL_BYTES must be a whole number/,
+    );
+  });
+
+  it('documents the upload total, representation bound and private-URL switch in the README configuration table', () => {
+    const readme = readFileSync(join(__dirname, '..', 'README.md'), 'utf8');
+    const table = readme.slice(readme.indexOf('## Configuration'), readme.indexOf('## Errors'));
+    for (const name of ['GATEWAY_MAX_UPLOAD_TOTAL_BYTES', 'GATEWAY_MAX_ENTITY_REPRESENTATIONS', 'GATEWAY_ALLOW_PRIVATE_URLS']) {
+      expect(table).toContain(`| \`${name}\` |`);
+    }
+  });
+
+  it('resolves at most 1000 _entities representations and refuses private URLs by default, and reads both variables', () => {
+    expect(loadConfig({}).graph).toMatchObject({ maxEntityRepresentations: 1000, allowPrivateUrls: false });
+    expect(loadConfig({ GATEWAY_MAX_ENTITY_REPRESENTATIONS: '5', GATEWAY_ALLOW_PRIVATE_URLS: 'true' }).graph).toMatchObject({
+      maxEntityRepresentations: 5,
+      allowPrivateUrls: true,
+    });
+    expect(() => loadConfig({ GATEWAY_MAX_ENTITY_REPRESENTATIONS: '0', GATEWAY_ALLOW_PRIVATE_URLS: 'maybe' })).toThrow(
+      /GATEWAY_MAX_ENTITY_REPRESENTATIONS must be a whole number from 1 to 100000[\s\S]*GATEWAY_ALLOW_PRIVATE_URLS must be true or false/,
     );
   });
 
@@ -80,5 +103,11 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ GATEWAY_PLATFORM_BROWSER_OPERATIONS: 'PlatformQuery.agentBots', GATEWAY_CORS_ORIGINS: '*' })).toThrow(/cannot be combined with GATEWAY_CORS_ORIGINS=\*/);
     expect(() => loadConfig({ GATEWAY_PLATFORM_OPERATIONS: 'drop table' })).toThrow(/GATEWAY_PLATFORM_OPERATIONS must list Platform fields/);
     expect(loadConfig({ GATEWAY_PLATFORM_OPERATIONS: '*' }).platform.operations).toEqual(['*']);
+  });
+
+  it('imitates the Community edition of Chatwoot in the simulator unless CHATWOOT_SIMULATOR_EDITION says enterprise', () => {
+    expect(loadConfig({}).simulator.edition).toBe('community');
+    expect(loadConfig({ CHATWOOT_SIMULATOR_EDITION: 'enterprise' }).simulator.edition).toBe('enterprise');
+    expect(() => loadConfig({ CHATWOOT_SIMULATOR_EDITION: 'premium' })).toThrow(/CHATWOOT_SIMULATOR_EDITION/);
   });
 });

@@ -1,5 +1,5 @@
 import { BulkOperations, type BulkSettings } from './bulk';
-import { ContactsResource } from './contacts';
+import { type ContactSettings, ContactsResource } from './contacts';
 import { ConversationsResource } from './conversations';
 import { CsatResource } from './csat';
 import { type ApiSwitches, OperationExecutor } from './executor';
@@ -22,9 +22,9 @@ export class ChatwootClient {
   /** Runs the declared operations of the Application and Platform APIs (src/chatwoot/operations/). */
   readonly operations: OperationExecutor;
 
-  constructor(settings: TransportSettings & BulkSettings & Partial<ApiSwitches>) {
+  constructor(settings: TransportSettings & BulkSettings & ContactSettings & Partial<ApiSwitches>) {
     this.transport = new ChatwootTransport(settings);
-    this.contacts = new ContactsResource(this.transport);
+    this.contacts = new ContactsResource(this.transport, settings);
     this.bulk = new BulkOperations(this.transport, this.contacts, settings);
     this.inboxes = new InboxesResource(this.transport);
     this.conversations = new ConversationsResource(this.transport);

@@ -4,6 +4,7 @@ import { expectObject, objectOrNull, stringOrNull } from './records';
 import type { RequestOptions } from './requestOptions';
 import type { CallContext, ChatwootTransport, UpstreamCall } from './transport';
 import type { ContactChanges, ContactRecord, JsonObject } from './types';
+import { checkFetchableUrl } from './urlPolicy';
 
 /** Identifies a contact through an inbox of the Client API. */
 export interface ContactAddress {
@@ -34,9 +35,17 @@ const FIELD_NAMES: Readonly<Record<keyof CreateContactFields, string>> = {
   customAttributes: 'custom_attributes',
 };
 
+export interface ContactSettings {
+  /** Whether avatarUrl may name loopback, link-local and private addresses (GATEWAY_ALLOW_PRIVATE_URLS). Default no. */
+  readonly allowPrivateUrls?: boolean;
+}
+
 /** The Client API's contact endpoints: `/public/api/v1/inboxes/{inbox}/contacts...`. */
 export class ContactsResource {
-  constructor(private readonly transport: ChatwootTransport) {}
+  constructor(
+    private readonly transport: ChatwootTransport,
+    private readonly settings: ContactSettings = {},
+  ) {}
 
   /**
    * Describes `GET .../contacts/{contact}` without sending it (the per-request loaders key reads by it). Identity
@@ -64,6 +73,7 @@ export class ContactsResource {
     fields: CreateContactFields,
     options?: RequestOptions | null,
   ): Promise<ContactRecord> {
+    this.checkAvatarUrl(fields);
     return this.call(context, inboxIdentifier, {
       method: 'POST',
       path: `/public/api/v1/inboxes/${pathSegment(inboxIdentifier, 'inboxIdentifier')}/contacts`,
@@ -80,6 +90,7 @@ export class ContactsResource {
     changes: ContactChanges,
     options?: RequestOptions | null,
   ): Promise<ContactRecord> {
+    this.checkAvatarUrl(changes);
     return this.call(context, address.inboxIdentifier, {
       method: 'PATCH',
       path: contactPath(address),
@@ -89,13 +100,18 @@ export class ContactsResource {
     });
   }
 
+  /** Chatwoot downloads avatarUrl itself: it must not point it inside its own network. */
+  private checkAvatarUrl(fields: ContactChanges): void {
+    if (typeof fields.avatarUrl === 'string') checkFetchableUrl(fields.avatarUrl, 'avatarUrl', this.settings.allowPrivateUrls === true);
+  }
+
   private async call(
     context: CallContext,
     inboxIdentifier: string,
     call: { method: HttpMethod; path: string; pathTemplate?: string; query?: string; body?: unknown; options?: RequestOptions | null },
   ): Promise<ContactRecord> {
-    const body = await this.transport.send(context, call);
-    return toContactRecord(expectObject(body, call), inboxIdentifier);
+    const { body, upstream } = await this.transport.exchange(context, call);
+    return toContactRecord(expectObject(body, upstream), inboxIdentifier);
   }
 }
 

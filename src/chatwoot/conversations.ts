@@ -60,8 +60,8 @@ export class ConversationsResource {
   /** `GET .../conversations`: the contact's conversations Chatwoot lets this contact inbox see. */
   async list(context: CallContext, address: ContactAddress, options?: RequestOptions | null): Promise<ConversationRecord[]> {
     const call = this.listCall(address, options);
-    const body = expectArray(await this.transport.send(context, call), call);
-    return body.map((item) => toConversationRecord(expectObject(item, call), address, call));
+    const { body, upstream } = await this.transport.exchange(context, call);
+    return expectArray(body, upstream).map((item) => toConversationRecord(expectObject(item, upstream), address, call));
   }
 
   /** Describes the read of one conversation without sending it. */
@@ -116,7 +116,8 @@ export class ConversationsResource {
   }
 
   private async one(context: CallContext, call: UpstreamCall, address: ContactAddress): Promise<ConversationRecord> {
-    return toConversationRecord(expectObject(await this.transport.send(context, call), call), address, call);
+    const { body, upstream } = await this.transport.exchange(context, call);
+    return toConversationRecord(expectObject(body, upstream), address, call);
   }
 }
 

@@ -1,3 +1,4 @@
+import { enterpriseOnlyError, isMissingEnterpriseRoute } from './editions';
 import { CredentialRequiredError, PolicyViolationError } from './errors';
 import { buildPath, encodeQuery, type Operation, type OperationFacts, templateOf, type WithOptions } from './operation';
 import type { CallContext, ChatwootTransport, UpstreamCall } from './transport';
@@ -66,7 +67,13 @@ export class OperationExecutor {
 
   /** Sends a call `describe` made for the same operation and arguments, and decodes the answer. */
   async send<A extends WithOptions, R>(op: Operation<A, R>, context: CallContext, call: UpstreamCall, args: A): Promise<R> {
-    const answer = await this.transport.send(context, call);
+    let answer: unknown;
+    try {
+      answer = await this.transport.send(context, call);
+    } catch (error) {
+      if (op.edition === 'ENTERPRISE' && isMissingEnterpriseRoute(error)) throw enterpriseOnlyError(error);
+      throw error;
+    }
     return op.decode(answer, { method: call.method, path: call.path }, args);
   }
 

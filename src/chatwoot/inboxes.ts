@@ -21,7 +21,8 @@ export class InboxesResource {
   /** `GET /public/api/v1/inboxes/{inbox}`. */
   async get(context: CallContext, inboxIdentifier: string, options?: RequestOptions | null): Promise<InboxRecord> {
     const call = this.getCall(inboxIdentifier, options);
-    return toInboxRecord(expectObject(await this.transport.send(context, call), call), inboxIdentifier);
+    const { body, upstream } = await this.transport.exchange(context, call);
+    return toInboxRecord(expectObject(body, upstream), inboxIdentifier);
   }
 }
 

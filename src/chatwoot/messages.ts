@@ -68,7 +68,8 @@ export class MessagesResource {
     options?: RequestOptions | null,
   ): Promise<MessageRecord[]> {
     const call = this.listCall(address, before, options);
-    return expectArray(await this.transport.send(context, call), call).map((item) => toMessageRecord(expectObject(item, call)));
+    const { body, upstream } = await this.transport.exchange(context, call);
+    return expectArray(body, upstream).map((item) => toMessageRecord(expectObject(item, upstream)));
   }
 
   /**
@@ -107,7 +108,8 @@ export class MessagesResource {
   }
 
   private async one(context: CallContext, call: UpstreamCall): Promise<MessageRecord> {
-    return toMessageRecord(expectObject(await this.transport.send(context, call), call));
+    const { body, upstream } = await this.transport.exchange(context, call);
+    return toMessageRecord(expectObject(body, upstream));
   }
 }
 

@@ -1,3 +1,4 @@
+import type { ChatwootEdition } from './editions';
 import type { HttpMethod, UpstreamCallInfo } from './errors';
 import { InvalidRequestError } from './errors';
 import { pathSegment } from './paths';
@@ -60,6 +61,8 @@ export interface OperationSpec<A, R, P extends string = string> {
   readonly decode: (answer: unknown, call: UpstreamCallInfo, args: A) => R;
   /** One line on what the operation does, for the README's table. */
   readonly summary: string;
+  /** `ENTERPRISE` when only Chatwoot Enterprise has the route (a Community Chatwoot answers a routing 404). */
+  readonly edition?: ChatwootEdition;
 }
 
 /** A declared operation; `A` is what a caller passes, `R` what the executor returns. */
@@ -76,6 +79,7 @@ export interface OperationFacts {
   readonly credential: Credential;
   readonly role: RequiredRole;
   readonly summary: string;
+  readonly edition?: ChatwootEdition;
 }
 
 /**

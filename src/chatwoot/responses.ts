@@ -1,5 +1,6 @@
 import { classifyDenial } from './denials';
 import { type UpstreamCallInfo, UpstreamHttpError, UpstreamUnavailableError } from './errors';
+import { jsonNestsDeeperThan, MAX_UPSTREAM_JSON_DEPTH } from './jsonDepth';
 
 type Headers = Record<string, string | string[] | undefined>;
 
@@ -16,6 +17,14 @@ export function interpretResponse(
   const upstream = { ...call, status };
   if (status >= 200 && status < 300) {
     if (text.trim() === '') return null;
+    if (jsonNestsDeeperThan(text, MAX_UPSTREAM_JSON_DEPTH)) {
+      throw new UpstreamUnavailableError(
+        `Chatwoot answered ${call.method} ${call.path} with HTTP ${status} but the body nests deeper than ` +
+          `${MAX_UPSTREAM_JSON_DEPTH} levels.`,
+        upstream,
+        'invalid_response',
+      );
+    }
     try {
       return JSON.parse(text) as unknown;
     } catch {
@@ -52,6 +61,7 @@ interface ErrorDetail {
  */
 export function chatwootErrorDetail(text: string): ErrorDetail {
   let body: unknown;
+  if (jsonNestsDeeperThan(text, MAX_UPSTREAM_JSON_DEPTH)) return {};
   try {
     body = JSON.parse(text);
   } catch {

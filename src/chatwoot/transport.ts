@@ -3,7 +3,7 @@ import { CallGate } from './callGate';
 import { type Dispatcher, type FormData, Response } from 'undici';
 import { classifyFailure, type CallFacts } from './classify';
 import { DispatcherPool } from './dispatchers';
-import { CredentialRequiredError, type HttpMethod, InvalidRequestError, UpstreamUnavailableError } from './errors';
+import { CredentialRequiredError, type HttpMethod, InvalidRequestError, type UpstreamCallInfo, UpstreamUnavailableError } from './errors';
 import { pathTemplate, type UpstreamObserver } from './observer';
 import {
   resolveRequestOptions,
@@ -105,6 +105,14 @@ export class ChatwootTransport {
 
   /** Sends one call and returns Chatwoot's parsed JSON (null for an empty 2xx body). */
   async send(context: CallContext, call: UpstreamCall): Promise<unknown> {
+    return (await this.exchange(context, call)).body;
+  }
+
+  /**
+   * Sends one call and returns Chatwoot's parsed JSON with the call as answered (its status included), so that a
+   * body of the wrong shape is reported with the status it came with.
+   */
+  async exchange(context: CallContext, call: UpstreamCall): Promise<{ body: unknown; upstream: UpstreamCallInfo }> {
     // Resolved (and refused, if the policy says so) before any connection is attempted.
     const options = this.resolveOptions(call.options);
     const token = this.tokenFor(context, call.credential);
@@ -164,8 +172,9 @@ export class ChatwootTransport {
       status = response.statusCode;
       if (retryState) retryState.answered = true;
       const text = await this.readBody(response, facts);
-      if (call.expectHtml && response.statusCode >= 200 && response.statusCode < 300) return text;
-      return interpretResponse(response.statusCode, response.headers, text, { method: call.method, path: call.path });
+      const upstream = { method: call.method, path: call.path, status: response.statusCode };
+      if (call.expectHtml && response.statusCode >= 200 && response.statusCode < 300) return { body: text, upstream };
+      return { body: interpretResponse(response.statusCode, response.headers, text, upstream), upstream };
     } catch (error) {
       const secrets = secretsOf(token, call.body, query, context.token);
       const failure = withoutSecrets(classifyFailure(error, facts, timedOut), secrets);

@@ -13,6 +13,13 @@ import type { InboxSummaryRecord, AccountInboxRecord } from '../chatwoot/operati
 import type { PlatformAccountRecord, PlatformAccountUserRecord } from '../chatwoot/operations/platform/accounts';
 import type { PlatformUserRecord, SsoLinkRecord } from '../chatwoot/operations/platform/users';
 import type { PlatformNamespace } from '../graphql/resolvers/platform/namespace';
+import type { AutomationRuleRecord } from '../chatwoot/operations/application/automationRules';
+import type { WebhookRecord } from '../chatwoot/operations/application/webhooks';
+import type { IntegrationAppRecord, IntegrationHookRecord } from '../chatwoot/operations/application/integrations';
+import type { PortalRecord, HelpCenterCategoryRecord, HelpCenterArticleRecord } from '../chatwoot/operations/application/helpCenter';
+import type { AuditLogPageRecord, AuditLogRecord } from '../chatwoot/operations/application/auditLogs';
+import type { ReportingEventPageRecord, ReportingEventRecord } from '../chatwoot/operations/application/reportingEvents';
+import type { ReportsRef } from '../graphql/resolvers/application/reports';
 import type { ConversationEventRecord } from '../realtime/contactEvents';
 import type { AccountEventRecord } from '../realtime/accountEvents';
 import type { GatewayContext } from '../graphql/context';
@@ -45,6 +52,11 @@ export type Scalars = {
    * Chatwoot downloads the image later, in the background.
    */
   ImageUrl: { input: string; output: string; }
+  /**
+   * Any JSON value (object, array, string, number, boolean or null). Used only where Chatwoot's shape depends on the
+   * request or on the data, such as an automation condition's values or an action's parameters.
+   */
+  JSON: { input: unknown; output: unknown; }
   /** A JSON object (not an array, string or number). Keys are sent to Chatwoot exactly as given. */
   JSONObject: { input: Record<string, unknown>; output: Record<string, unknown>; }
   /**
@@ -63,6 +75,16 @@ export type Scalars = {
  */
 export type Account = {
   __typename?: 'Account';
+  /**
+   * The account's audit log, newest first, 25 entries a page (administrators only). Chatwoot Enterprise only: a
+   * Community Chatwoot gives FORBIDDEN with reason `enterprise_only`; while the account's audit_logs feature is off
+   * the log is empty.
+   */
+  auditLogs: AuditLogPage;
+  /** One automation rule by its id (administrators only). */
+  automationRule?: Maybe<AutomationRule>;
+  /** The account's automation rules (administrators only). */
+  automationRules: Array<AutomationRule>;
   /** When the account was created. */
   createdAt?: Maybe<Scalars['DateTime']['output']>;
   /** The account's custom attributes (industry, company size, time zone, ...). */
@@ -73,6 +95,8 @@ export type Account = {
   enabledFeatures?: Maybe<Array<Scalars['String']['output']>>;
   /** The account's numeric id. */
   id: Scalars['ID']['output'];
+  /** Chatwoot's integration apps and the account's hooks to them. */
+  integrations: Array<IntegrationApp>;
   /** One label by its id, or null when there is none. Chatwoot shows single labels to administrators only. */
   label?: Maybe<Label>;
   /** The account's labels. */
@@ -83,12 +107,52 @@ export type Account = {
   locale?: Maybe<Scalars['String']['output']>;
   /** The account's name. */
   name?: Maybe<Scalars['String']['output']>;
+  /** The account's help-center portals. */
+  portals: Array<Portal>;
+  /**
+   * The account's reporting events, 25 a page (administrators only). Chatwoot Enterprise only: a Community Chatwoot gives
+   * FORBIDDEN with reason `enterprise_only`.
+   */
+  reportingEvents: ReportingEventPage;
+  /** The account's reports: a namespace that makes no call of its own (administrators only). */
+  reports: AccountReports;
   /** The account's settings, such as its auto-resolve rules. */
   settings?: Maybe<Scalars['JSONObject']['output']>;
   /** Whether the account is active or suspended. */
   status?: Maybe<AccountStatus>;
   /** The account's support e-mail address. */
   supportEmail?: Maybe<Scalars['String']['output']>;
+  /** The account's webhooks (administrators only). */
+  webhooks: Array<Webhook>;
+};
+
+
+/**
+ * An account of a Chatwoot installation: the workspace agents, inboxes, contacts and conversations belong to.
+ * Its scalar fields come from one read of the account per request; its edges each make their own call.
+ */
+export type AccountAuditLogsArgs = {
+  options?: InputMaybe<RequestOptionsInput>;
+  page?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/**
+ * An account of a Chatwoot installation: the workspace agents, inboxes, contacts and conversations belong to.
+ * Its scalar fields come from one read of the account per request; its edges each make their own call.
+ */
+export type AccountAutomationRuleArgs = {
+  id: Scalars['ID']['input'];
+  options?: InputMaybe<RequestOptionsInput>;
+};
+
+
+/**
+ * An account of a Chatwoot installation: the workspace agents, inboxes, contacts and conversations belong to.
+ * Its scalar fields come from one read of the account per request; its edges each make their own call.
+ */
+export type AccountAutomationRulesArgs = {
+  options?: InputMaybe<RequestOptionsInput>;
 };
 
 
@@ -124,6 +188,15 @@ export type AccountDomainArgs = {
  * Its scalar fields come from one read of the account per request; its edges each make their own call.
  */
 export type AccountEnabledFeaturesArgs = {
+  options?: InputMaybe<RequestOptionsInput>;
+};
+
+
+/**
+ * An account of a Chatwoot installation: the workspace agents, inboxes, contacts and conversations belong to.
+ * Its scalar fields come from one read of the account per request; its edges each make their own call.
+ */
+export type AccountIntegrationsArgs = {
   options?: InputMaybe<RequestOptionsInput>;
 };
 
@@ -178,6 +251,30 @@ export type AccountNameArgs = {
  * An account of a Chatwoot installation: the workspace agents, inboxes, contacts and conversations belong to.
  * Its scalar fields come from one read of the account per request; its edges each make their own call.
  */
+export type AccountPortalsArgs = {
+  options?: InputMaybe<RequestOptionsInput>;
+};
+
+
+/**
+ * An account of a Chatwoot installation: the workspace agents, inboxes, contacts and conversations belong to.
+ * Its scalar fields come from one read of the account per request; its edges each make their own call.
+ */
+export type AccountReportingEventsArgs = {
+  inboxId?: InputMaybe<Scalars['ID']['input']>;
+  name?: InputMaybe<ReportingEventName>;
+  options?: InputMaybe<RequestOptionsInput>;
+  page?: InputMaybe<Scalars['Int']['input']>;
+  since?: InputMaybe<Scalars['DateTime']['input']>;
+  until?: InputMaybe<Scalars['DateTime']['input']>;
+  userId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+/**
+ * An account of a Chatwoot installation: the workspace agents, inboxes, contacts and conversations belong to.
+ * Its scalar fields come from one read of the account per request; its edges each make their own call.
+ */
 export type AccountSettingsArgs = {
   options?: InputMaybe<RequestOptionsInput>;
 };
@@ -197,6 +294,15 @@ export type AccountStatusArgs = {
  * Its scalar fields come from one read of the account per request; its edges each make their own call.
  */
 export type AccountSupportEmailArgs = {
+  options?: InputMaybe<RequestOptionsInput>;
+};
+
+
+/**
+ * An account of a Chatwoot installation: the workspace agents, inboxes, contacts and conversations belong to.
+ * Its scalar fields come from one read of the account per request; its edges each make their own call.
+ */
+export type AccountWebhooksArgs = {
   options?: InputMaybe<RequestOptionsInput>;
 };
 
@@ -329,6 +435,186 @@ export type AccountMembership = {
   role?: Maybe<AgentRole>;
 };
 
+/**
+ * The account's reports (Chatwoot's v2 report API; administrators only). A namespace: it makes no call by itself, each
+ * field makes one, and the fields of one request run concurrently. Ranges are `since`/`until` times, which
+ * Chatwoot reads as Unix seconds; durations are in seconds.
+ */
+export type AccountReports = {
+  __typename?: 'AccountReports';
+  /** Each agent's open and unattended conversations now, or one agent's. */
+  agentConversationCounts: Array<AgentConversationCounts>;
+  /** Conversations, resolutions and average times per agent. */
+  byAgent: Array<SummaryReportRow>;
+  /** Conversations by status per channel type; the range may span 6 months at most. */
+  byChannel: Array<ChannelSummaryRow>;
+  /** Conversations, resolutions and average times per inbox. */
+  byInbox: Array<SummaryReportRow>;
+  /** Conversations, resolutions and average times per team. */
+  byTeam: Array<SummaryReportRow>;
+  /** The account's open, unattended and unassigned conversations now. */
+  conversationCounts: ConversationMetricCounts;
+  /**
+   * First response times in buckets (`0-1h`, `1-4h`, `4-8h`, `8-24h`, `24h+`) per channel type, as Chatwoot
+   * answers it (its keys depend on the account's channels).
+   */
+  firstResponseTimeDistribution?: Maybe<Scalars['JSONObject']['output']>;
+  /**
+   * Conversations per inbox and label: `{inboxes: [{id, name}], labels: [{id, title}], matrix: [[count]]}`, as Chatwoot
+   * answers it (its size depends on the inboxes and labels asked for).
+   */
+  inboxLabelMatrix?: Maybe<Scalars['JSONObject']['output']>;
+  /** Outgoing messages per agent, team, inbox or label. */
+  outgoingMessagesCount: Array<OutgoingMessagesCountRow>;
+  /** A range's headline numbers, with the previous range's, for the account or one agent, inbox, label or team. */
+  summary: ReportSummary;
+  /** A metric over time, for the account or one agent, inbox, label or team. */
+  timeseries: Array<ReportPoint>;
+};
+
+
+/**
+ * The account's reports (Chatwoot's v2 report API; administrators only). A namespace: it makes no call by itself, each
+ * field makes one, and the fields of one request run concurrently. Ranges are `since`/`until` times, which
+ * Chatwoot reads as Unix seconds; durations are in seconds.
+ */
+export type AccountReportsAgentConversationCountsArgs = {
+  options?: InputMaybe<RequestOptionsInput>;
+  userId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+/**
+ * The account's reports (Chatwoot's v2 report API; administrators only). A namespace: it makes no call by itself, each
+ * field makes one, and the fields of one request run concurrently. Ranges are `since`/`until` times, which
+ * Chatwoot reads as Unix seconds; durations are in seconds.
+ */
+export type AccountReportsByAgentArgs = {
+  businessHours?: InputMaybe<Scalars['Boolean']['input']>;
+  options?: InputMaybe<RequestOptionsInput>;
+  since?: InputMaybe<Scalars['DateTime']['input']>;
+  until?: InputMaybe<Scalars['DateTime']['input']>;
+};
+
+
+/**
+ * The account's reports (Chatwoot's v2 report API; administrators only). A namespace: it makes no call by itself, each
+ * field makes one, and the fields of one request run concurrently. Ranges are `since`/`until` times, which
+ * Chatwoot reads as Unix seconds; durations are in seconds.
+ */
+export type AccountReportsByChannelArgs = {
+  options?: InputMaybe<RequestOptionsInput>;
+  since?: InputMaybe<Scalars['DateTime']['input']>;
+  until?: InputMaybe<Scalars['DateTime']['input']>;
+};
+
+
+/**
+ * The account's reports (Chatwoot's v2 report API; administrators only). A namespace: it makes no call by itself, each
+ * field makes one, and the fields of one request run concurrently. Ranges are `since`/`until` times, which
+ * Chatwoot reads as Unix seconds; durations are in seconds.
+ */
+export type AccountReportsByInboxArgs = {
+  businessHours?: InputMaybe<Scalars['Boolean']['input']>;
+  options?: InputMaybe<RequestOptionsInput>;
+  since?: InputMaybe<Scalars['DateTime']['input']>;
+  until?: InputMaybe<Scalars['DateTime']['input']>;
+};
+
+
+/**
+ * The account's reports (Chatwoot's v2 report API; administrators only). A namespace: it makes no call by itself, each
+ * field makes one, and the fields of one request run concurrently. Ranges are `since`/`until` times, which
+ * Chatwoot reads as Unix seconds; durations are in seconds.
+ */
+export type AccountReportsByTeamArgs = {
+  businessHours?: InputMaybe<Scalars['Boolean']['input']>;
+  options?: InputMaybe<RequestOptionsInput>;
+  since?: InputMaybe<Scalars['DateTime']['input']>;
+  until?: InputMaybe<Scalars['DateTime']['input']>;
+};
+
+
+/**
+ * The account's reports (Chatwoot's v2 report API; administrators only). A namespace: it makes no call by itself, each
+ * field makes one, and the fields of one request run concurrently. Ranges are `since`/`until` times, which
+ * Chatwoot reads as Unix seconds; durations are in seconds.
+ */
+export type AccountReportsConversationCountsArgs = {
+  options?: InputMaybe<RequestOptionsInput>;
+};
+
+
+/**
+ * The account's reports (Chatwoot's v2 report API; administrators only). A namespace: it makes no call by itself, each
+ * field makes one, and the fields of one request run concurrently. Ranges are `since`/`until` times, which
+ * Chatwoot reads as Unix seconds; durations are in seconds.
+ */
+export type AccountReportsFirstResponseTimeDistributionArgs = {
+  options?: InputMaybe<RequestOptionsInput>;
+  since?: InputMaybe<Scalars['DateTime']['input']>;
+  until?: InputMaybe<Scalars['DateTime']['input']>;
+};
+
+
+/**
+ * The account's reports (Chatwoot's v2 report API; administrators only). A namespace: it makes no call by itself, each
+ * field makes one, and the fields of one request run concurrently. Ranges are `since`/`until` times, which
+ * Chatwoot reads as Unix seconds; durations are in seconds.
+ */
+export type AccountReportsInboxLabelMatrixArgs = {
+  inboxIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  labelIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  options?: InputMaybe<RequestOptionsInput>;
+  since?: InputMaybe<Scalars['DateTime']['input']>;
+  until?: InputMaybe<Scalars['DateTime']['input']>;
+};
+
+
+/**
+ * The account's reports (Chatwoot's v2 report API; administrators only). A namespace: it makes no call by itself, each
+ * field makes one, and the fields of one request run concurrently. Ranges are `since`/`until` times, which
+ * Chatwoot reads as Unix seconds; durations are in seconds.
+ */
+export type AccountReportsOutgoingMessagesCountArgs = {
+  groupBy: OutgoingMessagesGroupBy;
+  options?: InputMaybe<RequestOptionsInput>;
+  since?: InputMaybe<Scalars['DateTime']['input']>;
+  until?: InputMaybe<Scalars['DateTime']['input']>;
+};
+
+
+/**
+ * The account's reports (Chatwoot's v2 report API; administrators only). A namespace: it makes no call by itself, each
+ * field makes one, and the fields of one request run concurrently. Ranges are `since`/`until` times, which
+ * Chatwoot reads as Unix seconds; durations are in seconds.
+ */
+export type AccountReportsSummaryArgs = {
+  businessHours?: InputMaybe<Scalars['Boolean']['input']>;
+  dimension?: InputMaybe<ReportDimension>;
+  id?: InputMaybe<Scalars['ID']['input']>;
+  options?: InputMaybe<RequestOptionsInput>;
+  since?: InputMaybe<Scalars['DateTime']['input']>;
+  until?: InputMaybe<Scalars['DateTime']['input']>;
+};
+
+
+/**
+ * The account's reports (Chatwoot's v2 report API; administrators only). A namespace: it makes no call by itself, each
+ * field makes one, and the fields of one request run concurrently. Ranges are `since`/`until` times, which
+ * Chatwoot reads as Unix seconds; durations are in seconds.
+ */
+export type AccountReportsTimeseriesArgs = {
+  businessHours?: InputMaybe<Scalars['Boolean']['input']>;
+  dimension?: InputMaybe<ReportDimension>;
+  id?: InputMaybe<Scalars['ID']['input']>;
+  metric: ReportMetric;
+  options?: InputMaybe<RequestOptionsInput>;
+  since?: InputMaybe<Scalars['DateTime']['input']>;
+  timezoneOffset?: InputMaybe<Scalars['Float']['input']>;
+  until?: InputMaybe<Scalars['DateTime']['input']>;
+};
+
 /** Whether an account may be used. */
 export type AccountStatus =
   /** The account is in use. */
@@ -400,12 +686,184 @@ export type AgentBot = {
   thumbnail?: Maybe<Scalars['String']['output']>;
 };
 
+/** One agent's conversations right now. */
+export type AgentConversationCounts = {
+  __typename?: 'AgentConversationCounts';
+  /** The agent's availability (`online`, `busy`, `offline`). */
+  availability?: Maybe<Scalars['String']['output']>;
+  /** The agent's e-mail address. */
+  email?: Maybe<Scalars['String']['output']>;
+  /** The agent's user id. */
+  id: Scalars['ID']['output'];
+  /** The agent's name. */
+  name?: Maybe<Scalars['String']['output']>;
+  /** The agent's open conversations. */
+  open?: Maybe<Scalars['Int']['output']>;
+  /** The URL of the agent's avatar. */
+  thumbnail?: Maybe<Scalars['String']['output']>;
+  /** The agent's open conversations waiting for a first reply. */
+  unattended?: Maybe<Scalars['Int']['output']>;
+};
+
 /** A user's role in an account. */
 export type AgentRole =
   /** An administrator: manages the account, its agents, inboxes and settings. */
   | 'ADMINISTRATOR'
   /** An agent: works on the conversations of the inboxes and teams they belong to. */
   | 'AGENT';
+
+/** The state of a help-center article. */
+export type ArticleStatus =
+  /** Withdrawn. */
+  | 'ARCHIVED'
+  /** Not published yet (Chatwoot's default). */
+  | 'DRAFT'
+  /** Shown in the portal. */
+  | 'PUBLISHED';
+
+/** One audited change of the account (Chatwoot Enterprise). */
+export type AuditLogEntry = {
+  __typename?: 'AuditLogEntry';
+  /** What happened: `create`, `update` or `destroy`. */
+  action?: Maybe<Scalars['String']['output']>;
+  /** That record's id. */
+  associatedId?: Maybe<Scalars['ID']['output']>;
+  /** The kind of record the change belongs to, when there is one. */
+  associatedType?: Maybe<Scalars['String']['output']>;
+  /** The changed record's id. */
+  auditableId?: Maybe<Scalars['ID']['output']>;
+  /** The kind of record changed, such as `Inbox` or `Webhook`. */
+  auditableType?: Maybe<Scalars['String']['output']>;
+  /** The changed attributes (old and new values); attributes holding tokens, secrets, passwords or settings are left out. */
+  auditedChanges?: Maybe<Scalars['JSONObject']['output']>;
+  /** A comment recorded with the change. */
+  comment?: Maybe<Scalars['String']['output']>;
+  /** When the change was made. */
+  createdAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The entry's numeric id. */
+  id: Scalars['ID']['output'];
+  /** The address the change came from. */
+  remoteAddress?: Maybe<Scalars['String']['output']>;
+  /** The id of the request that made the change. */
+  requestUuid?: Maybe<Scalars['String']['output']>;
+  /** The actor's id. */
+  userId?: Maybe<Scalars['ID']['output']>;
+  /** The kind of actor (`User`). */
+  userType?: Maybe<Scalars['String']['output']>;
+  /** The actor's name or e-mail address. */
+  username?: Maybe<Scalars['String']['output']>;
+  /** The record's version after the change. */
+  version?: Maybe<Scalars['Int']['output']>;
+};
+
+/** A page of the audit log, newest first. */
+export type AuditLogPage = {
+  __typename?: 'AuditLogPage';
+  /** Whether a later page has entries. */
+  hasNextPage: Scalars['Boolean']['output'];
+  /** The entries of this page. */
+  nodes: Array<AuditLogEntry>;
+  /** This page's number, from 1. */
+  page: Scalars['Int']['output'];
+  /** Entries per page (Chatwoot's 25). */
+  perPage: Scalars['Int']['output'];
+  /** How many entries there are in all. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** One action of an automation rule. */
+export type AutomationAction = {
+  __typename?: 'AutomationAction';
+  /** What the action does: `assign_agent`, `assign_team`, `add_label`, `send_message`, `send_email_to_team`, `resolve_conversation`, ... */
+  actionName?: Maybe<Scalars['String']['output']>;
+  /** The action's parameters (agent or team ids, label titles, a message), as Chatwoot stores them. */
+  actionParams: Array<Maybe<Scalars['JSON']['output']>>;
+};
+
+/** One action of a rule being written. */
+export type AutomationActionInput = {
+  /** What the action does, such as `add_label`. */
+  actionName: Scalars['String']['input'];
+  /** The action's parameters. */
+  actionParams?: InputMaybe<Array<Scalars['JSON']['input']>>;
+};
+
+/** One condition of an automation rule. */
+export type AutomationCondition = {
+  __typename?: 'AutomationCondition';
+  /** The attribute compared, such as `status`, `browser_language` or a custom attribute's key. */
+  attributeKey?: Maybe<Scalars['String']['output']>;
+  /** How it is compared: `equal_to`, `not_equal_to`, `contains`, `does_not_contain`, `is_present`, ... */
+  filterOperator?: Maybe<Scalars['String']['output']>;
+  /** How this condition joins the next one: `and` or `or` (null on the last). */
+  queryOperator?: Maybe<Scalars['String']['output']>;
+  /** The values compared with (strings, numbers or ids, as Chatwoot stores them). */
+  values: Array<Maybe<Scalars['JSON']['output']>>;
+};
+
+/** One condition of a rule being written. */
+export type AutomationConditionInput = {
+  /** The attribute compared. */
+  attributeKey: Scalars['String']['input'];
+  /** How it is compared, such as `equal_to`. */
+  filterOperator: Scalars['String']['input'];
+  /** How this condition joins the next one: `and` or `or`; leave it out on the last. */
+  queryOperator?: InputMaybe<Scalars['String']['input']>;
+  /** The values compared with. */
+  values: Array<Scalars['JSON']['input']>;
+};
+
+/** The event an automation rule runs on. */
+export type AutomationEvent =
+  /** A conversation was created. */
+  | 'CONVERSATION_CREATED'
+  /** A conversation was opened (or reopened). */
+  | 'CONVERSATION_OPENED'
+  /** A conversation was resolved. */
+  | 'CONVERSATION_RESOLVED'
+  /** A conversation changed. */
+  | 'CONVERSATION_UPDATED'
+  /** A message was created. */
+  | 'MESSAGE_CREATED';
+
+/** An automation rule: on an event, when its conditions hold, Chatwoot runs its actions. */
+export type AutomationRule = {
+  __typename?: 'AutomationRule';
+  /** The account the rule belongs to. */
+  accountId?: Maybe<Scalars['ID']['output']>;
+  /** The actions, in order. */
+  actions: Array<AutomationAction>;
+  /** Whether the rule runs. */
+  active?: Maybe<Scalars['Boolean']['output']>;
+  /** The conditions, in order. */
+  conditions: Array<AutomationCondition>;
+  /** When the rule was created. */
+  createdOn?: Maybe<Scalars['DateTime']['output']>;
+  /** What the rule is for. */
+  description?: Maybe<Scalars['String']['output']>;
+  /** The event the rule runs on; null for an event this gateway does not know. */
+  eventName?: Maybe<AutomationEvent>;
+  /** The rule's numeric id. */
+  id: Scalars['ID']['output'];
+  /** The rule's name. */
+  name?: Maybe<Scalars['String']['output']>;
+};
+
+/** An automation rule's fields. Only the fields you set are sent; conditions and actions replace the old ones as a whole. */
+export type AutomationRuleInput = {
+  /** The actions, in order. */
+  actions?: InputMaybe<Array<AutomationActionInput>>;
+  /** Whether the rule runs. */
+  active?: InputMaybe<Scalars['Boolean']['input']>;
+  /** The conditions, in order. */
+  conditions?: InputMaybe<Array<AutomationConditionInput>>;
+  /** What the rule is for. */
+  description?: InputMaybe<Scalars['String']['input']>;
+  /** The event the rule runs on. Required when creating. */
+  eventName?: InputMaybe<AutomationEvent>;
+  /** The rule's name. Required when creating. */
+  name?: InputMaybe<Scalars['String']['input']>;
+};
 
 /**
  * How a bulk operation paces its calls to Chatwoot: `itemsPerBatch` calls run at once, and a batch starts only when
@@ -420,6 +878,23 @@ export type BatchingInput = {
   batchIntervalMs?: InputMaybe<Scalars['Int']['input']>;
   /** How many calls to Chatwoot run at the same time, from 1 to 100. Default: GATEWAY_DEFAULT_BATCH_SIZE (10). */
   itemsPerBatch?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** One channel type's conversations by status (Chatwoot's map keyed by channel, as a list). */
+export type ChannelSummaryRow = {
+  __typename?: 'ChannelSummaryRow';
+  /** The channel type. */
+  channelType?: Maybe<ChannelType>;
+  /** Open conversations. */
+  open?: Maybe<Scalars['Int']['output']>;
+  /** Pending conversations. */
+  pending?: Maybe<Scalars['Int']['output']>;
+  /** Resolved conversations. */
+  resolved?: Maybe<Scalars['Int']['output']>;
+  /** Snoozed conversations. */
+  snoozed?: Maybe<Scalars['Int']['output']>;
+  /** All of them. */
+  total?: Maybe<Scalars['Int']['output']>;
 };
 
 /** The kind of channel an inbox receives messages from. */
@@ -601,6 +1076,19 @@ export type ConversationEventKind =
   /** An agent started typing. */
   | 'TYPING_ON';
 
+/** The account's conversations right now. */
+export type ConversationMetricCounts = {
+  __typename?: 'ConversationMetricCounts';
+  /** Open conversations. */
+  open?: Maybe<Scalars['Int']['output']>;
+  /** Pending conversations, when Chatwoot reports them. */
+  pending?: Maybe<Scalars['Int']['output']>;
+  /** Open conversations without an agent. */
+  unassigned?: Maybe<Scalars['Int']['output']>;
+  /** Open conversations waiting for a first reply. */
+  unattended?: Maybe<Scalars['Int']['output']>;
+};
+
 /** The answer to `markConversationSeen`: Chatwoot confirms with an empty body. */
 export type ConversationSeenPayload = {
   __typename?: 'ConversationSeenPayload';
@@ -690,6 +1178,102 @@ export type DeletePayload = {
   id: Scalars['ID']['output'];
 };
 
+/** An article of a portal. */
+export type HelpCenterArticle = {
+  __typename?: 'HelpCenterArticle';
+  /** The agent who wrote it. */
+  authorId?: Maybe<Scalars['ID']['output']>;
+  /** The article's category, when it has one. */
+  categoryId?: Maybe<Scalars['ID']['output']>;
+  /** The article's text (Markdown). */
+  content?: Maybe<Scalars['String']['output']>;
+  /** A short description. */
+  description?: Maybe<Scalars['String']['output']>;
+  /** The article's numeric id. */
+  id: Scalars['ID']['output'];
+  /** The article's locale. */
+  locale?: Maybe<Scalars['String']['output']>;
+  /** The portal the article belongs to. */
+  portalId?: Maybe<Scalars['ID']['output']>;
+  /** The article's place in its category. */
+  position?: Maybe<Scalars['Int']['output']>;
+  /** The article's slug in the portal's URLs. */
+  slug?: Maybe<Scalars['String']['output']>;
+  /** Whether the article is a draft, published or archived. */
+  status?: Maybe<ArticleStatus>;
+  /** The article's title. */
+  title?: Maybe<Scalars['String']['output']>;
+  /** How many times the article was read. */
+  views?: Maybe<Scalars['Int']['output']>;
+};
+
+/** A new article. */
+export type HelpCenterArticleInput = {
+  /** The same article in another locale. */
+  associatedArticleId?: InputMaybe<Scalars['ID']['input']>;
+  /** The agent shown as its author. */
+  authorId?: InputMaybe<Scalars['ID']['input']>;
+  /** The category to put it in. */
+  categoryId?: InputMaybe<Scalars['ID']['input']>;
+  /** The article's text (Markdown). */
+  content?: InputMaybe<Scalars['String']['input']>;
+  /** A short description. */
+  description?: InputMaybe<Scalars['String']['input']>;
+  /** The article's locale. */
+  locale?: InputMaybe<Scalars['String']['input']>;
+  /** The article's place in its category. */
+  position?: InputMaybe<Scalars['Int']['input']>;
+  /** The article's slug; Chatwoot derives one from the title when left out. */
+  slug?: InputMaybe<Scalars['String']['input']>;
+  /** The article's state; a draft when left out. */
+  status?: InputMaybe<ArticleStatus>;
+  /** The article's title. */
+  title: Scalars['String']['input'];
+};
+
+/** A category of a portal's articles. */
+export type HelpCenterCategory = {
+  __typename?: 'HelpCenterCategory';
+  /** The same category in another locale. */
+  associatedCategoryId?: Maybe<Scalars['ID']['output']>;
+  /** What the category covers. */
+  description?: Maybe<Scalars['String']['output']>;
+  /** The category's numeric id. */
+  id: Scalars['ID']['output'];
+  /** The locale of the category. */
+  locale?: Maybe<Scalars['String']['output']>;
+  /** The category's name. */
+  name?: Maybe<Scalars['String']['output']>;
+  /** The category this one is under, when it is a subcategory. */
+  parentCategoryId?: Maybe<Scalars['ID']['output']>;
+  /** The portal the category belongs to. */
+  portalId?: Maybe<Scalars['ID']['output']>;
+  /** The category's place in the portal's list. */
+  position?: Maybe<Scalars['Int']['output']>;
+  /** The category's slug in the portal's URLs. */
+  slug?: Maybe<Scalars['String']['output']>;
+};
+
+/** A new category. */
+export type HelpCenterCategoryInput = {
+  /** The same category in another locale. */
+  associatedCategoryId?: InputMaybe<Scalars['ID']['input']>;
+  /** What the category covers. */
+  description?: InputMaybe<Scalars['String']['input']>;
+  /** An icon name. */
+  icon?: InputMaybe<Scalars['String']['input']>;
+  /** The category's locale, such as `en`. */
+  locale?: InputMaybe<Scalars['String']['input']>;
+  /** The category's name. */
+  name: Scalars['String']['input'];
+  /** The category to put this one under. */
+  parentCategoryId?: InputMaybe<Scalars['ID']['input']>;
+  /** The category's place in the portal's list. */
+  position?: InputMaybe<Scalars['Int']['input']>;
+  /** The category's slug. */
+  slug: Scalars['String']['input'];
+};
+
 /**
  * Proof that the caller is the contact with a given external id: the id, and the lower-case hex HMAC-SHA256 of it keyed
  * with the inbox's HMAC token. Compute the hash on your server, never in the browser; or, when the gateway verifies
@@ -760,6 +1344,78 @@ export type InboxSummary = {
   name?: Maybe<Scalars['String']['output']>;
   /** The channel's provider, when the channel has several (`whatsapp_cloud`, `twilio`, ...). */
   provider?: Maybe<Scalars['String']['output']>;
+};
+
+/** An app of Chatwoot's integration catalogue, with the account's hooks to it. */
+export type IntegrationApp = {
+  __typename?: 'IntegrationApp';
+  /** Whether the app can be connected more than once. */
+  allowMultipleHooks?: Maybe<Scalars['Boolean']['output']>;
+  /** What the app does. */
+  description?: Maybe<Scalars['String']['output']>;
+  /** Whether the account has the app connected. */
+  enabled?: Maybe<Scalars['Boolean']['output']>;
+  /** Whether hooks connect the app to the account or to an inbox (`account` or `inbox`). */
+  hookType?: Maybe<Scalars['String']['output']>;
+  /** The account's hooks to the app. */
+  hooks: Array<IntegrationHook>;
+  /** The app's id, such as `slack` or `webhook`. */
+  id: Scalars['ID']['output'];
+  /** The app's name. */
+  name?: Maybe<Scalars['String']['output']>;
+  /** What the app does, in a few words. */
+  shortDescription?: Maybe<Scalars['String']['output']>;
+};
+
+/**
+ * A connection of an app to the account or to one inbox. Chatwoot keeps the app's API keys in the hook's settings and
+ * shows them to administrators; the gateway shows only the settings' names.
+ */
+export type IntegrationHook = {
+  __typename?: 'IntegrationHook';
+  /** The account the hook belongs to. */
+  accountId?: Maybe<Scalars['ID']['output']>;
+  /** The app the hook connects (`slack`, `dialogflow`, ...). */
+  appId?: Maybe<Scalars['String']['output']>;
+  /** Whether the hook belongs to the account or to one inbox (`account` or `inbox`). */
+  hookType?: Maybe<Scalars['String']['output']>;
+  /** The hook's numeric id. */
+  id: Scalars['ID']['output'];
+  /** The inbox the hook is for, when it is for one. */
+  inbox?: Maybe<InboxSummary>;
+  /** The app's own id for the connection (a Slack channel, ...), when it has one. */
+  referenceId?: Maybe<Scalars['String']['output']>;
+  /** The names of the hook's settings (never their values); null when Chatwoot shows none (to agents). */
+  settingsKeys?: Maybe<Array<Scalars['String']['output']>>;
+  /** Whether the hook is in use. */
+  status?: Maybe<IntegrationHookStatus>;
+};
+
+/** A new integration hook. */
+export type IntegrationHookInput = {
+  /** The app to connect, such as `dialogflow`. */
+  appId: Scalars['String']['input'];
+  /** The inbox to connect it to, for apps connected per inbox. */
+  inboxId?: InputMaybe<Scalars['ID']['input']>;
+  /** The app's settings (API keys and the like). Sent to Chatwoot, never shown back. */
+  settings?: InputMaybe<Scalars['JSONObject']['input']>;
+  /** Whether the hook is in use (enabled when left out). */
+  status?: InputMaybe<IntegrationHookStatus>;
+};
+
+/** Whether an integration hook is in use. */
+export type IntegrationHookStatus =
+  /** The hook is kept but not used. */
+  | 'DISABLED'
+  /** The hook is in use. */
+  | 'ENABLED';
+
+/** The fields of a hook to change. */
+export type IntegrationHookUpdateInput = {
+  /** The app's settings, replacing the old ones. Sent to Chatwoot, never shown back. */
+  settings?: InputMaybe<Scalars['JSONObject']['input']>;
+  /** Whether the hook is in use. */
+  status?: InputMaybe<IntegrationHookStatus>;
 };
 
 /**
@@ -872,6 +1528,8 @@ export type MessageType =
 /** Changes in Chatwoot. Mutations are never retried automatically. */
 export type Mutation = {
   __typename?: 'Mutation';
+  /** Creates an automation rule (administrators only). */
+  createAutomationRule: AutomationRule;
   /**
    * Creates a contact in an API inbox (`POST /public/api/v1/inboxes/{inboxIdentifier}/contacts`), or returns the one
    * Chatwoot reuses (see CreateContactInput). Keep the returned `sourceId`: it addresses the contact from then on.
@@ -883,10 +1541,26 @@ export type Mutation = {
    * only one conversation per contact, Chatwoot returns the latest existing one instead.
    */
   createConversation: Conversation;
+  /** Writes an article in a portal (administrators only); it is a draft unless a status is given. */
+  createHelpCenterArticle: HelpCenterArticle;
+  /** Creates a category in a portal (administrators only). */
+  createHelpCenterCategory: HelpCenterCategory;
+  /** Connects an app to the account or an inbox (administrators only). */
+  createIntegrationHook: IntegrationHook;
   /** Creates a label (administrators only). */
   createLabel: Label;
+  /** Creates a help-center portal (administrators only). */
+  createPortal: Portal;
+  /** Creates a webhook (administrators only); Chatwoot generates its signing secret. */
+  createWebhook: Webhook;
+  /** Deletes an automation rule (administrators only). */
+  deleteAutomationRule: DeletePayload;
+  /** Disconnects an app: deletes the hook (administrators only). */
+  deleteIntegrationHook: DeletePayload;
   /** Deletes a label (administrators only); Chatwoot takes it off every contact and conversation. */
   deleteLabel: DeletePayload;
+  /** Deletes a webhook (administrators only). */
+  deleteWebhook: DeletePayload;
   /**
    * Records that the contact has seen the conversation now (`POST .../conversations/{displayId}/update_last_seen`),
    * which clears its unread count. Fails with NOT_FOUND for an unknown conversation.
@@ -942,6 +1616,8 @@ export type Mutation = {
   submitMessageResponse: Message;
   /** Changes an account's settings (administrators only). Returns the account as Chatwoot saved it. */
   updateAccount: Account;
+  /** Changes an automation rule (administrators only). */
+  updateAutomationRule: AutomationRule;
   /**
    * Changes a contact through an inbox of the Client API
    * (`PATCH /public/api/v1/inboxes/{inboxIdentifier}/contacts/{contactIdentifier}`) and returns the contact as Chatwoot
@@ -956,10 +1632,24 @@ export type Mutation = {
    * fails the whole request before any call is made. An empty list returns an empty list.
    */
   updateContacts: Array<UpdateContactResult>;
+  /** Changes a hook's status or settings (administrators only). */
+  updateIntegrationHook: IntegrationHook;
   /** Changes a label (administrators only). */
   updateLabel: Label;
   /** Changes the caller's own profile. Changing the password is left to Chatwoot's own interface. */
   updateMyProfile: Profile;
+  /** Changes a portal, addressed by its slug (administrators only). */
+  updatePortal: Portal;
+  /** Changes a webhook (administrators only). */
+  updateWebhook: Webhook;
+};
+
+
+/** Changes in Chatwoot. Mutations are never retried automatically. */
+export type MutationCreateAutomationRuleArgs = {
+  accountId: Scalars['ID']['input'];
+  input: AutomationRuleInput;
+  options?: InputMaybe<RequestOptionsInput>;
 };
 
 
@@ -981,6 +1671,32 @@ export type MutationCreateConversationArgs = {
 
 
 /** Changes in Chatwoot. Mutations are never retried automatically. */
+export type MutationCreateHelpCenterArticleArgs = {
+  accountId: Scalars['ID']['input'];
+  input: HelpCenterArticleInput;
+  options?: InputMaybe<RequestOptionsInput>;
+  portalSlug: Scalars['String']['input'];
+};
+
+
+/** Changes in Chatwoot. Mutations are never retried automatically. */
+export type MutationCreateHelpCenterCategoryArgs = {
+  accountId: Scalars['ID']['input'];
+  input: HelpCenterCategoryInput;
+  options?: InputMaybe<RequestOptionsInput>;
+  portalSlug: Scalars['String']['input'];
+};
+
+
+/** Changes in Chatwoot. Mutations are never retried automatically. */
+export type MutationCreateIntegrationHookArgs = {
+  accountId: Scalars['ID']['input'];
+  input: IntegrationHookInput;
+  options?: InputMaybe<RequestOptionsInput>;
+};
+
+
+/** Changes in Chatwoot. Mutations are never retried automatically. */
 export type MutationCreateLabelArgs = {
   accountId: Scalars['ID']['input'];
   input: LabelInput;
@@ -989,7 +1705,47 @@ export type MutationCreateLabelArgs = {
 
 
 /** Changes in Chatwoot. Mutations are never retried automatically. */
+export type MutationCreatePortalArgs = {
+  accountId: Scalars['ID']['input'];
+  input: PortalInput;
+  options?: InputMaybe<RequestOptionsInput>;
+};
+
+
+/** Changes in Chatwoot. Mutations are never retried automatically. */
+export type MutationCreateWebhookArgs = {
+  accountId: Scalars['ID']['input'];
+  input: WebhookInput;
+  options?: InputMaybe<RequestOptionsInput>;
+};
+
+
+/** Changes in Chatwoot. Mutations are never retried automatically. */
+export type MutationDeleteAutomationRuleArgs = {
+  accountId: Scalars['ID']['input'];
+  id: Scalars['ID']['input'];
+  options?: InputMaybe<RequestOptionsInput>;
+};
+
+
+/** Changes in Chatwoot. Mutations are never retried automatically. */
+export type MutationDeleteIntegrationHookArgs = {
+  accountId: Scalars['ID']['input'];
+  id: Scalars['ID']['input'];
+  options?: InputMaybe<RequestOptionsInput>;
+};
+
+
+/** Changes in Chatwoot. Mutations are never retried automatically. */
 export type MutationDeleteLabelArgs = {
+  accountId: Scalars['ID']['input'];
+  id: Scalars['ID']['input'];
+  options?: InputMaybe<RequestOptionsInput>;
+};
+
+
+/** Changes in Chatwoot. Mutations are never retried automatically. */
+export type MutationDeleteWebhookArgs = {
   accountId: Scalars['ID']['input'];
   id: Scalars['ID']['input'];
   options?: InputMaybe<RequestOptionsInput>;
@@ -1144,6 +1900,15 @@ export type MutationUpdateAccountArgs = {
 
 
 /** Changes in Chatwoot. Mutations are never retried automatically. */
+export type MutationUpdateAutomationRuleArgs = {
+  accountId: Scalars['ID']['input'];
+  id: Scalars['ID']['input'];
+  input: AutomationRuleInput;
+  options?: InputMaybe<RequestOptionsInput>;
+};
+
+
+/** Changes in Chatwoot. Mutations are never retried automatically. */
 export type MutationUpdateContactArgs = {
   contactIdentifier: Scalars['String']['input'];
   inboxIdentifier: Scalars['String']['input'];
@@ -1155,6 +1920,15 @@ export type MutationUpdateContactArgs = {
 /** Changes in Chatwoot. Mutations are never retried automatically. */
 export type MutationUpdateContactsArgs = {
   items: Array<UpdateContactItemInput>;
+  options?: InputMaybe<RequestOptionsInput>;
+};
+
+
+/** Changes in Chatwoot. Mutations are never retried automatically. */
+export type MutationUpdateIntegrationHookArgs = {
+  accountId: Scalars['ID']['input'];
+  id: Scalars['ID']['input'];
+  input: IntegrationHookUpdateInput;
   options?: InputMaybe<RequestOptionsInput>;
 };
 
@@ -1173,6 +1947,46 @@ export type MutationUpdateMyProfileArgs = {
   input: UpdateMyProfileInput;
   options?: InputMaybe<RequestOptionsInput>;
 };
+
+
+/** Changes in Chatwoot. Mutations are never retried automatically. */
+export type MutationUpdatePortalArgs = {
+  accountId: Scalars['ID']['input'];
+  input: PortalInput;
+  options?: InputMaybe<RequestOptionsInput>;
+  slug: Scalars['String']['input'];
+};
+
+
+/** Changes in Chatwoot. Mutations are never retried automatically. */
+export type MutationUpdateWebhookArgs = {
+  accountId: Scalars['ID']['input'];
+  id: Scalars['ID']['input'];
+  input: WebhookInput;
+  options?: InputMaybe<RequestOptionsInput>;
+};
+
+/** Outgoing messages of one agent, team, inbox or label. */
+export type OutgoingMessagesCountRow = {
+  __typename?: 'OutgoingMessagesCountRow';
+  /** The agent's, team's, inbox's or label's id. */
+  id: Scalars['ID']['output'];
+  /** Its name (or title). */
+  name?: Maybe<Scalars['String']['output']>;
+  /** Messages sent in the range. */
+  outgoingMessagesCount?: Maybe<Scalars['Int']['output']>;
+};
+
+/** What outgoing messages are counted by. */
+export type OutgoingMessagesGroupBy =
+  /** Per agent. */
+  | 'AGENT'
+  /** Per inbox. */
+  | 'INBOX'
+  /** Per label. */
+  | 'LABEL'
+  /** Per team. */
+  | 'TEAM';
 
 /** An account as the Platform API shows it. */
 export type PlatformAccount = {
@@ -1381,6 +2195,64 @@ export type PlatformUserInput = {
 };
 
 /**
+ * A help-center portal: a public site of articles in categories. Chatwoot addresses portals by their slug. Its answer
+ * embeds the portal's inbox with the inbox's secrets; the gateway shows only the inbox's summary.
+ */
+export type Portal = {
+  __typename?: 'Portal';
+  /** The account the portal belongs to. */
+  accountId?: Maybe<Scalars['ID']['output']>;
+  /** The locales the portal publishes. */
+  allowedLocales: Array<Scalars['String']['output']>;
+  /** Whether the portal is archived. */
+  archived?: Maybe<Scalars['Boolean']['output']>;
+  /** The portal's brand colour. */
+  color?: Maybe<Scalars['String']['output']>;
+  /** The portal's own domain, when it has one. */
+  customDomain?: Maybe<Scalars['String']['output']>;
+  /** The locale articles are written in by default. */
+  defaultLocale?: Maybe<Scalars['String']['output']>;
+  /** The text of the portal's header. */
+  headerText?: Maybe<Scalars['String']['output']>;
+  /** The link of the portal's home button. */
+  homepageLink?: Maybe<Scalars['String']['output']>;
+  /** The portal's numeric id. */
+  id: Scalars['ID']['output'];
+  /** The inbox whose widget the portal shows, when one is set. */
+  inbox?: Maybe<InboxSummary>;
+  /** The portal's name. */
+  name?: Maybe<Scalars['String']['output']>;
+  /** The portal's page title. */
+  pageTitle?: Maybe<Scalars['String']['output']>;
+  /** The portal's slug: its address in the API and in its public URL. */
+  slug?: Maybe<Scalars['String']['output']>;
+};
+
+/** A portal's fields. Only the fields you set are sent. */
+export type PortalInput = {
+  /** The locales the portal publishes. */
+  allowedLocales?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Whether the portal is archived. */
+  archived?: InputMaybe<Scalars['Boolean']['input']>;
+  /** The brand colour. */
+  color?: InputMaybe<Scalars['String']['input']>;
+  /** The portal's own domain. */
+  customDomain?: InputMaybe<Scalars['String']['input']>;
+  /** The default locale, such as `en`. */
+  defaultLocale?: InputMaybe<Scalars['String']['input']>;
+  /** The header text. */
+  headerText?: InputMaybe<Scalars['String']['input']>;
+  /** The link of the home button. */
+  homepageLink?: InputMaybe<Scalars['String']['input']>;
+  /** The portal's name. Required when creating. */
+  name?: InputMaybe<Scalars['String']['input']>;
+  /** The page title. */
+  pageTitle?: InputMaybe<Scalars['String']['input']>;
+  /** The portal's slug. Required when creating; changing it changes the portal's address. */
+  slug?: InputMaybe<Scalars['String']['input']>;
+};
+
+/**
  * The caller's own Chatwoot user. Chatwoot's answer also carries the user's API token and real-time token: the gateway
  * never returns them.
  */
@@ -1502,6 +2374,125 @@ export type QueryMeArgs = {
   options?: InputMaybe<RequestOptionsInput>;
 };
 
+/** What a report is about: the whole account, or one agent, inbox, label or team (given by `id`). */
+export type ReportDimension =
+  /** The whole account (no id). */
+  | 'ACCOUNT'
+  /** One agent. */
+  | 'AGENT'
+  /** One inbox. */
+  | 'INBOX'
+  /** One label. */
+  | 'LABEL'
+  /** One team. */
+  | 'TEAM';
+
+/** A metric of the time-series report. */
+export type ReportMetric =
+  /** The average first response time, in seconds. */
+  | 'AVG_FIRST_RESPONSE_TIME'
+  /** The average resolution time, in seconds. */
+  | 'AVG_RESOLUTION_TIME'
+  /** Conversations created. */
+  | 'CONVERSATIONS_COUNT'
+  /** Messages received. */
+  | 'INCOMING_MESSAGES_COUNT'
+  /** Messages sent. */
+  | 'OUTGOING_MESSAGES_COUNT'
+  /** Conversations resolved. */
+  | 'RESOLUTIONS_COUNT';
+
+/** One value of a time series. */
+export type ReportPoint = {
+  __typename?: 'ReportPoint';
+  /** The start of the bucket the value is for. */
+  timestamp?: Maybe<Scalars['DateTime']['output']>;
+  /** The value: a count, or seconds for the average times. */
+  value?: Maybe<Scalars['Float']['output']>;
+};
+
+/** The headline numbers of a range. */
+export type ReportSummary = {
+  __typename?: 'ReportSummary';
+  /** The average first response time, in seconds. */
+  avgFirstResponseTime?: Maybe<Scalars['Float']['output']>;
+  /** The average reply time, in seconds, when Chatwoot reports it. */
+  avgReplyTime?: Maybe<Scalars['Float']['output']>;
+  /** The average resolution time, in seconds. */
+  avgResolutionTime?: Maybe<Scalars['Float']['output']>;
+  /** Conversations created. */
+  conversationsCount?: Maybe<Scalars['Int']['output']>;
+  /** Messages received. */
+  incomingMessagesCount?: Maybe<Scalars['Int']['output']>;
+  /** Messages sent. */
+  outgoingMessagesCount?: Maybe<Scalars['Int']['output']>;
+  /** The same numbers for the range of the same length just before, when Chatwoot sends them. */
+  previous?: Maybe<ReportSummary>;
+  /** Conversations resolved. */
+  resolutionsCount?: Maybe<Scalars['Int']['output']>;
+};
+
+/** A measured moment of a conversation, the material of Chatwoot's reports (Chatwoot Enterprise). */
+export type ReportingEvent = {
+  __typename?: 'ReportingEvent';
+  /** The account. */
+  accountId?: Maybe<Scalars['ID']['output']>;
+  /** The conversation's id, when the event belongs to one. */
+  conversationId?: Maybe<Scalars['ID']['output']>;
+  /** When the event was recorded. */
+  createdAt?: Maybe<Scalars['DateTime']['output']>;
+  /** When it ended. */
+  eventEndTime?: Maybe<Scalars['DateTime']['output']>;
+  /** When the measured span started. */
+  eventStartTime?: Maybe<Scalars['DateTime']['output']>;
+  /** The event's numeric id. */
+  id: Scalars['ID']['output'];
+  /** The inbox's id. */
+  inboxId?: Maybe<Scalars['ID']['output']>;
+  /** The kind of event, such as `first_response`. */
+  name?: Maybe<Scalars['String']['output']>;
+  /** When it last changed. */
+  updatedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The agent's id. */
+  userId?: Maybe<Scalars['ID']['output']>;
+  /** The measured duration, in seconds. */
+  value?: Maybe<Scalars['Float']['output']>;
+  /** The same duration counting business hours only. */
+  valueInBusinessHours?: Maybe<Scalars['Float']['output']>;
+};
+
+/** The kind of a reporting event. */
+export type ReportingEventName =
+  /** A bot handed a conversation to agents. */
+  | 'CONVERSATION_BOT_HANDOFF'
+  /** A bot resolved a conversation. */
+  | 'CONVERSATION_BOT_RESOLVED'
+  /** A conversation was opened again. */
+  | 'CONVERSATION_OPENED'
+  /** A conversation was resolved (value: seconds since it was opened). */
+  | 'CONVERSATION_RESOLVED'
+  /** An agent replied first (value: seconds the contact waited). */
+  | 'FIRST_RESPONSE'
+  /** An agent replied (value: seconds since the contact's message). */
+  | 'REPLY_TIME';
+
+/** A page of reporting events. */
+export type ReportingEventPage = {
+  __typename?: 'ReportingEventPage';
+  /** Whether a later page has events. */
+  hasNextPage: Scalars['Boolean']['output'];
+  /** The events of this page. */
+  nodes: Array<ReportingEvent>;
+  /** This page's number, from 1. */
+  page: Scalars['Int']['output'];
+  /** Events per page (Chatwoot's 25). */
+  perPage: Scalars['Int']['output'];
+  /** How many events match in all. */
+  totalCount: Scalars['Int']['output'];
+  /** How many pages there are. */
+  totalPages: Scalars['Int']['output'];
+};
+
 /**
  * How the gateway talks to Chatwoot for this one request. Every field is optional; the server's defaults apply
  * to what is left out, and the operator's policy decides which values are allowed.
@@ -1613,6 +2604,23 @@ export type SubscriptionConversationEventsArgs = {
   identity?: InputMaybe<IdentityProofInput>;
   inboxIdentifier: Scalars['String']['input'];
   options?: InputMaybe<RequestOptionsInput>;
+};
+
+/** One row of the agent, inbox or team summary report. */
+export type SummaryReportRow = {
+  __typename?: 'SummaryReportRow';
+  /** The average first response time, in seconds. */
+  avgFirstResponseTime?: Maybe<Scalars['Float']['output']>;
+  /** The average reply time, in seconds. */
+  avgReplyTime?: Maybe<Scalars['Float']['output']>;
+  /** The average resolution time, in seconds. */
+  avgResolutionTime?: Maybe<Scalars['Float']['output']>;
+  /** Conversations in the range. */
+  conversationsCount?: Maybe<Scalars['Int']['output']>;
+  /** The agent's, inbox's or team's id. */
+  id: Scalars['ID']['output'];
+  /** Of them, resolved. */
+  resolvedConversationsCount?: Maybe<Scalars['Int']['output']>;
 };
 
 /** A team of agents in an account; conversations can be assigned to it. */
@@ -1752,6 +2760,67 @@ export type UpdateMyProfileInput = {
   uiSettings?: InputMaybe<Scalars['JSONObject']['input']>;
 };
 
+/**
+ * A webhook: Chatwoot posts the subscribed events to its URL, signed with a secret. The secret itself is never shown;
+ * `hasSecret` says whether there is one.
+ */
+export type Webhook = {
+  __typename?: 'Webhook';
+  /** The account the webhook belongs to. */
+  accountId?: Maybe<Scalars['ID']['output']>;
+  /** Whether Chatwoot signs the webhook's requests (it holds a secret; the value is never shown). */
+  hasSecret: Scalars['Boolean']['output'];
+  /** The webhook's numeric id. */
+  id: Scalars['ID']['output'];
+  /** The inbox whose events are posted, when the webhook is limited to one; null for the whole account. */
+  inbox?: Maybe<InboxSummary>;
+  /** The webhook's name. */
+  name?: Maybe<Scalars['String']['output']>;
+  /** The events posted. */
+  subscriptions: Array<WebhookEvent>;
+  /** The URL Chatwoot posts events to. */
+  url?: Maybe<Scalars['String']['output']>;
+};
+
+/** An event a webhook can subscribe to. */
+export type WebhookEvent =
+  /** A contact was created. */
+  | 'CONTACT_CREATED'
+  /** A contact changed. */
+  | 'CONTACT_UPDATED'
+  /** A conversation was created. */
+  | 'CONVERSATION_CREATED'
+  /** A conversation's status changed. */
+  | 'CONVERSATION_STATUS_CHANGED'
+  /** Someone stopped typing in a conversation. */
+  | 'CONVERSATION_TYPING_OFF'
+  /** Someone started typing in a conversation. */
+  | 'CONVERSATION_TYPING_ON'
+  /** A conversation changed. */
+  | 'CONVERSATION_UPDATED'
+  /** An inbox was created. */
+  | 'INBOX_CREATED'
+  /** An inbox changed. */
+  | 'INBOX_UPDATED'
+  /** A message was created. */
+  | 'MESSAGE_CREATED'
+  /** A message changed. */
+  | 'MESSAGE_UPDATED'
+  /** A visitor opened the website widget. */
+  | 'WEBWIDGET_TRIGGERED';
+
+/** A webhook's fields. Only the fields you set are sent. */
+export type WebhookInput = {
+  /** Limits the webhook to one inbox's events. */
+  inboxId?: InputMaybe<Scalars['ID']['input']>;
+  /** The webhook's name. */
+  name?: InputMaybe<Scalars['String']['input']>;
+  /** The events posted; they replace the old ones. */
+  subscriptions?: InputMaybe<Array<WebhookEvent>>;
+  /** The absolute http(s) URL Chatwoot posts to. Required when creating. */
+  url?: InputMaybe<Scalars['String']['input']>;
+};
+
 /** One day of an inbox's weekly schedule. Hours and minutes are null on days that are closed or open all day. */
 export type WorkingHours = {
   __typename?: 'WorkingHours';
@@ -1870,25 +2939,40 @@ export type FederationReferenceTypes = {
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = {
   Account: ResolverTypeWrapper<AccountRef>;
-  String: ResolverTypeWrapper<Scalars['String']['output']>;
-  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
-  AccountEvent: ResolverTypeWrapper<AccountEventRecord>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  String: ResolverTypeWrapper<Scalars['String']['output']>;
+  AccountEvent: ResolverTypeWrapper<AccountEventRecord>;
   AccountEventKind: AccountEventKind;
   AccountInbox: ResolverTypeWrapper<AccountInboxRecord>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   AccountMembership: ResolverTypeWrapper<MembershipRecord>;
+  AccountReports: ResolverTypeWrapper<ReportsRef>;
+  Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   AccountStatus: AccountStatus;
   Agent: ResolverTypeWrapper<AgentRecord>;
   AgentAvailability: AgentAvailability;
   AgentBot: ResolverTypeWrapper<AgentBotRecord>;
+  AgentConversationCounts: ResolverTypeWrapper<AgentConversationCounts>;
   AgentRole: AgentRole;
+  ArticleStatus: ArticleStatus;
+  AuditLogEntry: ResolverTypeWrapper<AuditLogRecord>;
+  AuditLogPage: ResolverTypeWrapper<AuditLogPageRecord>;
+  AutomationAction: ResolverTypeWrapper<AutomationAction>;
+  AutomationActionInput: AutomationActionInput;
+  AutomationCondition: ResolverTypeWrapper<AutomationCondition>;
+  AutomationConditionInput: AutomationConditionInput;
+  AutomationEvent: AutomationEvent;
+  AutomationRule: ResolverTypeWrapper<AutomationRuleRecord>;
+  AutomationRuleInput: AutomationRuleInput;
   BatchingInput: BatchingInput;
+  ChannelSummaryRow: ResolverTypeWrapper<ChannelSummaryRow>;
   ChannelType: ChannelType;
   Contact: ResolverTypeWrapper<ContactRecord>;
   Conversation: ResolverTypeWrapper<ConversationRecord>;
   ConversationEvent: ResolverTypeWrapper<ConversationEventRecord>;
   ConversationEventKind: ConversationEventKind;
+  ConversationMetricCounts: ResolverTypeWrapper<ConversationMetricCounts>;
   ConversationSeenPayload: ResolverTypeWrapper<ConversationSignalRecord>;
   ConversationStatus: ConversationStatus;
   CreateContactInput: CreateContactInput;
@@ -1899,11 +2983,21 @@ export type ResolversTypes = {
   DeletePayload: ResolverTypeWrapper<DeletedRecord>;
   E164PhoneNumber: ResolverTypeWrapper<Scalars['E164PhoneNumber']['output']>;
   EmailAddress: ResolverTypeWrapper<Scalars['EmailAddress']['output']>;
+  HelpCenterArticle: ResolverTypeWrapper<HelpCenterArticleRecord>;
+  HelpCenterArticleInput: HelpCenterArticleInput;
+  HelpCenterCategory: ResolverTypeWrapper<HelpCenterCategoryRecord>;
+  HelpCenterCategoryInput: HelpCenterCategoryInput;
   IdentityProofInput: IdentityProofInput;
   ImageUrl: ResolverTypeWrapper<Scalars['ImageUrl']['output']>;
   Inbox: ResolverTypeWrapper<InboxRecord>;
   InboxSummary: ResolverTypeWrapper<InboxSummaryRecord>;
+  IntegrationApp: ResolverTypeWrapper<IntegrationAppRecord>;
+  IntegrationHook: ResolverTypeWrapper<IntegrationHookRecord>;
+  IntegrationHookInput: IntegrationHookInput;
+  IntegrationHookStatus: IntegrationHookStatus;
+  IntegrationHookUpdateInput: IntegrationHookUpdateInput;
   ItemError: ResolverTypeWrapper<ItemError>;
+  JSON: ResolverTypeWrapper<Scalars['JSON']['output']>;
   JSONObject: ResolverTypeWrapper<Scalars['JSONObject']['output']>;
   Label: ResolverTypeWrapper<LabelRecord>;
   LabelInput: LabelInput;
@@ -1912,6 +3006,8 @@ export type ResolversTypes = {
   MessageSender: ResolverTypeWrapper<MessageSenderRecord>;
   MessageType: MessageType;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  OutgoingMessagesCountRow: ResolverTypeWrapper<OutgoingMessagesCountRow>;
+  OutgoingMessagesGroupBy: OutgoingMessagesGroupBy;
   PlatformAccount: ResolverTypeWrapper<PlatformAccountRecord>;
   PlatformAccountInput: PlatformAccountInput;
   PlatformAccountUser: ResolverTypeWrapper<PlatformAccountUserRecord>;
@@ -1922,13 +3018,23 @@ export type ResolversTypes = {
   PlatformUser: ResolverTypeWrapper<PlatformUserRecord>;
   PlatformUserAccount: ResolverTypeWrapper<PlatformUserAccount>;
   PlatformUserInput: PlatformUserInput;
+  Portal: ResolverTypeWrapper<PortalRecord>;
+  PortalInput: PortalInput;
   Profile: ResolverTypeWrapper<ProfileRecord>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  ReportDimension: ReportDimension;
+  ReportMetric: ReportMetric;
+  ReportPoint: ResolverTypeWrapper<ReportPoint>;
+  ReportSummary: ResolverTypeWrapper<ReportSummary>;
+  ReportingEvent: ResolverTypeWrapper<ReportingEventRecord>;
+  ReportingEventName: ReportingEventName;
+  ReportingEventPage: ResolverTypeWrapper<ReportingEventPageRecord>;
   RequestOptionsInput: RequestOptionsInput;
   SendMessageInput: SendMessageInput;
   SenderNameType: SenderNameType;
   SubmitMessageResponseInput: SubmitMessageResponseInput;
   Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  SummaryReportRow: ResolverTypeWrapper<SummaryReportRow>;
   Team: ResolverTypeWrapper<TeamRecord>;
   TypingStatus: TypingStatus;
   TypingStatusPayload: ResolverTypeWrapper<ConversationSignalRecord>;
@@ -1938,25 +3044,41 @@ export type ResolversTypes = {
   UpdateContactResult: ResolverTypeWrapper<Omit<UpdateContactResult, 'contact'> & { contact?: Maybe<ResolversTypes['Contact']> }>;
   UpdateMyProfileInput: UpdateMyProfileInput;
   Upload: ResolverTypeWrapper<Scalars['Upload']['output']>;
+  Webhook: ResolverTypeWrapper<WebhookRecord>;
+  WebhookEvent: WebhookEvent;
+  WebhookInput: WebhookInput;
   WorkingHours: ResolverTypeWrapper<WorkingHoursRecord>;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = {
   Account: AccountRef;
-  String: Scalars['String']['output'];
-  ID: Scalars['ID']['output'];
-  AccountEvent: AccountEventRecord;
   Int: Scalars['Int']['output'];
+  ID: Scalars['ID']['output'];
+  String: Scalars['String']['output'];
+  AccountEvent: AccountEventRecord;
   AccountInbox: AccountInboxRecord;
   Boolean: Scalars['Boolean']['output'];
   AccountMembership: MembershipRecord;
+  AccountReports: ReportsRef;
+  Float: Scalars['Float']['output'];
   Agent: AgentRecord;
   AgentBot: AgentBotRecord;
+  AgentConversationCounts: AgentConversationCounts;
+  AuditLogEntry: AuditLogRecord;
+  AuditLogPage: AuditLogPageRecord;
+  AutomationAction: AutomationAction;
+  AutomationActionInput: AutomationActionInput;
+  AutomationCondition: AutomationCondition;
+  AutomationConditionInput: AutomationConditionInput;
+  AutomationRule: AutomationRuleRecord;
+  AutomationRuleInput: AutomationRuleInput;
   BatchingInput: BatchingInput;
+  ChannelSummaryRow: ChannelSummaryRow;
   Contact: ContactRecord;
   Conversation: ConversationRecord;
   ConversationEvent: ConversationEventRecord;
+  ConversationMetricCounts: ConversationMetricCounts;
   ConversationSeenPayload: ConversationSignalRecord;
   CreateContactInput: CreateContactInput;
   CreateConversationInput: CreateConversationInput;
@@ -1966,11 +3088,20 @@ export type ResolversParentTypes = {
   DeletePayload: DeletedRecord;
   E164PhoneNumber: Scalars['E164PhoneNumber']['output'];
   EmailAddress: Scalars['EmailAddress']['output'];
+  HelpCenterArticle: HelpCenterArticleRecord;
+  HelpCenterArticleInput: HelpCenterArticleInput;
+  HelpCenterCategory: HelpCenterCategoryRecord;
+  HelpCenterCategoryInput: HelpCenterCategoryInput;
   IdentityProofInput: IdentityProofInput;
   ImageUrl: Scalars['ImageUrl']['output'];
   Inbox: InboxRecord;
   InboxSummary: InboxSummaryRecord;
+  IntegrationApp: IntegrationAppRecord;
+  IntegrationHook: IntegrationHookRecord;
+  IntegrationHookInput: IntegrationHookInput;
+  IntegrationHookUpdateInput: IntegrationHookUpdateInput;
   ItemError: ItemError;
+  JSON: Scalars['JSON']['output'];
   JSONObject: Scalars['JSONObject']['output'];
   Label: LabelRecord;
   LabelInput: LabelInput;
@@ -1978,6 +3109,7 @@ export type ResolversParentTypes = {
   MessageAttachment: AttachmentRecord;
   MessageSender: MessageSenderRecord;
   Mutation: Record<PropertyKey, never>;
+  OutgoingMessagesCountRow: OutgoingMessagesCountRow;
   PlatformAccount: PlatformAccountRecord;
   PlatformAccountInput: PlatformAccountInput;
   PlatformAccountUser: PlatformAccountUserRecord;
@@ -1988,12 +3120,19 @@ export type ResolversParentTypes = {
   PlatformUser: PlatformUserRecord;
   PlatformUserAccount: PlatformUserAccount;
   PlatformUserInput: PlatformUserInput;
+  Portal: PortalRecord;
+  PortalInput: PortalInput;
   Profile: ProfileRecord;
   Query: Record<PropertyKey, never>;
+  ReportPoint: ReportPoint;
+  ReportSummary: ReportSummary;
+  ReportingEvent: ReportingEventRecord;
+  ReportingEventPage: ReportingEventPageRecord;
   RequestOptionsInput: RequestOptionsInput;
   SendMessageInput: SendMessageInput;
   SubmitMessageResponseInput: SubmitMessageResponseInput;
   Subscription: Record<PropertyKey, never>;
+  SummaryReportRow: SummaryReportRow;
   Team: TeamRecord;
   TypingStatusPayload: ConversationSignalRecord;
   UpdateAccountInput: UpdateAccountInput;
@@ -2002,24 +3141,34 @@ export type ResolversParentTypes = {
   UpdateContactResult: Omit<UpdateContactResult, 'contact'> & { contact?: Maybe<ResolversParentTypes['Contact']> };
   UpdateMyProfileInput: UpdateMyProfileInput;
   Upload: Scalars['Upload']['output'];
+  Webhook: WebhookRecord;
+  WebhookInput: WebhookInput;
   WorkingHours: WorkingHoursRecord;
 };
 
 export type AccountResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Account'] = ResolversParentTypes['Account'], FederationReferenceType extends FederationReferenceTypes['Account'] = FederationReferenceTypes['Account']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Account']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  auditLogs?: Resolver<ResolversTypes['AuditLogPage'], ParentType, ContextType, RequireFields<AccountAuditLogsArgs, 'page'>>;
+  automationRule?: Resolver<Maybe<ResolversTypes['AutomationRule']>, ParentType, ContextType, RequireFields<AccountAutomationRuleArgs, 'id'>>;
+  automationRules?: Resolver<Array<ResolversTypes['AutomationRule']>, ParentType, ContextType, Partial<AccountAutomationRulesArgs>>;
   createdAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType, Partial<AccountCreatedAtArgs>>;
   customAttributes?: Resolver<Maybe<ResolversTypes['JSONObject']>, ParentType, ContextType, Partial<AccountCustomAttributesArgs>>;
   domain?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType, Partial<AccountDomainArgs>>;
   enabledFeatures?: Resolver<Maybe<Array<ResolversTypes['String']>>, ParentType, ContextType, Partial<AccountEnabledFeaturesArgs>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  integrations?: Resolver<Array<ResolversTypes['IntegrationApp']>, ParentType, ContextType, Partial<AccountIntegrationsArgs>>;
   label?: Resolver<Maybe<ResolversTypes['Label']>, ParentType, ContextType, RequireFields<AccountLabelArgs, 'id'>>;
   labels?: Resolver<Array<ResolversTypes['Label']>, ParentType, ContextType, Partial<AccountLabelsArgs>>;
   latestChatwootVersion?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType, Partial<AccountLatestChatwootVersionArgs>>;
   locale?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType, Partial<AccountLocaleArgs>>;
   name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType, Partial<AccountNameArgs>>;
+  portals?: Resolver<Array<ResolversTypes['Portal']>, ParentType, ContextType, Partial<AccountPortalsArgs>>;
+  reportingEvents?: Resolver<ResolversTypes['ReportingEventPage'], ParentType, ContextType, RequireFields<AccountReportingEventsArgs, 'page'>>;
+  reports?: Resolver<ResolversTypes['AccountReports'], ParentType, ContextType>;
   settings?: Resolver<Maybe<ResolversTypes['JSONObject']>, ParentType, ContextType, Partial<AccountSettingsArgs>>;
   status?: Resolver<Maybe<ResolversTypes['AccountStatus']>, ParentType, ContextType, Partial<AccountStatusArgs>>;
   supportEmail?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType, Partial<AccountSupportEmailArgs>>;
+  webhooks?: Resolver<Array<ResolversTypes['Webhook']>, ParentType, ContextType, Partial<AccountWebhooksArgs>>;
 };
 
 export type AccountEventResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['AccountEvent'] = ResolversParentTypes['AccountEvent']> = {
@@ -2070,6 +3219,20 @@ export type AccountMembershipResolvers<ContextType = GatewayContext, ParentType 
   role?: Resolver<Maybe<ResolversTypes['AgentRole']>, ParentType, ContextType>;
 };
 
+export type AccountReportsResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['AccountReports'] = ResolversParentTypes['AccountReports']> = {
+  agentConversationCounts?: Resolver<Array<ResolversTypes['AgentConversationCounts']>, ParentType, ContextType, Partial<AccountReportsAgentConversationCountsArgs>>;
+  byAgent?: Resolver<Array<ResolversTypes['SummaryReportRow']>, ParentType, ContextType, Partial<AccountReportsByAgentArgs>>;
+  byChannel?: Resolver<Array<ResolversTypes['ChannelSummaryRow']>, ParentType, ContextType, Partial<AccountReportsByChannelArgs>>;
+  byInbox?: Resolver<Array<ResolversTypes['SummaryReportRow']>, ParentType, ContextType, Partial<AccountReportsByInboxArgs>>;
+  byTeam?: Resolver<Array<ResolversTypes['SummaryReportRow']>, ParentType, ContextType, Partial<AccountReportsByTeamArgs>>;
+  conversationCounts?: Resolver<ResolversTypes['ConversationMetricCounts'], ParentType, ContextType, Partial<AccountReportsConversationCountsArgs>>;
+  firstResponseTimeDistribution?: Resolver<Maybe<ResolversTypes['JSONObject']>, ParentType, ContextType, Partial<AccountReportsFirstResponseTimeDistributionArgs>>;
+  inboxLabelMatrix?: Resolver<Maybe<ResolversTypes['JSONObject']>, ParentType, ContextType, Partial<AccountReportsInboxLabelMatrixArgs>>;
+  outgoingMessagesCount?: Resolver<Array<ResolversTypes['OutgoingMessagesCountRow']>, ParentType, ContextType, RequireFields<AccountReportsOutgoingMessagesCountArgs, 'groupBy'>>;
+  summary?: Resolver<ResolversTypes['ReportSummary'], ParentType, ContextType, RequireFields<AccountReportsSummaryArgs, 'dimension'>>;
+  timeseries?: Resolver<Array<ResolversTypes['ReportPoint']>, ParentType, ContextType, RequireFields<AccountReportsTimeseriesArgs, 'dimension' | 'metric'>>;
+};
+
 export type AgentResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Agent'] = ResolversParentTypes['Agent']> = {
   accountId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   autoOffline?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
@@ -2095,6 +3258,75 @@ export type AgentBotResolvers<ContextType = GatewayContext, ParentType extends R
   outgoingUrl?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   systemBot?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   thumbnail?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type AgentConversationCountsResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['AgentConversationCounts'] = ResolversParentTypes['AgentConversationCounts']> = {
+  availability?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  email?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  open?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  thumbnail?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  unattended?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+};
+
+export type AuditLogEntryResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['AuditLogEntry'] = ResolversParentTypes['AuditLogEntry']> = {
+  action?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  associatedId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  associatedType?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  auditableId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  auditableType?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  auditedChanges?: Resolver<Maybe<ResolversTypes['JSONObject']>, ParentType, ContextType>;
+  comment?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  createdAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  remoteAddress?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  requestUuid?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  userId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  userType?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  username?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  version?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+};
+
+export type AuditLogPageResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['AuditLogPage'] = ResolversParentTypes['AuditLogPage']> = {
+  hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['AuditLogEntry']>, ParentType, ContextType>;
+  page?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  perPage?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type AutomationActionResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['AutomationAction'] = ResolversParentTypes['AutomationAction']> = {
+  actionName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  actionParams?: Resolver<Array<Maybe<ResolversTypes['JSON']>>, ParentType, ContextType>;
+};
+
+export type AutomationConditionResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['AutomationCondition'] = ResolversParentTypes['AutomationCondition']> = {
+  attributeKey?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  filterOperator?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  queryOperator?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  values?: Resolver<Array<Maybe<ResolversTypes['JSON']>>, ParentType, ContextType>;
+};
+
+export type AutomationRuleResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['AutomationRule'] = ResolversParentTypes['AutomationRule']> = {
+  accountId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  actions?: Resolver<Array<ResolversTypes['AutomationAction']>, ParentType, ContextType>;
+  active?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  conditions?: Resolver<Array<ResolversTypes['AutomationCondition']>, ParentType, ContextType>;
+  createdOn?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  eventName?: Resolver<Maybe<ResolversTypes['AutomationEvent']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type ChannelSummaryRowResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ChannelSummaryRow'] = ResolversParentTypes['ChannelSummaryRow']> = {
+  channelType?: Resolver<Maybe<ResolversTypes['ChannelType']>, ParentType, ContextType>;
+  open?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  pending?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  resolved?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  snoozed?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  total?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
 };
 
 export type ContactResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Contact'] = ResolversParentTypes['Contact'], FederationReferenceType extends FederationReferenceTypes['Contact'] = FederationReferenceTypes['Contact']> = {
@@ -2134,6 +3366,13 @@ export type ConversationEventResolvers<ContextType = GatewayContext, ParentType 
   message?: Resolver<Maybe<ResolversTypes['Message']>, ParentType, ContextType>;
 };
 
+export type ConversationMetricCountsResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ConversationMetricCounts'] = ResolversParentTypes['ConversationMetricCounts']> = {
+  open?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  pending?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  unassigned?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  unattended?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+};
+
 export type ConversationSeenPayloadResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ConversationSeenPayload'] = ResolversParentTypes['ConversationSeenPayload']> = {
   conversation?: Resolver<Maybe<ResolversTypes['Conversation']>, ParentType, ContextType, Partial<ConversationSeenPayloadConversationArgs>>;
   displayId?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -2161,6 +3400,33 @@ export interface EmailAddressScalarConfig extends GraphQLScalarTypeConfig<Resolv
   name: 'EmailAddress';
 }
 
+export type HelpCenterArticleResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['HelpCenterArticle'] = ResolversParentTypes['HelpCenterArticle']> = {
+  authorId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  categoryId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  content?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  locale?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  portalId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  position?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  slug?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  status?: Resolver<Maybe<ResolversTypes['ArticleStatus']>, ParentType, ContextType>;
+  title?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  views?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+};
+
+export type HelpCenterCategoryResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['HelpCenterCategory'] = ResolversParentTypes['HelpCenterCategory']> = {
+  associatedCategoryId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  locale?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  parentCategoryId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  portalId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  position?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  slug?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
 export interface ImageUrlScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['ImageUrl'], any> {
   name: 'ImageUrl';
 }
@@ -2186,10 +3452,36 @@ export type InboxSummaryResolvers<ContextType = GatewayContext, ParentType exten
   provider?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
+export type IntegrationAppResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['IntegrationApp'] = ResolversParentTypes['IntegrationApp']> = {
+  allowMultipleHooks?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  enabled?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  hookType?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  hooks?: Resolver<Array<ResolversTypes['IntegrationHook']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  shortDescription?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type IntegrationHookResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['IntegrationHook'] = ResolversParentTypes['IntegrationHook']> = {
+  accountId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  appId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  hookType?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  inbox?: Resolver<Maybe<ResolversTypes['InboxSummary']>, ParentType, ContextType>;
+  referenceId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  settingsKeys?: Resolver<Maybe<Array<ResolversTypes['String']>>, ParentType, ContextType>;
+  status?: Resolver<Maybe<ResolversTypes['IntegrationHookStatus']>, ParentType, ContextType>;
+};
+
 export type ItemErrorResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ItemError'] = ResolversParentTypes['ItemError']> = {
   code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
+
+export interface JsonScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['JSON'], any> {
+  name: 'JSON';
+}
 
 export interface JsonObjectScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['JSONObject'], any> {
   name: 'JSONObject';
@@ -2234,10 +3526,19 @@ export type MessageSenderResolvers<ContextType = GatewayContext, ParentType exte
 };
 
 export type MutationResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
+  createAutomationRule?: Resolver<ResolversTypes['AutomationRule'], ParentType, ContextType, RequireFields<MutationCreateAutomationRuleArgs, 'accountId' | 'input'>>;
   createContact?: Resolver<ResolversTypes['Contact'], ParentType, ContextType, RequireFields<MutationCreateContactArgs, 'inboxIdentifier' | 'input'>>;
   createConversation?: Resolver<ResolversTypes['Conversation'], ParentType, ContextType, RequireFields<MutationCreateConversationArgs, 'contactIdentifier' | 'inboxIdentifier'>>;
+  createHelpCenterArticle?: Resolver<ResolversTypes['HelpCenterArticle'], ParentType, ContextType, RequireFields<MutationCreateHelpCenterArticleArgs, 'accountId' | 'input' | 'portalSlug'>>;
+  createHelpCenterCategory?: Resolver<ResolversTypes['HelpCenterCategory'], ParentType, ContextType, RequireFields<MutationCreateHelpCenterCategoryArgs, 'accountId' | 'input' | 'portalSlug'>>;
+  createIntegrationHook?: Resolver<ResolversTypes['IntegrationHook'], ParentType, ContextType, RequireFields<MutationCreateIntegrationHookArgs, 'accountId' | 'input'>>;
   createLabel?: Resolver<ResolversTypes['Label'], ParentType, ContextType, RequireFields<MutationCreateLabelArgs, 'accountId' | 'input'>>;
+  createPortal?: Resolver<ResolversTypes['Portal'], ParentType, ContextType, RequireFields<MutationCreatePortalArgs, 'accountId' | 'input'>>;
+  createWebhook?: Resolver<ResolversTypes['Webhook'], ParentType, ContextType, RequireFields<MutationCreateWebhookArgs, 'accountId' | 'input'>>;
+  deleteAutomationRule?: Resolver<ResolversTypes['DeletePayload'], ParentType, ContextType, RequireFields<MutationDeleteAutomationRuleArgs, 'accountId' | 'id'>>;
+  deleteIntegrationHook?: Resolver<ResolversTypes['DeletePayload'], ParentType, ContextType, RequireFields<MutationDeleteIntegrationHookArgs, 'accountId' | 'id'>>;
   deleteLabel?: Resolver<ResolversTypes['DeletePayload'], ParentType, ContextType, RequireFields<MutationDeleteLabelArgs, 'accountId' | 'id'>>;
+  deleteWebhook?: Resolver<ResolversTypes['DeletePayload'], ParentType, ContextType, RequireFields<MutationDeleteWebhookArgs, 'accountId' | 'id'>>;
   markConversationSeen?: Resolver<ResolversTypes['ConversationSeenPayload'], ParentType, ContextType, RequireFields<MutationMarkConversationSeenArgs, 'contactIdentifier' | 'displayId' | 'inboxIdentifier'>>;
   platformAddAccountUser?: Resolver<ResolversTypes['PlatformAccountUser'], ParentType, ContextType, RequireFields<MutationPlatformAddAccountUserArgs, 'accountId' | 'userId'>>;
   platformCreateAccount?: Resolver<ResolversTypes['PlatformAccount'], ParentType, ContextType, RequireFields<MutationPlatformCreateAccountArgs, 'input'>>;
@@ -2256,10 +3557,20 @@ export type MutationResolvers<ContextType = GatewayContext, ParentType extends R
   setTypingStatus?: Resolver<ResolversTypes['TypingStatusPayload'], ParentType, ContextType, RequireFields<MutationSetTypingStatusArgs, 'contactIdentifier' | 'displayId' | 'inboxIdentifier' | 'status'>>;
   submitMessageResponse?: Resolver<ResolversTypes['Message'], ParentType, ContextType, RequireFields<MutationSubmitMessageResponseArgs, 'contactIdentifier' | 'displayId' | 'inboxIdentifier' | 'input' | 'messageId'>>;
   updateAccount?: Resolver<ResolversTypes['Account'], ParentType, ContextType, RequireFields<MutationUpdateAccountArgs, 'accountId' | 'input'>>;
+  updateAutomationRule?: Resolver<ResolversTypes['AutomationRule'], ParentType, ContextType, RequireFields<MutationUpdateAutomationRuleArgs, 'accountId' | 'id' | 'input'>>;
   updateContact?: Resolver<ResolversTypes['Contact'], ParentType, ContextType, RequireFields<MutationUpdateContactArgs, 'contactIdentifier' | 'inboxIdentifier' | 'input'>>;
   updateContacts?: Resolver<Array<ResolversTypes['UpdateContactResult']>, ParentType, ContextType, RequireFields<MutationUpdateContactsArgs, 'items'>>;
+  updateIntegrationHook?: Resolver<ResolversTypes['IntegrationHook'], ParentType, ContextType, RequireFields<MutationUpdateIntegrationHookArgs, 'accountId' | 'id' | 'input'>>;
   updateLabel?: Resolver<ResolversTypes['Label'], ParentType, ContextType, RequireFields<MutationUpdateLabelArgs, 'accountId' | 'id' | 'input'>>;
   updateMyProfile?: Resolver<ResolversTypes['Profile'], ParentType, ContextType, RequireFields<MutationUpdateMyProfileArgs, 'input'>>;
+  updatePortal?: Resolver<ResolversTypes['Portal'], ParentType, ContextType, RequireFields<MutationUpdatePortalArgs, 'accountId' | 'input' | 'slug'>>;
+  updateWebhook?: Resolver<ResolversTypes['Webhook'], ParentType, ContextType, RequireFields<MutationUpdateWebhookArgs, 'accountId' | 'id' | 'input'>>;
+};
+
+export type OutgoingMessagesCountRowResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['OutgoingMessagesCountRow'] = ResolversParentTypes['OutgoingMessagesCountRow']> = {
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  outgoingMessagesCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
 };
 
 export type PlatformAccountResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['PlatformAccount'] = ResolversParentTypes['PlatformAccount']> = {
@@ -2328,6 +3639,22 @@ export type PlatformUserAccountResolvers<ContextType = GatewayContext, ParentTyp
   role?: Resolver<Maybe<ResolversTypes['AgentRole']>, ParentType, ContextType>;
 };
 
+export type PortalResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Portal'] = ResolversParentTypes['Portal']> = {
+  accountId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  allowedLocales?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  archived?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  color?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  customDomain?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  defaultLocale?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  headerText?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  homepageLink?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  inbox?: Resolver<Maybe<ResolversTypes['InboxSummary']>, ParentType, ContextType>;
+  name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  pageTitle?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  slug?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
 export type ProfileResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Profile'] = ResolversParentTypes['Profile']> = {
   accounts?: Resolver<Array<ResolversTypes['AccountMembership']>, ParentType, ContextType>;
   availableName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -2353,9 +3680,58 @@ export type QueryResolvers<ContextType = GatewayContext, ParentType extends Reso
   platform?: Resolver<ResolversTypes['PlatformQuery'], ParentType, ContextType>;
 };
 
+export type ReportPointResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ReportPoint'] = ResolversParentTypes['ReportPoint']> = {
+  timestamp?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  value?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+};
+
+export type ReportSummaryResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ReportSummary'] = ResolversParentTypes['ReportSummary']> = {
+  avgFirstResponseTime?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  avgReplyTime?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  avgResolutionTime?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  conversationsCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  incomingMessagesCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  outgoingMessagesCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  previous?: Resolver<Maybe<ResolversTypes['ReportSummary']>, ParentType, ContextType>;
+  resolutionsCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+};
+
+export type ReportingEventResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ReportingEvent'] = ResolversParentTypes['ReportingEvent']> = {
+  accountId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  conversationId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  createdAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  eventEndTime?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  eventStartTime?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  inboxId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  updatedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  userId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  value?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  valueInBusinessHours?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+};
+
+export type ReportingEventPageResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ReportingEventPage'] = ResolversParentTypes['ReportingEventPage']> = {
+  hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['ReportingEvent']>, ParentType, ContextType>;
+  page?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  perPage?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  totalPages?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
 export type SubscriptionResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Subscription'] = ResolversParentTypes['Subscription']> = {
   accountEvents?: SubscriptionResolver<ResolversTypes['AccountEvent'], "accountEvents", ParentType, ContextType, RequireFields<SubscriptionAccountEventsArgs, 'accountId'>>;
   conversationEvents?: SubscriptionResolver<ResolversTypes['ConversationEvent'], "conversationEvents", ParentType, ContextType, RequireFields<SubscriptionConversationEventsArgs, 'contactIdentifier' | 'inboxIdentifier'>>;
+};
+
+export type SummaryReportRowResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['SummaryReportRow'] = ResolversParentTypes['SummaryReportRow']> = {
+  avgFirstResponseTime?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  avgReplyTime?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  avgResolutionTime?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  conversationsCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  resolvedConversationsCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
 };
 
 export type TeamResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Team'] = ResolversParentTypes['Team']> = {
@@ -2385,6 +3761,16 @@ export interface UploadScalarConfig extends GraphQLScalarTypeConfig<ResolversTyp
   name: 'Upload';
 }
 
+export type WebhookResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Webhook'] = ResolversParentTypes['Webhook']> = {
+  accountId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  hasSecret?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  inbox?: Resolver<Maybe<ResolversTypes['InboxSummary']>, ParentType, ContextType>;
+  name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  subscriptions?: Resolver<Array<ResolversTypes['WebhookEvent']>, ParentType, ContextType>;
+  url?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
 export type WorkingHoursResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['WorkingHours'] = ResolversParentTypes['WorkingHours']> = {
   closeHour?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   closeMinutes?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
@@ -2400,27 +3786,42 @@ export type Resolvers<ContextType = GatewayContext> = {
   AccountEvent?: AccountEventResolvers<ContextType>;
   AccountInbox?: AccountInboxResolvers<ContextType>;
   AccountMembership?: AccountMembershipResolvers<ContextType>;
+  AccountReports?: AccountReportsResolvers<ContextType>;
   Agent?: AgentResolvers<ContextType>;
   AgentBot?: AgentBotResolvers<ContextType>;
+  AgentConversationCounts?: AgentConversationCountsResolvers<ContextType>;
+  AuditLogEntry?: AuditLogEntryResolvers<ContextType>;
+  AuditLogPage?: AuditLogPageResolvers<ContextType>;
+  AutomationAction?: AutomationActionResolvers<ContextType>;
+  AutomationCondition?: AutomationConditionResolvers<ContextType>;
+  AutomationRule?: AutomationRuleResolvers<ContextType>;
+  ChannelSummaryRow?: ChannelSummaryRowResolvers<ContextType>;
   Contact?: ContactResolvers<ContextType>;
   Conversation?: ConversationResolvers<ContextType>;
   ConversationEvent?: ConversationEventResolvers<ContextType>;
+  ConversationMetricCounts?: ConversationMetricCountsResolvers<ContextType>;
   ConversationSeenPayload?: ConversationSeenPayloadResolvers<ContextType>;
   CsatSurveyPage?: CsatSurveyPageResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
   DeletePayload?: DeletePayloadResolvers<ContextType>;
   E164PhoneNumber?: GraphQLScalarType;
   EmailAddress?: GraphQLScalarType;
+  HelpCenterArticle?: HelpCenterArticleResolvers<ContextType>;
+  HelpCenterCategory?: HelpCenterCategoryResolvers<ContextType>;
   ImageUrl?: GraphQLScalarType;
   Inbox?: InboxResolvers<ContextType>;
   InboxSummary?: InboxSummaryResolvers<ContextType>;
+  IntegrationApp?: IntegrationAppResolvers<ContextType>;
+  IntegrationHook?: IntegrationHookResolvers<ContextType>;
   ItemError?: ItemErrorResolvers<ContextType>;
+  JSON?: GraphQLScalarType;
   JSONObject?: GraphQLScalarType;
   Label?: LabelResolvers<ContextType>;
   Message?: MessageResolvers<ContextType>;
   MessageAttachment?: MessageAttachmentResolvers<ContextType>;
   MessageSender?: MessageSenderResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
+  OutgoingMessagesCountRow?: OutgoingMessagesCountRowResolvers<ContextType>;
   PlatformAccount?: PlatformAccountResolvers<ContextType>;
   PlatformAccountUser?: PlatformAccountUserResolvers<ContextType>;
   PlatformAgentBot?: PlatformAgentBotResolvers<ContextType>;
@@ -2428,13 +3829,20 @@ export type Resolvers<ContextType = GatewayContext> = {
   PlatformSsoLink?: PlatformSsoLinkResolvers<ContextType>;
   PlatformUser?: PlatformUserResolvers<ContextType>;
   PlatformUserAccount?: PlatformUserAccountResolvers<ContextType>;
+  Portal?: PortalResolvers<ContextType>;
   Profile?: ProfileResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  ReportPoint?: ReportPointResolvers<ContextType>;
+  ReportSummary?: ReportSummaryResolvers<ContextType>;
+  ReportingEvent?: ReportingEventResolvers<ContextType>;
+  ReportingEventPage?: ReportingEventPageResolvers<ContextType>;
   Subscription?: SubscriptionResolvers<ContextType>;
+  SummaryReportRow?: SummaryReportRowResolvers<ContextType>;
   Team?: TeamResolvers<ContextType>;
   TypingStatusPayload?: TypingStatusPayloadResolvers<ContextType>;
   UpdateContactResult?: UpdateContactResultResolvers<ContextType>;
   Upload?: GraphQLScalarType;
+  Webhook?: WebhookResolvers<ContextType>;
   WorkingHours?: WorkingHoursResolvers<ContextType>;
 };
 

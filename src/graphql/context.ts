@@ -16,6 +16,11 @@ export interface GatewayContext {
   readonly platform: PlatformAccess;
   /** The caller's verified contact identity, worked out on first use; absent when identity verification is off. */
   readonly identity?: RequestIdentity;
+  /**
+   * Hands a failure that is masked for the client (INTERNAL_SERVER_ERROR) to the operator's log, for failures that do
+   * not pass through Apollo's error formatter (the per-item errors of a bulk operation). Ignored when left out.
+   */
+  readonly reportInternalError?: (error: unknown) => void;
   /** The ActionCable bridge, on WebSocket connections only (subscriptions are not served over HTTP). */
   readonly realtime?: RealtimeService;
 }

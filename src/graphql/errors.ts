@@ -118,7 +118,24 @@ function isInvalidLiteral(error: unknown, message: string): boolean {
 }
 
 const VARIABLE_COERCION = /^Variable "\$[^"]+" got invalid value/;
-const LITERAL_COERCION = /^Expected value of type "/;
+/**
+ * What graphql-js says of an inline value its scalar type refuses (`displayId: 99999999999`): the same value sent as
+ * a variable is BAD_USER_INPUT, so it is here too. An unknown enum value stays a validation failure: like an unknown
+ * field, it is a name the schema does not have.
+ */
+const LITERAL_COERCION = /^(Expected value of type "|(Int|Float|String|Boolean|ID) cannot represent )/;
+
+/**
+ * Messages Apollo and graphql-js give without a usable code, and the code each means. A subscription sent over HTTP
+ * is refused by src/graphql/httpSubscriptions.ts before it runs; the graphql-js and Apollo wordings stay here in case
+ * one gets through (a schema without a Subscription type, a later Apollo that refuses them itself).
+ */
+const UNCODED_MESSAGES: ReadonlyArray<readonly [RegExp, ErrorCode]> = [
+  [/^provided sha does not match query$/, ErrorCode.BAD_REQUEST],
+  [/^Unsupported persisted query version$/, ErrorCode.BAD_REQUEST],
+  [/^Schema is not configured to execute subscription operation\.$/, ErrorCode.BAD_REQUEST],
+  [/subscriptions? (are|is) not (supported|served|allowed) (over|via|with) HTTP/i, ErrorCode.BAD_REQUEST],
+];
 
 /**
  * Apollo's formatError hook: keeps codes from the catalogue, maps invalid input values (even those written inline in
@@ -134,16 +151,15 @@ export function createErrorFormatter(options: { development: boolean; onInternal
     const exceeded = limitExceeded(original, formatted.message);
     if (exceeded) {
       const extensions = { code: ErrorCode.QUERY_LIMIT_EXCEEDED, limit: exceeded.limit, maximum: exceeded.maximum };
-      return { message: formatted.message, locations: formatted.locations, extensions };
+      return { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions };
     }
     let code = formatted.extensions?.code as string | undefined;
     if (code === ErrorCode.GRAPHQL_VALIDATION_FAILED && isInvalidLiteral(error, formatted.message)) {
       code = ErrorCode.BAD_USER_INPUT;
     }
     if (VARIABLE_COERCION.test(formatted.message)) code = ErrorCode.BAD_USER_INPUT;
-    // Apollo reports a persisted-query hash that does not match the query without any code.
     if (code === undefined || code === ErrorCode.INTERNAL_SERVER_ERROR) {
-      if (formatted.message === 'provided sha does not match query') code = ErrorCode.BAD_REQUEST;
+      code = UNCODED_MESSAGES.find(([pattern]) => pattern.test(formatted.message))?.[1] ?? code;
     }
 
     const known = code !== undefined && (ERROR_CODES as readonly string[]).includes(code);

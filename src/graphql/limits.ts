@@ -20,7 +20,8 @@ export interface QueryLimits {
   readonly maxTokens: number;
 }
 
-export type LimitName = 'depth' | 'cost' | 'aliases' | 'tokens';
+/** `representations` is checked at execution, on `_entities` (src/graphql/entities.ts); the others on the document. */
+export type LimitName = 'depth' | 'cost' | 'aliases' | 'tokens' | 'representations';
 
 /** The document exceeded one of the limits; carried as the originalError of the validation error. */
 export class QueryLimitError extends Error {
@@ -77,6 +78,7 @@ const TOKEN_LIMIT = /Document contains more th\w+ (\d+) tokens/;
  * parser's token limit (which Apollo reports as a parse failure). Returns null for anything else.
  */
 export function limitExceeded(error: unknown, message: string): { limit: LimitName; maximum: number } | null {
+  if (error instanceof QueryLimitError) return { limit: error.limit, maximum: error.maximum };
   const original = (error as { originalError?: unknown } | null)?.originalError;
   if (original instanceof QueryLimitError) return { limit: original.limit, maximum: original.maximum };
   const tokens = TOKEN_LIMIT.exec(message);

@@ -1,7 +1,7 @@
 import type { UploadFile } from '../chatwoot/types';
 import type { Resolvers } from '../generated/graphql';
 import { GraphQLError, GraphQLScalarType, Kind } from 'graphql';
-import { GraphQLDateTime, GraphQLEmailAddress, GraphQLJSONObject, RegularExpression } from 'graphql-scalars';
+import { GraphQLDateTime, GraphQLEmailAddress, GraphQLJSON, GraphQLJSONObject, RegularExpression } from 'graphql-scalars';
 
 /** A value refused by one of the gateway's scalars; the error boundary reports it as BAD_USER_INPUT. */
 export class InvalidScalarValueError extends GraphQLError {}
@@ -116,6 +116,7 @@ export const scalarResolvers: Resolvers = {
   E164PhoneNumber,
   ImageUrl,
   JSONObject: markingInvalidValues(GraphQLJSONObject),
+  JSON: markingInvalidValues(GraphQLJSON),
   // The adapter already hands out ISO 8601 strings (Chatwoot sends Unix seconds); the library checks what callers send.
   DateTime: markingInvalidValues(GraphQLDateTime),
   Upload,

@@ -2,6 +2,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { GraphQLSchema } from 'graphql';
 import type { Resolvers } from '../generated/graphql';
+import { DEFAULT_MAX_REPRESENTATIONS, guardEntities } from './entities';
 import { bulkResolvers } from './resolvers/bulk';
 import { contactEntityResolvers } from './resolvers/contactEntity';
 import { contactResolvers } from './resolvers/contacts';
@@ -48,9 +49,19 @@ export const resolvers: Resolvers[] = [
   subscriptionResolvers,
 ];
 
-/** Builds the executable schema, a Federation 2 subgraph, from the SDL, the scalars' parsers and the resolvers. */
-export function buildGatewaySchema(): GraphQLSchema {
-  return buildSubgraphFromSdl(loadTypeDefs(), resolvers);
+/** Bounds the schema applies by itself, at execution. */
+export interface SchemaSettings {
+  /** The most representations one `_entities` field resolves (GATEWAY_MAX_ENTITY_REPRESENTATIONS). */
+  readonly maxEntityRepresentations?: number;
+}
+
+/**
+ * Builds the executable schema, a Federation 2 subgraph, from the SDL, the scalars' parsers and the resolvers, with
+ * `_entities` guarded against malformed and oversized representation lists (src/graphql/entities.ts).
+ */
+export function buildGatewaySchema(settings: SchemaSettings = {}): GraphQLSchema {
+  const schema = buildSubgraphFromSdl(loadTypeDefs(), resolvers);
+  return guardEntities(schema, settings.maxEntityRepresentations ?? DEFAULT_MAX_REPRESENTATIONS);
 }
 
 function findSchemaDir(): string {

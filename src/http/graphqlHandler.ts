@@ -10,7 +10,7 @@ import type { PlatformConfig } from '../config';
 import { RequestIdentity } from '../identity/requestIdentity';
 import type { IdentityService } from '../identity/service';
 import { readJsonBody, RequestBodyError } from './body';
-import { hasPreflightHeader, isMultipart, type MultipartLimits, readMultipartBody } from './multipart';
+import { hasPreflightHeader, isMultipart, type MultipartLimits, readMultipartBody, type UploadTargetCheck } from './multipart';
 
 export interface GraphQLHandlerOptions {
   readonly apollo: ApolloServer<GatewayContext>;
@@ -22,6 +22,10 @@ export interface GraphQLHandlerOptions {
   readonly maxConcurrentReads?: number;
   /** Bounds of GraphQL multipart uploads (files of sendMessage); uploads are refused when left out. */
   readonly uploads?: Omit<MultipartLimits, 'maxFieldBytes'>;
+  /** Where a file may go in the operations (only at Upload positions); any null placeholder when left out. */
+  readonly uploadTargets?: UploadTargetCheck;
+  /** Receives failures masked for the client that Apollo's formatter does not see (bulk items); see GatewayContext. */
+  readonly onInternalError?: (error: unknown) => void;
   /** Whether the Platform API is on, and who may use it; off when left out. */
   readonly platform?: { readonly enabled: boolean; readonly policy: PlatformConfig };
   /** Verified contact identity (src/identity/); left out when it is not configured. */
@@ -57,7 +61,7 @@ export function createGraphQLHandler(options: GraphQLHandlerOptions) {
     try {
       if (multipart) {
         if (!options.uploads) throw new RequestBodyError('This gateway does not accept file uploads.', 400);
-        body = await readMultipartBody(req, { ...options.uploads, maxFieldBytes: maxBodyBytes });
+        body = await readMultipartBody(req, { ...options.uploads, maxFieldBytes: maxBodyBytes }, options.uploadTargets);
       } else {
         body = req.method === 'POST' ? await readJsonBody(req, maxBodyBytes) : undefined;
       }
@@ -103,6 +107,7 @@ export function createGraphQLHandler(options: GraphQLHandlerOptions) {
           loaders: new RequestLoaders(loaderSettings),
           platform,
           identity,
+          reportInternalError: options.onInternalError,
         };
       },
     });

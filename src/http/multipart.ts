@@ -17,9 +17,17 @@ export interface MultipartLimits {
   readonly maxFileBytes: number;
   /** Most files in one request. */
   readonly maxFiles: number;
+  /** Most bytes of all files of one request together. */
+  readonly maxTotalBytes: number;
   /** Largest `operations` or `map` field, in bytes (the JSON body limit). */
   readonly maxFieldBytes: number;
 }
+
+/**
+ * Why a `map` path of `operations` may not receive a file (null when it may): src/graphql/uploadTargets.ts checks it
+ * against the operation's variable types. Without one, any null placeholder is accepted.
+ */
+export type UploadTargetCheck = (operations: unknown, path: string) => string | null;
 
 /** Whether a request is a multipart upload; the JSON path never pays for more than this test. */
 export function isMultipart(req: IncomingMessage): boolean {
@@ -39,8 +47,12 @@ export function hasPreflightHeader(req: IncomingMessage): boolean {
 /** Keys a map path may not walk through: they would reach Object.prototype rather than the operations' own data. */
 const FORBIDDEN_KEYS = new Set(['__proto__', 'prototype', 'constructor']);
 
-/** Reads a multipart request and returns `operations` with every mapped place holding its UploadFile. */
-export function readMultipartBody(req: IncomingMessage, limits: MultipartLimits): Promise<unknown> {
+/**
+ * Reads a multipart request and returns `operations` with every mapped place holding its UploadFile. Each file must
+ * be mapped to exactly one place, and each place be one `checkTarget` accepts; both are checked when `map` arrives,
+ * before any file part is read, so a refused request holds no file in memory.
+ */
+export function readMultipartBody(req: IncomingMessage, limits: MultipartLimits, checkTarget?: UploadTargetCheck): Promise<unknown> {
   return new Promise((resolve, reject) => {
     let parser: busboy.Busboy;
     try {
@@ -60,6 +72,7 @@ export function readMultipartBody(req: IncomingMessage, limits: MultipartLimits)
     const files = new Map<string, UploadFile>();
     let settled = false;
     let pending = 0;
+    let totalBytes = 0;
     let ended = false;
 
     const fail = (error: RequestBodyError) => {
@@ -94,6 +107,7 @@ export function readMultipartBody(req: IncomingMessage, limits: MultipartLimits)
         if (operations === null || typeof operations !== 'object') fail(badRequest('The `operations` field must be a JSON object or array.'));
       } else if (name === 'map' && operations !== undefined && map === undefined) {
         map = parseMap(parseJson(value, 'map', fail), limits.maxFiles, fail);
+        if (map && checkTarget) checkTargets(operations, map, checkTarget, fail);
       } else {
         fail(badRequest('A multipart request starts with the fields `operations` then `map`, each once, before any file.'));
       }
@@ -109,7 +123,14 @@ export function readMultipartBody(req: IncomingMessage, limits: MultipartLimits)
       }
       pending++;
       const chunks: Buffer[] = [];
-      stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+      stream.on('data', (chunk: Buffer) => {
+        if (settled) return;
+        totalBytes += chunk.length;
+        if (totalBytes > limits.maxTotalBytes) {
+          return fail(tooLarge(`The files of this request are larger than ${limits.maxTotalBytes} bytes together (GATEWAY_MAX_UPLOAD_TOTAL_BYTES).`));
+        }
+        chunks.push(chunk);
+      });
       stream.on('limit', () =>
         fail(tooLarge(`The file "${info.filename}" is larger than the limit of ${limits.maxFileBytes} bytes (GATEWAY_MAX_UPLOAD_BYTES).`)),
       );
@@ -160,9 +181,32 @@ function parseMap(value: unknown, maxFiles: number, fail: (error: RequestBodyErr
       fail(badRequest(`\`map\` entry "${name}" must be a non-empty array of paths such as "variables.file".`));
       return undefined;
     }
+    // One file in many places would be sent upstream once per place: the spec allows it, this gateway does not.
+    if (paths.length > 1) {
+      fail(badRequest(`\`map\` entry "${name}" names ${paths.length} places; each file fills exactly one (send it again for another).`));
+      return undefined;
+    }
     map.set(name, paths);
   }
   return map;
+}
+
+/** Refuses the request when a mapped place is not one where a file may go. */
+function checkTargets(operations: unknown, map: Map<string, string[]>, check: UploadTargetCheck, fail: (error: RequestBodyError) => void): void {
+  for (const [name, paths] of map) {
+    for (const path of paths) {
+      const reason = check(operations, path);
+      if (reason !== null) {
+        fail(badRequest(`\`map\` entry "${name}" puts a file at "${clipPath(path)}", which is not an Upload position: ${reason}.`));
+        return;
+      }
+    }
+  }
+}
+
+/** A client's path, shortened for the message (it may be up to the field size limit). */
+function clipPath(path: string): string {
+  return path.length > 200 ? `${path.slice(0, 200)}…` : path;
 }
 
 /** Puts a file at a dotted path of `operations`; the path must lead to an existing placeholder (the spec's null). */

@@ -1,6 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { SimulatorChatwootVersion } from '../config';
+import type { SimulatorChatwootVersion, SimulatorEdition } from '../config';
 import { attachCable } from './cable';
 import { registerContactRoutes } from './contacts';
 import { registerConversationRoutes, seedDemoConversation } from './conversations';
@@ -44,6 +44,8 @@ export interface DemoData {
 export interface SimulatorOptions {
   readonly port?: number;
   readonly chatwootVersion?: SimulatorChatwootVersion;
+  /** `enterprise` serves the Enterprise-only routes (audit logs, reporting events); `community` (the default) does not. */
+  readonly edition?: SimulatorEdition;
 }
 
 export async function startSimulator(options: SimulatorOptions = {}): Promise<Simulator> {
@@ -57,7 +59,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   registerCsatRoutes(router);
   const application = new ApplicationStore();
   seedApplicationDemo(application, store);
-  registerApplicationRoutes(router, application, store);
+  registerApplicationRoutes(router, application, store, { edition: options.edition ?? 'community' });
   const platform = new PlatformStore(application);
   platform.addApp(PLATFORM_DEMO.appName, PLATFORM_DEMO.token);
   registerPlatformRoutes(router, platform);

@@ -33,7 +33,7 @@ interface FuzzCase {
 
 function identifier(random: Random): string {
   if (random.chance(0.6)) return random.pick(['inbox-abc', 'c-1', 'contact-1', 'x']);
-  return random.pick(['..', '.', '../admin', 'a/b', '%2e%2e', '?x=1', '#frag', ' ', '', random.string(random.int(1, 40)), 'a'.repeat(600)]);
+  return random.pick(['..', '.', '../admin', 'a/b', '%2e%2e', '?x=1', '#frag', ' ', '', 'a\ud800', '\udc00', random.string(random.int(1, 40)), 'a'.repeat(600)]);
 }
 
 function randomSoup(random: Random): FuzzCase {

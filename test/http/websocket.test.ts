@@ -113,7 +113,7 @@ describe('the WebSocket endpoint', () => {
     // A subscription sent over HTTP is refused, not run as a one-off.
     const before = chatwoot.requests.length;
     const overHttp = await gateway.query(SUBSCRIPTION);
-    expect(overHttp.errors?.[0]?.extensions).toEqual({ code: 'BAD_REQUEST', reason: 'websocket_only' });
+    expect(overHttp.errors?.[0]?.extensions?.code).toBe('BAD_REQUEST');
     expect(chatwoot.requests.length).toBe(before);
   });
 });

@@ -1,3 +1,4 @@
+import { InvalidRequestError } from '../../chatwoot/errors';
 import type { Resolvers } from '../../generated/graphql';
 import { withProof } from '../identity';
 
@@ -10,7 +11,9 @@ export const contactEntityResolvers: Resolvers = {
   Contact: {
     __resolveReference: async (reference, context) => {
       const { chatwoot, call, loaders } = context;
-      const { inboxIdentifier, sourceId } = reference;
+      // The representation is the client's JSON, whatever the generated type says: its keys may be anything.
+      const inboxIdentifier = keyField(reference.inboxIdentifier, 'inboxIdentifier');
+      const sourceId = keyField(reference.sourceId, 'sourceId');
       // A representation without its key cannot name a contact.
       if (!inboxIdentifier || !sourceId) return null;
       const address = { inboxIdentifier, contactIdentifier: sourceId };
@@ -22,3 +25,10 @@ export const contactEntityResolvers: Resolvers = {
     },
   },
 };
+
+/** A key field as sent: a string, or absent (null or left out); anything else is bad input. */
+function keyField(value: unknown, name: string): string | null {
+  if (value === undefined || value === null) return null;
+  if (typeof value !== 'string') throw new InvalidRequestError(`The representation's ${name} must be a string.`, name);
+  return value;
+}

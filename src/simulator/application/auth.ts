@@ -77,3 +77,8 @@ export function wrapped(req: SimRequest, key: string): Record<string, unknown> {
 }
 
 export const noContent = (): SimResponse => ({ status: 204 });
+
+/** Registers a route of Chatwoot's v2 API (`/api/v2/accounts/{id}/...`, the reports): the same checks run first. */
+export function onAccountV2(store: ApplicationStore, router: SimRouter, method: string, template: string, handler: AccountHandler): void {
+  router.on(method, `/api/v2/accounts/:account_id${template}`, accountGuard(store, handler));
+}

@@ -1,8 +1,10 @@
+import type { SimulatorEdition } from '../../config';
 import type { SimRouter } from '../http';
 import type { SimulatorStore } from '../store';
 import { registerLabelRoutes } from './labels';
 import { registerProfileRoutes } from './profile';
 import { ApplicationStore } from './store';
+import { registerAdministrationRoutes, seedAdministrationDemo } from './administration';
 
 /** Fixed tokens and ids of the demo Application API records, printed in the start-up banner. */
 export const APPLICATION_DEMO = {
@@ -17,10 +19,16 @@ export const APPLICATION_DEMO = {
  * Registers every Application API route of the simulator on `router`. `records` is the simulator's store of inboxes,
  * contacts, conversations and messages, which the Client API serves too: both APIs see the same records.
  */
-export function registerApplicationRoutes(router: SimRouter, store: ApplicationStore, records: SimulatorStore): void {
+export function registerApplicationRoutes(
+  router: SimRouter,
+  store: ApplicationStore,
+  records: SimulatorStore,
+  options: { edition: SimulatorEdition } = { edition: 'community' },
+): void {
   void records;
   registerProfileRoutes(router, store);
   registerLabelRoutes(router, store);
+  registerAdministrationRoutes(router, store, records, options.edition);
 }
 
 /**
@@ -51,6 +59,7 @@ export function seedApplicationDemo(store: ApplicationStore, records: SimulatorS
   for (const [title, color] of [['billing', '#ff6b6b'], ['vip', '#f5a623']] as const) {
     store.labels.push({ id: store.nextId('labels'), accountId: account.id, title, description: null, color, showOnSidebar: true });
   }
+  seedAdministrationDemo(store, records, account);
 }
 
 export { ApplicationStore };

@@ -1,4 +1,5 @@
 import type { JsonObject } from '../store';
+import { AdministrationStore } from './adminStore';
 
 /**
  * The Application API's records in the simulator, shaped after Chatwoot's tables: accounts, users, their
@@ -77,6 +78,9 @@ export class ApplicationStore {
   readonly teamMembers: { teamId: number; userId: number }[] = [];
   /** inbox_members: which users work in which inbox (the Client API store's inbox ids). */
   readonly inboxMembers: { inboxId: number; userId: number }[] = [];
+  /** Automation rules, webhooks, hooks, portals and the audit log (src/simulator/application/adminStore.ts). */
+  readonly administration = new AdministrationStore();
+
   private readonly sequences = new Map<string, number>();
 
   /** The next id of a table, starting at 1. */
