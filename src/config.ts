@@ -70,8 +70,10 @@ export interface GatewayConfig {
   readonly requestOptions: RequestOptionsConfig;
   readonly operations: OperationsConfig;
   readonly explorer: ExplorerConfig;
+  readonly limits: LimitsConfig;
   /** Verified contact identity (src/identity/config.ts); null when none of its variables is set. */
   readonly identity: IdentityConfig | null;
+  readonly tracing: TracingConfig;
   readonly realtime: RealtimeConfig;
 }
 
@@ -216,8 +218,11 @@ export function loadConfig(env: Env = process.env): GatewayConfig {
       retryMaxDelayMs: read.integer('GATEWAY_RETRY_MAX_DELAY_MS', 2_000, 1, 60_000),
     },
     explorer: readExplorerConfig(read),
+    // GATEWAY_MAX_BULK_ITEMS read again without reporting: its own problem is reported once, above.
+    limits: readLimitsConfig(read, problems, new EnvReader(env, []).integer('GATEWAY_MAX_BULK_ITEMS', 1000, 1, 100_000)),
     platform: readPlatformConfig(read),
     identity: readIdentityConfig(env, problems),
+    tracing: readTracingConfig(read),
     realtime: readRealtimeConfig(read),
   };
   checkPlatformConfig(config, problems);
@@ -296,6 +301,100 @@ function readExplorerConfig(read: EnvReader): ExplorerConfig {
   return { enabled, introspection: read.boolean('GATEWAY_INTROSPECTION', enabled) };
 }
 
+// --- Budgets and server limits (README "What a request can cost") ---
+
+/** What one HTTP request may cost upstream, and the HTTP server's own bounds on slow or many clients. */
+export interface LimitsConfig {
+  /**
+   * GATEWAY_MAX_UPSTREAM_CALLS: calls to Chatwoot one HTTP request may make, batched operations together. Default
+   * 1000, or GATEWAY_MAX_BULK_ITEMS when that is larger: a bulk request the gateway accepts must fit.
+   */
+  readonly maxUpstreamCalls: number;
+  /** GATEWAY_MAX_UPSTREAM_CONCURRENCY: calls in flight to Chatwoot at once, all requests and dispatchers together. */
+  readonly maxUpstreamConcurrency: number;
+  /** GATEWAY_HEADERS_TIMEOUT_MS: time a client has to send its request headers. */
+  readonly headersTimeoutMs: number;
+  /** GATEWAY_REQUEST_TIMEOUT_MS: time a client has to send its whole request (headers and body); 0 for none. */
+  readonly requestTimeoutMs: number;
+  /** GATEWAY_KEEP_ALIVE_TIMEOUT_MS: how long an idle keep-alive connection is kept. */
+  readonly keepAliveTimeoutMs: number;
+  /** GATEWAY_MAX_CONNECTIONS: client connections open at once; more are closed as they arrive. */
+  readonly maxConnections: number;
+}
+
+function readLimitsConfig(read: EnvReader, problems: string[], maxBulkItems: number): LimitsConfig {
+  const callsSet = read.string('GATEWAY_MAX_UPSTREAM_CALLS') !== undefined;
+  const maxUpstreamCalls = read.integer('GATEWAY_MAX_UPSTREAM_CALLS', Math.max(1000, maxBulkItems), 1, 1_000_000);
+  if (callsSet && maxUpstreamCalls < maxBulkItems) {
+    problems.push(
+      `GATEWAY_MAX_UPSTREAM_CALLS (${maxUpstreamCalls}) must be at least GATEWAY_MAX_BULK_ITEMS (${maxBulkItems}): ` +
+        'a bulk request the gateway accepts must fit in the budget of one request.',
+    );
+  }
+  const headersTimeoutMs = read.integer('GATEWAY_HEADERS_TIMEOUT_MS', 10_000, 1, 600_000);
+  const requestTimeoutMs = read.integer('GATEWAY_REQUEST_TIMEOUT_MS', 60_000, 0, 3_600_000);
+  if (requestTimeoutMs > 0 && headersTimeoutMs > requestTimeoutMs) {
+    problems.push(
+      `GATEWAY_HEADERS_TIMEOUT_MS (${headersTimeoutMs}) must not exceed GATEWAY_REQUEST_TIMEOUT_MS (${requestTimeoutMs}).`,
+    );
+  }
+  return {
+    maxUpstreamCalls,
+    maxUpstreamConcurrency: read.integer('GATEWAY_MAX_UPSTREAM_CONCURRENCY', 256, 1, 10_000),
+    headersTimeoutMs,
+    requestTimeoutMs,
+    keepAliveTimeoutMs: read.integer('GATEWAY_KEEP_ALIVE_TIMEOUT_MS', 5_000, 1, 600_000),
+    maxConnections: read.integer('GATEWAY_MAX_CONNECTIONS', 2_048, 1, 1_000_000),
+  };
+}
+
+// --- Tracing (OpenTelemetry) ---
+
+/**
+ * Whether spans are exported, decided from the standard OTEL_* variables. The OpenTelemetry SDK reads the rest of
+ * them (headers, sampler, resource attributes, batching) itself; they are checked here so that a typo stops start-up.
+ */
+export interface TracingConfig {
+  /** On when OTEL_EXPORTER_OTLP_ENDPOINT, OTEL_EXPORTER_OTLP_TRACES_ENDPOINT or OTEL_TRACES_EXPORTER is set (not `none`). */
+  readonly enabled: boolean;
+  /** OTEL_SERVICE_NAME, default `chatwoot-graphql-gateway`. */
+  readonly serviceName: string;
+  /** GATEWAY_TRACE_IDENTIFIERS: put the real upstream path (with its identifiers) on client spans. Off by default. */
+  readonly identifiers: boolean;
+}
+
+const TRACES_EXPORTERS = ['otlp', 'console', 'zipkin', 'none'];
+const OTLP_PROTOCOLS = ['http/protobuf', 'http/json', 'grpc'] as const;
+
+function readTracingConfig(read: EnvReader): TracingConfig {
+  const exporters = (read.string('OTEL_TRACES_EXPORTER') ?? '').split(',').map((e) => e.trim()).filter(Boolean);
+  for (const exporter of exporters) {
+    if (!TRACES_EXPORTERS.includes(exporter)) read.problem(`OTEL_TRACES_EXPORTER must list ${TRACES_EXPORTERS.join(', ')} (got "${exporter}").`);
+  }
+  const endpoint = otlpEndpoint(read, 'OTEL_EXPORTER_OTLP_ENDPOINT', 'http://otel-collector:4318');
+  const tracesEndpoint = otlpEndpoint(read, 'OTEL_EXPORTER_OTLP_TRACES_ENDPOINT', 'http://otel-collector:4318/v1/traces');
+  read.oneOf('OTEL_EXPORTER_OTLP_PROTOCOL', OTLP_PROTOCOLS, 'http/protobuf');
+  read.oneOf('OTEL_EXPORTER_OTLP_TRACES_PROTOCOL', OTLP_PROTOCOLS, 'http/protobuf');
+  const disabled = read.boolean('OTEL_SDK_DISABLED', false);
+  const requested = exporters.length > 0 ? exporters[0] !== 'none' : endpoint !== null || tracesEndpoint !== null;
+  return {
+    enabled: requested && !disabled,
+    serviceName: read.string('OTEL_SERVICE_NAME') ?? 'chatwoot-graphql-gateway',
+    identifiers: read.boolean('GATEWAY_TRACE_IDENTIFIERS', false),
+  };
+}
+
+/** An http(s) collector URL, or null when unset. The value is never repeated: it may carry credentials. */
+function otlpEndpoint(read: EnvReader, name: string, example: string): string | null {
+  const raw = read.string(name);
+  if (raw === undefined) return null;
+  if (!URL.canParse(raw) || !['http:', 'https:'].includes(new URL(raw).protocol)) {
+    read.problem(`${name} must be an http:// or https:// URL such as ${example}.`);
+    return null;
+  }
+  return raw;
+}
+
 // --- Realtime (GraphQL subscriptions over WebSocket, bridged from Chatwoot's ActionCable) ---
 
 /** Bounds of the gateway's own WebSocket endpoint and the settings of its upstream ActionCable pool. */
@@ -342,6 +441,11 @@ class EnvReader {
     private readonly problems: string[],
   ) {}
 
+  /** Records a problem found by a reader outside this class. */
+  problem(message: string): void {
+    this.problems.push(message);
+  }
+
   /** A trimmed value, or undefined when unset or blank. */
   string(name: string): string | undefined {
     const value = this.env[name]?.trim();
@@ -378,11 +482,6 @@ class EnvReader {
   /** A comma-separated list of values, blanks dropped. */
   list(name: string): string[] {
     return (this.string(name) ?? '').split(',').map((item) => item.trim()).filter(Boolean);
-  }
-
-  /** Records a problem found by a reader outside this class. */
-  problem(message: string): void {
-    this.problems.push(message);
   }
 
   /** A comma-separated list of exact browser origins (scheme://host[:port]), or `*` for any. */

@@ -42,11 +42,16 @@ export const ErrorCode = {
    */
   BAD_REQUEST: 'BAD_REQUEST',
   /**
-   * The document is too deep, too costly, has too many aliases or tokens, or an `_entities` field too many
-   * representations; `limit` says which (depth, cost, aliases, tokens, representations) and `maximum` the configured
-   * value.
+   * The document is too deep, too costly, has too many aliases or tokens, an `_entities` field too many
+   * representations, or the request needs more upstream calls or bulk items than allowed; `limit` says which (depth,
+   * cost, aliases, tokens, representations, upstream_calls, bulk_items) and `maximum` the configured value.
    */
   QUERY_LIMIT_EXCEEDED: 'QUERY_LIMIT_EXCEEDED',
+  /**
+   * The call to Chatwoot was not made, so nothing changed: the client went away, or the gateway began shutting down
+   * (an item of a bulk operation whose batch had not started). `reason` says which; safe to retry.
+   */
+  NOT_ATTEMPTED: 'NOT_ATTEMPTED',
   /** The HTTP request body is larger than GATEWAY_MAX_BODY_BYTES (HTTP 413). */
   PAYLOAD_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
   /**

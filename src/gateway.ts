@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer } from '@apollo/server';
@@ -21,10 +22,13 @@ import { Health } from './http/health';
 import { createOperationalRoutes } from './http/operational';
 import { type Realtime, startRealtime } from './realtime/start';
 import { parseOptions, queryLimitRules } from './graphql/limits';
-import { drainServer, settleWithin } from './lifecycle';
+import { ConnectionTracker, settleWithin } from './lifecycle';
+import { SHUTTING_DOWN } from './chatwoot/bulk';
+import { writeBudgetPlugin } from './graphql/writesPlugin';
 import { observabilityPlugin } from './observability/apolloPlugin';
 import { createLogger, type Logger } from './observability/logger';
 import { GatewayMetrics } from './observability/metrics';
+import { tracingFor } from './observability/tracingSwitch';
 import { createUpstreamObserver } from './observability/upstream';
 import type { IdentityConfig } from './identity/config';
 import { IdentityService } from './identity/service';
@@ -69,9 +73,19 @@ export async function startGateway(config: GatewayConfig, options: GatewayOption
 
   const development = config.nodeEnv === 'development';
   const ops = config.operations;
-  const logger = options.logger ?? createLogger({ level: ops.logLevel });
+  // Tracing is off unless OTEL_* asks for it; then nothing on the hot path does trace work (src/observability/tracing.ts).
+  const tracing = tracingFor(config.tracing);
+  const logger = options.logger ?? createLogger({ level: ops.logLevel, mixin: tracing?.logFields });
   const onInternalError = options.onInternalError ?? ((error: unknown) => logger.error({ err: error }, 'internal error (masked for the client)'));
-  const metrics: GatewayMetrics = new GatewayMetrics((): number => chatwoot.transport.dispatchers.size);
+  const metrics: GatewayMetrics = new GatewayMetrics({
+    dispatchers: (): number => chatwoot.transport.dispatchers.size,
+    callsInFlight: (): number => chatwoot.transport.callsInFlight,
+    callsQueued: (): number => chatwoot.transport.callsQueued,
+  });
+  // Aborted half-way through the shutdown grace: bulk operations then start no new batch and answer what they did.
+  const bulkStop = new AbortController();
+  // Every bulk operation waiting between two batches listens on it.
+  setMaxListeners(0, bulkStop.signal);
   const health = new Health();
   const chatwoot: ChatwootClient = new ChatwootClient({
     baseUrl,
@@ -85,6 +99,9 @@ export async function startGateway(config: GatewayConfig, options: GatewayOption
     ...requestOptionSettings(config),
     allowPrivateUrls: config.graph.allowPrivateUrls,
     observer: createUpstreamObserver(logger, metrics),
+    maxConcurrency: config.limits.maxUpstreamConcurrency,
+    shutdownSignal: bulkStop.signal,
+    tracer: tracing?.upstream,
     retry: { maxAttempts: ops.retryMaxAttempts, baseDelayMs: ops.retryBaseDelayMs, maxDelayMs: ops.retryMaxDelayMs },
   });
   // Before Apollo starts: a key that cannot be imported stops start-up with nothing left running.
@@ -111,8 +128,10 @@ export async function startGateway(config: GatewayConfig, options: GatewayOption
       refuseHttpSubscriptions(),
       redactErrorsPlugin([config.chatwoot.apiAccessToken, config.chatwoot.platformAppToken]),
       observabilityPlugin(logger, metrics),
+      writeBudgetPlugin(config.requestOptions.maxBulkItems),
       // A router may ask a subgraph for per-field traces; the errors in them stay masked, like everything we return.
       ApolloServerPluginInlineTrace({ includeErrors: { masked: true } }),
+      ...(tracing ? [tracing.plugin] : []),
     ],
   });
   await apollo.start();
@@ -129,17 +148,36 @@ export async function startGateway(config: GatewayConfig, options: GatewayOption
     uploads: config.uploads.maxFiles > 0 ? config.uploads : undefined,
     uploadTargets: createUploadTargetCheck(schema, ops.maxTokens),
     onInternalError,
+    maxUpstreamCalls: config.limits.maxUpstreamCalls,
+    maxBulkItems: config.requestOptions.maxBulkItems,
+    maxTokens: ops.maxTokens,
+    logger,
     platform: { enabled: config.apis.platform, policy: config.platform },
     identity: identity ?? undefined,
   });
   const operational = createOperationalRoutes({ health, metrics, corsOrigins: ops.corsOrigins });
-  const httpServer = createServer((req, res) => {
-    route(req, res).catch((error: unknown) => {
-      onInternalError(error);
-      if (!res.headersSent) sendError(res, 500, 'Internal server error.', ErrorCode.INTERNAL_SERVER_ERROR);
-      else res.destroy();
-    });
-  });
+  const limits = config.limits;
+  const httpServer = createServer(
+    {
+      // Slow clients: a client has this long to send its headers and its whole request. Node checks these on an
+      // interval (30 s by default), which would add up to that much to each bound.
+      headersTimeout: limits.headersTimeoutMs,
+      requestTimeout: limits.requestTimeoutMs,
+      keepAliveTimeout: limits.keepAliveTimeoutMs,
+      connectionsCheckingInterval: Math.max(10, Math.min(1_000, Math.floor(limits.headersTimeoutMs / 2))),
+    },
+    (req, res) => {
+      connections.track(req, res);
+      route(req, res).catch((error: unknown) => {
+        onInternalError(error);
+        if (!res.headersSent) sendError(res, 500, 'Internal server error.', ErrorCode.INTERNAL_SERVER_ERROR);
+        else res.destroy();
+      });
+    },
+  );
+  // Connections beyond this are closed by Node as they arrive.
+  httpServer.maxConnections = limits.maxConnections;
+  const connections = new ConnectionTracker(httpServer);
 
   answerClientErrors(httpServer);
 
@@ -147,7 +185,7 @@ export async function startGateway(config: GatewayConfig, options: GatewayOption
     const path = (req.url ?? '/').split('?', 1)[0] ?? '/';
     if (await operational(req, res, path)) return;
     if (explorer && (await explorer.handle(req, res, path))) return;
-    if (path === GRAPHQL_PATH) return handleGraphQL(req, res);
+    if (path === GRAPHQL_PATH) return tracing ? tracing.serve(req, res, () => handleGraphQL(req, res)) : handleGraphQL(req, res);
     sendError(res, 404, `Nothing is served at ${path}; GraphQL is at ${GRAPHQL_PATH}.`, ErrorCode.BAD_REQUEST);
   }
 
@@ -180,11 +218,15 @@ export async function startGateway(config: GatewayConfig, options: GatewayOption
       health.markDraining();
       // Upgraded sockets would hold the HTTP drain: complete every subscription and close them first.
       await realtime.close();
-      const clean = await drainServer(httpServer, ops.shutdownGraceMs);
+      const bulkTimer = setTimeout(() => bulkStop.abort(SHUTTING_DOWN), Math.floor(ops.shutdownGraceMs / 2));
+      const clean = await connections.drain(ops.shutdownGraceMs);
+      clearTimeout(bulkTimer);
       if (!clean) logger.warn({ graceMs: ops.shutdownGraceMs }, 'requests still running after the grace period were cut');
       await apollo.stop();
       // Calls of requests that were cut may still wait on Chatwoot; they must not hold the shutdown.
       await settleWithin(chatwoot.close(), clean ? ops.shutdownGraceMs : 1000);
+      // Last, so that the spans of the drained requests are exported too; an unreachable collector cannot hold it long.
+      if (tracing) await settleWithin(tracing.shutdown(), 5000);
     },
   };
 }

@@ -1,4 +1,5 @@
-import type { Server } from 'node:http';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import { Server as NetServer, type Socket } from 'node:net';
 import type { Logger } from './observability/logger';
 
 /**
@@ -7,30 +8,79 @@ import type { Logger } from './observability/logger';
  * open after that, closes its Chatwoot connections and exits 0. A second signal exits at once with status 1.
  */
 
+/** How long a connection must have been idle before draining closes it: a client may be sending on it right now. */
+const IDLE_BEFORE_CLOSE_MS = 500;
+
 /**
- * Stops `server` accepting, closes keep-alive connections as soon as they are idle, and waits until every connection
- * is gone or `graceMs` has passed, when the remaining ones are destroyed. Resolves true when nothing had to be cut.
+ * Follows the server's connections and responses so that draining can close them without cutting a request.
+ *
+ * Why not Node's server.close() and closeIdleConnections(): they destroy every connection that is between two
+ * requests, and under keep-alive load some of those already carry the client's next request in flight; that request
+ * then meets a reset although it was never processed. Here, once draining, every response says `Connection: close`
+ * (Node then closes the connection after it, and the client knows not to reuse it), and a connection without a
+ * request is closed only once it has been idle for IDLE_BEFORE_CLOSE_MS.
  */
-export async function drainServer(server: Server, graceMs: number): Promise<boolean> {
-  let closed = false;
-  const done = new Promise<void>((resolve) => {
-    server.close(() => {
-      closed = true;
-      resolve();
+export class ConnectionTracker {
+  private readonly connections = new Map<Socket, { active: number; idleSince: number }>();
+  private readonly responses = new Set<ServerResponse>();
+  private draining = false;
+
+  constructor(private readonly server: Server) {
+    server.on('connection', (socket: Socket) => {
+      this.connections.set(socket, { active: 0, idleSince: Date.now() });
+      socket.once('close', () => this.connections.delete(socket));
     });
-  });
-  const deadline = Date.now() + graceMs;
-  // A connection that finishes its request stays open for keep-alive; close it as soon as it is idle again.
-  server.closeIdleConnections();
-  while (!closed && Date.now() < deadline) {
-    await Promise.race([done, sleep(Math.min(50, Math.max(1, deadline - Date.now())))]);
-    server.closeIdleConnections();
   }
-  if (closed) return true;
-  server.closeAllConnections();
-  await done;
-  return false;
+
+  /** Call first thing for every request, before anything is written to `res`. */
+  track(req: IncomingMessage, res: ServerResponse): void {
+    if (this.draining) res.setHeader('connection', 'close');
+    const state = this.connections.get(req.socket);
+    if (state) state.active += 1;
+    this.responses.add(res);
+    res.once('close', () => {
+      this.responses.delete(res);
+      if (state) {
+        state.active -= 1;
+        state.idleSince = Date.now();
+      }
+    });
+  }
+
+  /** Whether draining has begun. */
+  get isDraining(): boolean {
+    return this.draining;
+  }
+
+  /**
+   * Stops accepting connections, answers what is in flight with `Connection: close`, closes idle connections, and
+   * waits until every connection is gone or `graceMs` has passed, when the rest are destroyed. Resolves true when
+   * nothing had to be cut.
+   */
+  async drain(graceMs: number): Promise<boolean> {
+    this.draining = true;
+    for (const res of this.responses) if (!res.headersSent) res.setHeader('connection', 'close');
+    // net.Server's close only stops listening; http.Server's would also destroy every connection between requests.
+    const stopped = new Promise<void>((resolve) => netClose.call(this.server, () => resolve()));
+    const deadline = Date.now() + graceMs;
+    while (this.connections.size > 0 && Date.now() < deadline) {
+      const now = Date.now();
+      for (const [socket, state] of this.connections) {
+        if (state.active === 0 && now - state.idleSince >= IDLE_BEFORE_CLOSE_MS) socket.destroy();
+      }
+      if (this.connections.size === 0) break;
+      await sleep(Math.min(50, Math.max(1, deadline - Date.now())));
+    }
+    const clean = this.connections.size === 0;
+    for (const socket of this.connections.keys()) socket.destroy();
+    await stopped;
+    // Nothing is left to close now; http.Server's close also stops its timer checking the request timeouts.
+    this.server.close(() => undefined);
+    return clean;
+  }
 }
+
+const netClose = NetServer.prototype.close as (this: Server, callback: () => void) => Server;
 
 /**
  * Waits for `work` at most `ms`; used for closing upstream connections after the grace period, when a call may still

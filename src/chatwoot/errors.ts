@@ -140,3 +140,32 @@ export interface Denial {
   readonly kind: 'unauthenticated' | 'forbidden' | 'input';
   readonly reason: string;
 }
+
+/**
+ * The request has used up its budget of upstream calls (GATEWAY_MAX_UPSTREAM_CALLS): this call was not sent.
+ * `limit` names the bound and `maximum` its value, as the document limits do.
+ */
+export class CallBudgetExceededError extends ChatwootError {
+  readonly kind = 'budget_exceeded';
+  constructor(
+    message: string,
+    readonly limit: 'upstream_calls' | 'bulk_items',
+    readonly maximum: number,
+  ) {
+    super(message);
+  }
+}
+
+/**
+ * The call was not sent: the client went away, or the gateway is shutting down, before it started. Nothing was
+ * changed by it in Chatwoot, so it is safe to retry.
+ */
+export class CallNotAttemptedError extends ChatwootError {
+  readonly kind = 'not_attempted';
+  constructor(
+    message: string,
+    readonly reason: 'client_gone' | 'shutting_down',
+  ) {
+    super(message);
+  }
+}

@@ -25,6 +25,8 @@ export interface RetryCallState {
   readonly deadlineAt: number;
   /** Set once Chatwoot's status and headers reached the transport: a failure after that is never retried. */
   answered: boolean;
+  /** Retries started so far (for the call's trace span). */
+  retries: number;
 }
 
 const RETRY_STATUSES = new Set([429, 502, 503, 504]);
@@ -37,7 +39,7 @@ const composed = new WeakMap<Dispatcher, Dispatcher>();
 
 /** Records the call's deadline for the retry decision; returns the state the transport updates. */
 export function noteDeadline(signal: AbortSignal, deadlineAt: number): RetryCallState {
-  const state: RetryCallState = { deadlineAt, answered: false };
+  const state: RetryCallState = { deadlineAt, answered: false, retries: 0 };
   calls.set(signal, state);
   return state;
 }
@@ -119,6 +121,7 @@ function decide(policy: ReadRetryPolicy, error: Error, context: RetryContext, ca
     settled = true;
     clearTimeout(timer);
     signal?.removeEventListener('abort', onAbort);
+    if (result === null && state) state.retries += 1;
     callback(result);
   };
   // A failed connection has nothing left to abort, so the deadline must end that wait itself. A response waiting on

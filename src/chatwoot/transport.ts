@@ -1,9 +1,10 @@
 import { EventEmitter } from 'node:events';
-import { CallGate } from './callGate';
+import type { RequestBudget } from './budget';
+import { CallGate, type Ticket } from './callGate';
 import { type Dispatcher, type FormData, Response } from 'undici';
 import { classifyFailure, type CallFacts } from './classify';
 import { DispatcherPool } from './dispatchers';
-import { CredentialRequiredError, type HttpMethod, InvalidRequestError, type UpstreamCallInfo, UpstreamUnavailableError } from './errors';
+import { CallNotAttemptedError, CredentialRequiredError, type HttpMethod, InvalidRequestError, type UpstreamCallInfo, UpstreamUnavailableError } from './errors';
 import { pathTemplate, type UpstreamObserver } from './observer';
 import {
   resolveRequestOptions,
@@ -14,6 +15,7 @@ import {
 import { withIdentityQuery } from './paths';
 import { secretsOf, withoutSecrets } from './redact';
 import type { Credential } from './operation';
+import type { UpstreamTracer } from './tracer';
 import { interpretResponse } from './responses';
 import { noteDeadline, type ReadRetryPolicy, withReadRetries } from './retry';
 
@@ -26,11 +28,19 @@ export interface CallContext {
   readonly token?: string | null;
   /** The GraphQL request's id, sent upstream as x-request-id and put on every log line about the call. */
   readonly requestId?: string | null;
+  /**
+   * The HTTP request's budget of upstream calls and its cancellation signal, shared by its batched operations;
+   * without one (direct adapter use) calls are unbounded and never cancelled.
+   */
+  readonly budget?: RequestBudget;
   /** Whether the request proved a service key (GATEWAY_SERVICE_KEYS): only then may a Platform call be made. */
   readonly service?: boolean;
   /** A verified identity proof (src/identity/) to add to the call's query string, for endpoints that take it there. */
   readonly identityProof?: { readonly identifier: string; readonly identifierHash: string };
 }
+
+/** Default of GATEWAY_MAX_UPSTREAM_CONCURRENCY: calls in flight to Chatwoot at once, across every dispatcher. */
+export const DEFAULT_MAX_UPSTREAM_CONCURRENCY = 256;
 
 /** One upstream call, as a resource file describes it. */
 export interface UpstreamCall {
@@ -72,8 +82,16 @@ export interface TransportSettings extends RequestOptionsDefaults {
   readonly maxDispatchers?: number;
   /** Receives one start and one end per call, for logs and metrics. */
   readonly observer?: UpstreamObserver;
+  /** Makes one client span per call and sends its `traceparent`; absent when tracing is off (then no trace work). */
+  readonly tracer?: UpstreamTracer;
   /** Automatic retries of reads (GET); absent or 0 attempts means none. Mutations are never retried. */
   readonly retry?: ReadRetryPolicy;
+  /**
+   * The most calls in flight at once across all dispatchers (GATEWAY_MAX_UPSTREAM_CONCURRENCY). Callers choose
+   * proxy credentials, and each distinct set gets its own dispatcher: without this bound, every one of them could
+   * hold its own CONNECTIONS_PER_ORIGIN calls.
+   */
+  readonly maxConcurrency?: number;
 }
 
 /**
@@ -88,6 +106,10 @@ export class ChatwootTransport {
   readonly dispatchers: DispatcherPool;
   /** One per pooled dispatcher; a WeakMap, so a gate goes when the pool drops its dispatcher. */
   private readonly gates = new WeakMap<Dispatcher, CallGate>();
+  /** Bounds the calls in flight across every dispatcher; a call takes a slot of its dispatcher's gate, then one here. */
+  private readonly globalGate: CallGate;
+  private wire = 0;
+  private waiting = 0;
 
   constructor(private readonly settings: TransportSettings) {
     const base = new URL(settings.baseUrl);
@@ -101,6 +123,17 @@ export class ChatwootTransport {
       env: settings.env ?? {},
       maxDispatchers: settings.maxDispatchers,
     });
+    this.globalGate = new CallGate(settings.maxConcurrency ?? DEFAULT_MAX_UPSTREAM_CONCURRENCY);
+  }
+
+  /** Calls sent and not yet finished (on the wire). */
+  get callsInFlight(): number {
+    return this.wire;
+  }
+
+  /** Calls waiting for a slot of the global bound or of their dispatcher's connections. */
+  get callsQueued(): number {
+    return this.waiting;
   }
 
   /** Sends one call and returns Chatwoot's parsed JSON (null for an empty 2xx body). */
@@ -115,6 +148,8 @@ export class ChatwootTransport {
   async exchange(context: CallContext, call: UpstreamCall): Promise<{ body: unknown; upstream: UpstreamCallInfo }> {
     // Resolved (and refused, if the policy says so) before any connection is attempted.
     const options = this.resolveOptions(call.options);
+    // Counted (or refused: budget used up, client gone) before anything is encoded, queued or logged.
+    context.budget?.admit(call.method);
     const token = this.tokenFor(context, call.credential);
     const query = context.identityProof ? withIdentityQuery(call.query, context.identityProof) : call.query;
     let body: string | Buffer | undefined = serializeBody(call);
@@ -134,6 +169,13 @@ export class ChatwootTransport {
       pathTemplate: call.pathTemplate ?? pathTemplate(call.path),
       requestId: context.requestId,
     });
+    const span = this.settings.tracer?.start({
+      method: call.method,
+      pathTemplate: call.pathTemplate ?? pathTemplate(call.path),
+      requestId: context.requestId,
+      origin: this.origin,
+      path: `${this.basePath}${call.path}`,
+    });
     let status: number | undefined;
     let errorKind: string | undefined;
 
@@ -141,49 +183,95 @@ export class ChatwootTransport {
     // the deadline passes. Other calls are never retried; they use an EventEmitter, which undici also accepts as a
     // signal and which costs about 8 µs of CPU less per call than an AbortController (bench/RESULTS.md).
     const abort = call.method === 'GET' ? new AbortController() : new EventEmitter();
-    const gate = this.gateFor(pooled);
-    // Undefined when a connection slot was free; otherwise the call waits its turn (src/chatwoot/callGate.ts).
-    const ticket = gate.enter();
-    let holdsSlot = ticket === undefined;
-    let timedOut = false;
-    const timer = setTimeout(() => {
-      timedOut = true;
-      if (ticket && !holdsSlot) ticket.withdraw(new Error('The deadline passed while the call waited for a connection.'));
+    const held: CallGate[] = [];
+    let waitingTicket: Ticket | undefined;
+    let stopped: 'timeout' | 'cancelled' | undefined;
+    let onWire = false;
+    const stop = (why: 'timeout' | 'cancelled') => {
+      if (stopped) return;
+      stopped = why;
+      if (waitingTicket) waitingTicket.withdraw(new Error(`The call was stopped (${why}) while it waited for a connection.`));
       if (abort instanceof AbortController) abort.abort();
       else abort.emit('abort');
-    }, options.timeoutMs);
+    };
+    const timer = setTimeout(() => stop('timeout'), options.timeoutMs);
+    // The client going away stops queued calls and reads on the wire; a write already sent is let finish.
+    const clientSignal = context.budget?.signal;
+    const onClientGone = () => {
+      if (!onWire || call.method === 'GET') stop('cancelled');
+    };
+    clientSignal?.addEventListener('abort', onClientGone, { once: true });
     const signal = abort instanceof AbortController ? abort.signal : abort;
     const retryState = abort instanceof AbortController ? noteDeadline(abort.signal, Date.now() + options.timeoutMs) : null;
     try {
-      if (ticket) {
-        await ticket.ready;
-        holdsSlot = true;
-        // Admitted in the same turn as the deadline fired: the abort was already emitted, so do not start the call.
-        if (timedOut) throw new Error('The deadline passed while the call waited for a connection.');
-      }
+      // The pool's gate first: a call waiting for the global bound then holds only a slot of its own pool, so a
+      // saturated pool cannot fill the global bound with calls that wait for it.
+      await this.enter(this.gateFor(pooled), held, (ticket) => (waitingTicket = ticket));
+      await this.enter(this.globalGate, held, (ticket) => (waitingTicket = ticket));
+      waitingTicket = undefined;
+      // Admitted in the same turn as the deadline fired or the client left: the abort was already emitted.
+      if (stopped) throw new Error('The call was stopped while it waited for a connection.');
+      onWire = true;
+      this.wire += 1;
+      context.budget?.noteSent();
+      const headers = this.headers(context, token, body !== undefined ? contentType : undefined, call.expectHtml === true);
+      span?.inject(headers);
       const response = await dispatcher.request({
         origin: this.origin,
         path: `${this.basePath}${call.path}${query ?? ''}`,
         method: call.method,
-        headers: this.headers(context, token, body !== undefined ? contentType : undefined, call.expectHtml === true),
+        headers,
         body,
         signal,
       });
+      // The request body is sent: drop it now rather than when the answer has been read (uploads can be large).
+      body = undefined;
       status = response.statusCode;
       if (retryState) retryState.answered = true;
+      if (call.method !== 'GET' && status >= 200 && status < 300) context.budget?.noteApplied();
       const text = await this.readBody(response, facts);
       const upstream = { method: call.method, path: call.path, status: response.statusCode };
       if (call.expectHtml && response.statusCode >= 200 && response.statusCode < 300) return { body: text, upstream };
       return { body: interpretResponse(response.statusCode, response.headers, text, upstream), upstream };
     } catch (error) {
+      if (stopped === 'cancelled') {
+        errorKind = 'not_attempted';
+        if (!onWire) context.budget?.noteSkipped();
+        throw new CallNotAttemptedError('The client went away before this call to Chatwoot finished.', 'client_gone');
+      }
       const secrets = secretsOf(token, call.body, query, context.token);
-      const failure = withoutSecrets(classifyFailure(error, facts, timedOut), secrets);
+      const failure = withoutSecrets(classifyFailure(error, facts, stopped === 'timeout'), secrets);
       errorKind = failure.kind;
       throw failure;
     } finally {
       clearTimeout(timer);
-      if (holdsSlot) gate.leave();
+      clientSignal?.removeEventListener('abort', onClientGone);
+      if (onWire) this.wire -= 1;
+      // Last taken, first given back: the global slot goes to a call that already holds a slot of its pool.
+      for (let i = held.length - 1; i >= 0; i -= 1) held[i]!.leave();
       finish?.({ status, errorKind });
+      span?.end({ status, errorKind, retries: retryState?.retries ?? 0 });
+    }
+  }
+
+  /**
+   * Takes a slot of `gate`, waiting in its queue if need be; the slot is pushed on `held` once it is the caller's.
+   * `waitOn` receives the ticket while the call waits, so that a deadline or a cancellation can withdraw it.
+   */
+  private async enter(gate: CallGate, held: CallGate[], waitOn: (ticket: Ticket | undefined) => void): Promise<void> {
+    const ticket = gate.enter();
+    if (!ticket) {
+      held.push(gate);
+      return;
+    }
+    waitOn(ticket);
+    this.waiting += 1;
+    try {
+      await ticket.ready;
+      held.push(gate);
+    } finally {
+      this.waiting -= 1;
+      waitOn(undefined);
     }
   }
 

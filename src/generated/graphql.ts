@@ -7,7 +7,7 @@ import type { ProfileRecord, MembershipRecord } from '../chatwoot/operations/app
 import type { DeletedRecord } from '../chatwoot/decode';
 import type { LabelRecord } from '../chatwoot/operations/application/labels';
 import type { AgentRecord } from '../chatwoot/operations/application/agents';
-import type { TeamRecord } from '../chatwoot/operations/application/teams';
+import type { TeamRecord, RemovedMembersRecord } from '../chatwoot/operations/application/teams';
 import type { AgentBotRecord } from '../chatwoot/operations/application/agentBots';
 import type { InboxSummaryRecord, AccountInboxRecord } from '../chatwoot/operations/application/inboxes';
 import type { PlatformAccountRecord, PlatformAccountUserRecord } from '../chatwoot/operations/platform/accounts';
@@ -20,6 +20,10 @@ import type { PortalRecord, HelpCenterCategoryRecord, HelpCenterArticleRecord } 
 import type { AuditLogPageRecord, AuditLogRecord } from '../chatwoot/operations/application/auditLogs';
 import type { ReportingEventPageRecord, ReportingEventRecord } from '../chatwoot/operations/application/reportingEvents';
 import type { ReportsRef } from '../graphql/resolvers/application/reports';
+import type { InboxAgentBotRecord } from '../chatwoot/operations/application/inboxOperations';
+import type { CustomAttributeDefinitionRecord } from '../chatwoot/operations/application/customAttributes';
+import type { CannedResponseRecord } from '../chatwoot/operations/application/cannedResponses';
+import type { CustomFilterRecord } from '../chatwoot/operations/application/customFilters';
 import type { ConversationEventRecord } from '../realtime/contactEvents';
 import type { AccountEventRecord } from '../realtime/accountEvents';
 import type { GatewayContext } from '../graphql/context';
@@ -75,6 +79,12 @@ export type Scalars = {
  */
 export type Account = {
   __typename?: 'Account';
+  /** One agent bot by its id (the account's own, or a system bot); an id Chatwoot does not know answers NOT_FOUND. */
+  agentBot?: Maybe<AgentBot>;
+  /** The account's agent bots and the installation's system bots. */
+  agentBots: Array<AgentBot>;
+  /** The account's agents and administrators (Chatwoot's whole list, unpaginated). */
+  agents: Array<Agent>;
   /**
    * The account's audit log, newest first, 25 entries a page (administrators only). Chatwoot Enterprise only: a
    * Community Chatwoot gives FORBIDDEN with reason `enterprise_only`; while the account's audit_logs feature is off
@@ -85,16 +95,32 @@ export type Account = {
   automationRule?: Maybe<AutomationRule>;
   /** The account's automation rules (administrators only). */
   automationRules: Array<AutomationRule>;
+  /** The account's branded e-mail layout (HTML with a `{{ content }}` placeholder), or null (administrators only). */
+  brandedEmailLayout?: Maybe<Scalars['String']['output']>;
+  /** The account's canned responses; with `search`, those whose short code or content contains it. */
+  cannedResponses: Array<CannedResponse>;
   /** When the account was created. */
   createdAt?: Maybe<Scalars['DateTime']['output']>;
+  /** One custom attribute definition by its id; an id Chatwoot does not know answers NOT_FOUND. */
+  customAttributeDefinition?: Maybe<CustomAttributeDefinition>;
+  /** The account's custom attribute definitions: of one model, or of all when `model` is left out. */
+  customAttributeDefinitions: Array<CustomAttributeDefinition>;
   /** The account's custom attributes (industry, company size, time zone, ...). */
   customAttributes?: Maybe<Scalars['JSONObject']['output']>;
+  /** One of the caller's saved filters; another user's filter, or an unknown id, answers NOT_FOUND. */
+  customFilter?: Maybe<CustomFilter>;
+  /** The caller's own saved filters of one kind. */
+  customFilters: Array<CustomFilter>;
   /** The domain the account receives e-mail on, when one is set. */
   domain?: Maybe<Scalars['String']['output']>;
   /** The names of the features switched on for the account (Chatwoot's `features` map, enabled keys only). */
   enabledFeatures?: Maybe<Array<Scalars['String']['output']>>;
   /** The account's numeric id. */
   id: Scalars['ID']['output'];
+  /** One inbox by its id; agents only see the inboxes they work in (FORBIDDEN otherwise). */
+  inbox?: Maybe<AccountInbox>;
+  /** The account's inboxes: all of them for administrators, the ones they work in for agents. */
+  inboxes: Array<AccountInbox>;
   /** Chatwoot's integration apps and the account's hooks to them. */
   integrations: Array<IntegrationApp>;
   /** One label by its id, or null when there is none. Chatwoot shows single labels to administrators only. */
@@ -122,8 +148,40 @@ export type Account = {
   status?: Maybe<AccountStatus>;
   /** The account's support e-mail address. */
   supportEmail?: Maybe<Scalars['String']['output']>;
+  /** One team by its id; an id Chatwoot does not know answers NOT_FOUND. */
+  team?: Maybe<Team>;
+  /** The account's teams. */
+  teams: Array<Team>;
   /** The account's webhooks (administrators only). */
   webhooks: Array<Webhook>;
+};
+
+
+/**
+ * An account of a Chatwoot installation: the workspace agents, inboxes, contacts and conversations belong to.
+ * Its scalar fields come from one read of the account per request; its edges each make their own call.
+ */
+export type AccountAgentBotArgs = {
+  id: Scalars['ID']['input'];
+  options?: InputMaybe<RequestOptionsInput>;
+};
+
+
+/**
+ * An account of a Chatwoot installation: the workspace agents, inboxes, contacts and conversations belong to.
+ * Its scalar fields come from one read of the account per request; its edges each make their own call.
+ */
+export type AccountAgentBotsArgs = {
+  options?: InputMaybe<RequestOptionsInput>;
+};
+
+
+/**
+ * An account of a Chatwoot installation: the workspace agents, inboxes, contacts and conversations belong to.
+ * Its scalar fields come from one read of the account per request; its edges each make their own call.
+ */
+export type AccountAgentsArgs = {
+  options?: InputMaybe<RequestOptionsInput>;
 };
 
 
@@ -160,7 +218,46 @@ export type AccountAutomationRulesArgs = {
  * An account of a Chatwoot installation: the workspace agents, inboxes, contacts and conversations belong to.
  * Its scalar fields come from one read of the account per request; its edges each make their own call.
  */
+export type AccountBrandedEmailLayoutArgs = {
+  options?: InputMaybe<RequestOptionsInput>;
+};
+
+
+/**
+ * An account of a Chatwoot installation: the workspace agents, inboxes, contacts and conversations belong to.
+ * Its scalar fields come from one read of the account per request; its edges each make their own call.
+ */
+export type AccountCannedResponsesArgs = {
+  options?: InputMaybe<RequestOptionsInput>;
+  search?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/**
+ * An account of a Chatwoot installation: the workspace agents, inboxes, contacts and conversations belong to.
+ * Its scalar fields come from one read of the account per request; its edges each make their own call.
+ */
 export type AccountCreatedAtArgs = {
+  options?: InputMaybe<RequestOptionsInput>;
+};
+
+
+/**
+ * An account of a Chatwoot installation: the workspace agents, inboxes, contacts and conversations belong to.
+ * Its scalar fields come from one read of the account per request; its edges each make their own call.
+ */
+export type AccountCustomAttributeDefinitionArgs = {
+  id: Scalars['ID']['input'];
+  options?: InputMaybe<RequestOptionsInput>;
+};
+
+
+/**
+ * An account of a Chatwoot installation: the workspace agents, inboxes, contacts and conversations belong to.
+ * Its scalar fields come from one read of the account per request; its edges each make their own call.
+ */
+export type AccountCustomAttributeDefinitionsArgs = {
+  model?: InputMaybe<CustomAttributeModel>;
   options?: InputMaybe<RequestOptionsInput>;
 };
 
@@ -178,6 +275,26 @@ export type AccountCustomAttributesArgs = {
  * An account of a Chatwoot installation: the workspace agents, inboxes, contacts and conversations belong to.
  * Its scalar fields come from one read of the account per request; its edges each make their own call.
  */
+export type AccountCustomFilterArgs = {
+  id: Scalars['ID']['input'];
+  options?: InputMaybe<RequestOptionsInput>;
+};
+
+
+/**
+ * An account of a Chatwoot installation: the workspace agents, inboxes, contacts and conversations belong to.
+ * Its scalar fields come from one read of the account per request; its edges each make their own call.
+ */
+export type AccountCustomFiltersArgs = {
+  options?: InputMaybe<RequestOptionsInput>;
+  type?: InputMaybe<CustomFilterType>;
+};
+
+
+/**
+ * An account of a Chatwoot installation: the workspace agents, inboxes, contacts and conversations belong to.
+ * Its scalar fields come from one read of the account per request; its edges each make their own call.
+ */
 export type AccountDomainArgs = {
   options?: InputMaybe<RequestOptionsInput>;
 };
@@ -188,6 +305,25 @@ export type AccountDomainArgs = {
  * Its scalar fields come from one read of the account per request; its edges each make their own call.
  */
 export type AccountEnabledFeaturesArgs = {
+  options?: InputMaybe<RequestOptionsInput>;
+};
+
+
+/**
+ * An account of a Chatwoot installation: the workspace agents, inboxes, contacts and conversations belong to.
+ * Its scalar fields come from one read of the account per request; its edges each make their own call.
+ */
+export type AccountInboxArgs = {
+  id: Scalars['ID']['input'];
+  options?: InputMaybe<RequestOptionsInput>;
+};
+
+
+/**
+ * An account of a Chatwoot installation: the workspace agents, inboxes, contacts and conversations belong to.
+ * Its scalar fields come from one read of the account per request; its edges each make their own call.
+ */
+export type AccountInboxesArgs = {
   options?: InputMaybe<RequestOptionsInput>;
 };
 
@@ -302,6 +438,25 @@ export type AccountSupportEmailArgs = {
  * An account of a Chatwoot installation: the workspace agents, inboxes, contacts and conversations belong to.
  * Its scalar fields come from one read of the account per request; its edges each make their own call.
  */
+export type AccountTeamArgs = {
+  id: Scalars['ID']['input'];
+  options?: InputMaybe<RequestOptionsInput>;
+};
+
+
+/**
+ * An account of a Chatwoot installation: the workspace agents, inboxes, contacts and conversations belong to.
+ * Its scalar fields come from one read of the account per request; its edges each make their own call.
+ */
+export type AccountTeamsArgs = {
+  options?: InputMaybe<RequestOptionsInput>;
+};
+
+
+/**
+ * An account of a Chatwoot installation: the workspace agents, inboxes, contacts and conversations belong to.
+ * Its scalar fields come from one read of the account per request; its edges each make their own call.
+ */
 export type AccountWebhooksArgs = {
   options?: InputMaybe<RequestOptionsInput>;
 };
@@ -358,6 +513,8 @@ export type AccountInbox = {
   __typename?: 'AccountInbox';
   /** The account the inbox belongs to. */
   accountId?: Maybe<Scalars['ID']['output']>;
+  /** The agent bot that answers the inbox's conversations, or null. */
+  agentBot?: Maybe<AgentBot>;
   /** Whether contacts may write into resolved conversations. */
   allowMessagesAfterResolved?: Maybe<Scalars['Boolean']['output']>;
   /** The automatic assignment's settings. */
@@ -390,6 +547,8 @@ export type AccountInbox = {
   lockToSingleConversation?: Maybe<Scalars['Boolean']['output']>;
   /** The medium of an SMS-like inbox (`sms`, `whatsapp`). */
   medium?: Maybe<Scalars['String']['output']>;
+  /** The inbox's agents (the caller must work in the inbox, or be an administrator). */
+  members: Array<Agent>;
   /** The inbox's name. */
   name?: Maybe<Scalars['String']['output']>;
   /** The message sent outside business hours. */
@@ -398,6 +557,11 @@ export type AccountInbox = {
   phoneNumber?: Maybe<Scalars['String']['output']>;
   /** The channel's provider, when the channel has several. */
   provider?: Maybe<Scalars['String']['output']>;
+  /**
+   * The inbox as the Client API shows it (`GET /public/api/v1/inboxes/{inboxIdentifier}`): the way into its public
+   * contacts and conversations. Null for inboxes that are not API channels, which the Client API does not serve.
+   */
+  publicInbox?: Maybe<Inbox>;
   /** How outgoing messages name their sender. */
   senderNameType?: Maybe<SenderNameType>;
   /** The inbox's time zone, such as `Europe/Berlin`. */
@@ -412,6 +576,33 @@ export type AccountInbox = {
   workingHours: Array<WorkingHours>;
   /** Whether the inbox keeps business hours. */
   workingHoursEnabled?: Maybe<Scalars['Boolean']['output']>;
+};
+
+
+/**
+ * An inbox of an account, as its administrators and members see it. Chatwoot also returns the inbox's HMAC token,
+ * secret and channel passwords to administrators; the gateway never does.
+ */
+export type AccountInboxAgentBotArgs = {
+  options?: InputMaybe<RequestOptionsInput>;
+};
+
+
+/**
+ * An inbox of an account, as its administrators and members see it. Chatwoot also returns the inbox's HMAC token,
+ * secret and channel passwords to administrators; the gateway never does.
+ */
+export type AccountInboxMembersArgs = {
+  options?: InputMaybe<RequestOptionsInput>;
+};
+
+
+/**
+ * An inbox of an account, as its administrators and members see it. Chatwoot also returns the inbox's HMAC token,
+ * secret and channel passwords to administrators; the gateway never does.
+ */
+export type AccountInboxPublicInboxArgs = {
+  options?: InputMaybe<RequestOptionsInput>;
 };
 
 /** The caller's membership of one account. */
@@ -880,6 +1071,21 @@ export type BatchingInput = {
   itemsPerBatch?: InputMaybe<Scalars['Int']['input']>;
 };
 
+/** A canned response: a reply agents insert by typing its short code. */
+export type CannedResponse = {
+  __typename?: 'CannedResponse';
+  /** The text inserted. */
+  content?: Maybe<Scalars['String']['output']>;
+  /** When it was created. */
+  createdAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The canned response's numeric id. */
+  id: Scalars['ID']['output'];
+  /** The short code agents type to insert it. */
+  shortCode?: Maybe<Scalars['String']['output']>;
+  /** When it was last changed. */
+  updatedAt?: Maybe<Scalars['DateTime']['output']>;
+};
+
 /** One channel type's conversations by status (Chatwoot's map keyed by channel, as a list). */
 export type ChannelSummaryRow = {
   __typename?: 'ChannelSummaryRow';
@@ -1115,6 +1321,28 @@ export type ConversationStatus =
   /** Put aside by an agent until a set time or the contact's next message. */
   | 'SNOOZED';
 
+/** A new agent bot. */
+export type CreateAgentBotInput = {
+  /** The URL of an image Chatwoot downloads as the bot's avatar. */
+  avatarUrl?: InputMaybe<Scalars['String']['input']>;
+  /** The bot's configuration. */
+  botConfig?: InputMaybe<Scalars['JSONObject']['input']>;
+  /** What the bot does. */
+  description?: InputMaybe<Scalars['String']['input']>;
+  /** The bot's name. */
+  name: Scalars['String']['input'];
+  /** The URL Chatwoot sends the bot's events to. */
+  outgoingUrl?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** A new canned response. */
+export type CreateCannedResponseInput = {
+  /** The text inserted. */
+  content: Scalars['String']['input'];
+  /** The short code, unique in the account. */
+  shortCode: Scalars['String']['input'];
+};
+
 /**
  * The fields of a new contact. Every field is optional: Chatwoot makes up a name when none is given. If the inbox
  * already has a contact with the same `sourceId`, that contact is returned unchanged; otherwise a contact of the account
@@ -1149,6 +1377,110 @@ export type CreateConversationInput = {
   customAttributes?: InputMaybe<Scalars['JSONObject']['input']>;
 };
 
+/** A new custom attribute definition. */
+export type CreateCustomAttributeDefinitionInput = {
+  /** What the attribute is for. */
+  description?: InputMaybe<Scalars['String']['input']>;
+  /** The name shown in the dashboard. */
+  displayName: Scalars['String']['input'];
+  /** How the value is entered and shown. */
+  displayType: CustomAttributeDisplayType;
+  /** The key the value is stored under, unique per model. */
+  key: Scalars['String']['input'];
+  /** What the attribute belongs to. */
+  model: CustomAttributeModel;
+  /** The hint shown when a value does not match the pattern. */
+  regexCue?: InputMaybe<Scalars['String']['input']>;
+  /** A regular expression values must match. */
+  regexPattern?: InputMaybe<Scalars['String']['input']>;
+  /** The allowed values of a LIST attribute. */
+  values?: InputMaybe<Array<Scalars['String']['input']>>;
+};
+
+/** A new saved filter. */
+export type CreateCustomFilterInput = {
+  /** The filter's name. */
+  name: Scalars['String']['input'];
+  /** The filter's conditions, as Chatwoot's filter payload takes them. */
+  query: Scalars['JSONObject']['input'];
+  /** What the filter applies to. */
+  type: CustomFilterType;
+};
+
+/**
+ * The channel of a new inbox. `websiteUrl`, `welcomeTitle`, `welcomeTagline`, `widgetColor`, `replyTime`,
+ * `preChatFormEnabled`, `continuityViaEmail` and `allowedDomains` apply to WEB_WIDGET; `webhookUrl` and
+ * `additionalAttributes` to API; `hmacMandatory` to both. A field of the other kind is refused with BAD_USER_INPUT.
+ */
+export type CreateInboxChannelInput = {
+  /** API: extra attributes kept with the channel. */
+  additionalAttributes?: InputMaybe<Scalars['JSONObject']['input']>;
+  /** WEB_WIDGET: the domains the widget may run on, comma-separated. */
+  allowedDomains?: InputMaybe<Scalars['String']['input']>;
+  /** WEB_WIDGET: whether conversations continue by e-mail when the visitor leaves. */
+  continuityViaEmail?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Whether every contact must carry a valid identity hash (HMAC). */
+  hmacMandatory?: InputMaybe<Scalars['Boolean']['input']>;
+  /** WEB_WIDGET: whether visitors fill in a form before chatting. */
+  preChatFormEnabled?: InputMaybe<Scalars['Boolean']['input']>;
+  /** WEB_WIDGET: how soon visitors should expect a reply. */
+  replyTime?: InputMaybe<WidgetReplyTime>;
+  /** The kind of channel. */
+  type: InboxChannelKind;
+  /** API: the URL Chatwoot sends the inbox's events to. */
+  webhookUrl?: InputMaybe<Scalars['String']['input']>;
+  /** WEB_WIDGET (required there): the website the widget runs on. */
+  websiteUrl?: InputMaybe<Scalars['String']['input']>;
+  /** WEB_WIDGET: the line under the welcome heading. */
+  welcomeTagline?: InputMaybe<Scalars['String']['input']>;
+  /** WEB_WIDGET: the widget's welcome heading. */
+  welcomeTitle?: InputMaybe<Scalars['String']['input']>;
+  /** WEB_WIDGET: the widget's colour, such as `#1f93ff`. */
+  widgetColor?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** A new inbox. */
+export type CreateInboxInput = {
+  /** Whether contacts may write into resolved conversations. */
+  allowMessagesAfterResolved?: InputMaybe<Scalars['Boolean']['input']>;
+  /** The business name used with professional sender names. */
+  businessName?: InputMaybe<Scalars['String']['input']>;
+  /** The inbox's channel. */
+  channel: CreateInboxChannelInput;
+  /** Whether contacts get a satisfaction survey when a conversation is resolved. */
+  csatSurveyEnabled?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Whether Chatwoot assigns new conversations to the inbox's agents automatically. */
+  enableAutoAssignment?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Whether Chatwoot asks contacts for their e-mail address. */
+  enableEmailCollect?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Whether a greeting is sent to new conversations. */
+  greetingEnabled?: InputMaybe<Scalars['Boolean']['input']>;
+  /** The greeting sent to new conversations. */
+  greetingMessage?: InputMaybe<Scalars['String']['input']>;
+  /** Whether a contact has at most one open conversation in the inbox. */
+  lockToSingleConversation?: InputMaybe<Scalars['Boolean']['input']>;
+  /** The inbox's name. */
+  name: Scalars['String']['input'];
+  /** The message sent outside business hours. */
+  outOfOfficeMessage?: InputMaybe<Scalars['String']['input']>;
+  /** How outgoing messages name their sender. */
+  senderNameType?: InputMaybe<SenderNameType>;
+  /** The inbox's time zone, such as `Europe/Berlin`. */
+  timezone?: InputMaybe<Scalars['String']['input']>;
+  /** Whether the inbox keeps business hours. */
+  workingHoursEnabled?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+/** A new team. */
+export type CreateTeamInput = {
+  /** Whether Chatwoot assigns the team's conversations to its members automatically. */
+  allowAutoAssign?: InputMaybe<Scalars['Boolean']['input']>;
+  /** What the team does. */
+  description?: InputMaybe<Scalars['String']['input']>;
+  /** The team's name, unique in the account. */
+  name: Scalars['String']['input'];
+};
+
 /**
  * Chatwoot's customer satisfaction (CSAT) survey page for a conversation: a web page where the contact rates the
  * conversation. Send the contact there instead of building a survey of your own.
@@ -1168,6 +1500,89 @@ export type CsatSurveyResponseInput = {
   /** The rating from 1 (poor) to 5 (excellent). */
   rating: Scalars['Int']['input'];
 };
+
+/** A custom attribute of an account: a field its conversations, contacts or companies carry. */
+export type CustomAttributeDefinition = {
+  __typename?: 'CustomAttributeDefinition';
+  /** When the definition was created. */
+  createdAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The value a record starts with, when set. */
+  defaultValue?: Maybe<Scalars['String']['output']>;
+  /** What the attribute is for. */
+  description?: Maybe<Scalars['String']['output']>;
+  /** The name shown in the dashboard. */
+  displayName?: Maybe<Scalars['String']['output']>;
+  /** How the value is entered and shown. */
+  displayType?: Maybe<CustomAttributeDisplayType>;
+  /** The definition's numeric id. */
+  id: Scalars['ID']['output'];
+  /** The key the value is stored under in a record's custom attributes. */
+  key?: Maybe<Scalars['String']['output']>;
+  /** What the attribute belongs to. */
+  model?: Maybe<CustomAttributeModel>;
+  /** The hint shown when a value does not match the pattern. */
+  regexCue?: Maybe<Scalars['String']['output']>;
+  /** A regular expression values must match, when set. */
+  regexPattern?: Maybe<Scalars['String']['output']>;
+  /** When the definition was last changed. */
+  updatedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The allowed values of a LIST attribute. */
+  values: Array<Scalars['String']['output']>;
+};
+
+/** How a custom attribute's value is entered and shown. */
+export type CustomAttributeDisplayType =
+  /** A yes/no box. */
+  | 'CHECKBOX'
+  /** An amount of money. */
+  | 'CURRENCY'
+  /** A date. */
+  | 'DATE'
+  /** A link. */
+  | 'LINK'
+  /** One of the definition's listed values. */
+  | 'LIST'
+  /** A number. */
+  | 'NUMBER'
+  /** A percentage. */
+  | 'PERCENT'
+  /** Free text. */
+  | 'TEXT';
+
+/** What a custom attribute belongs to. */
+export type CustomAttributeModel =
+  /** Companies. */
+  | 'COMPANY'
+  /** Contacts. */
+  | 'CONTACT'
+  /** Conversations. */
+  | 'CONVERSATION';
+
+/** A filter the caller saved; Chatwoot shows each user only their own. */
+export type CustomFilter = {
+  __typename?: 'CustomFilter';
+  /** When the filter was saved. */
+  createdAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The filter's numeric id. */
+  id: Scalars['ID']['output'];
+  /** The filter's name. */
+  name?: Maybe<Scalars['String']['output']>;
+  /** The filter's conditions, as Chatwoot's filter payload stores them. */
+  query?: Maybe<Scalars['JSONObject']['output']>;
+  /** What the filter applies to (Chatwoot's `filter_type`). */
+  type?: Maybe<CustomFilterType>;
+  /** When the filter was last changed. */
+  updatedAt?: Maybe<Scalars['DateTime']['output']>;
+};
+
+/** What a saved filter applies to. */
+export type CustomFilterType =
+  /** Contact lists. */
+  | 'CONTACT'
+  /** Conversation lists. */
+  | 'CONVERSATION'
+  /** Reports. */
+  | 'REPORT';
 
 /** What a delete did. */
 export type DeletePayload = {
@@ -1329,6 +1744,22 @@ export type InboxContactArgs = {
   options?: InputMaybe<RequestOptionsInput>;
 };
 
+/** What connecting or disconnecting an inbox's agent bot did (Chatwoot answers with no body). */
+export type InboxAgentBotPayload = {
+  __typename?: 'InboxAgentBotPayload';
+  /** The bot now connected, or null when it was disconnected. */
+  agentBotId?: Maybe<Scalars['ID']['output']>;
+  /** The inbox's numeric id. */
+  inboxId: Scalars['ID']['output'];
+};
+
+/** The kinds of channel the gateway can create an inbox with. */
+export type InboxChannelKind =
+  /** An API channel: messages come and go through the API (and the Client API). */
+  | 'API'
+  /** A website live-chat widget. */
+  | 'WEB_WIDGET';
+
 /** The small inbox Chatwoot embeds in other records. */
 export type InboxSummary = {
   __typename?: 'InboxSummary';
@@ -1416,6 +1847,20 @@ export type IntegrationHookUpdateInput = {
   settings?: InputMaybe<Scalars['JSONObject']['input']>;
   /** Whether the hook is in use. */
   status?: InputMaybe<IntegrationHookStatus>;
+};
+
+/** An agent to invite into an account. */
+export type InviteAgentInput = {
+  /** Whether Chatwoot sets the agent offline when they leave. */
+  autoOffline?: InputMaybe<Scalars['Boolean']['input']>;
+  /** The agent's availability to start with. */
+  availability?: InputMaybe<AgentAvailability>;
+  /** The agent's e-mail address: Chatwoot sends the invitation there, and creates the user when the address is new. */
+  email: Scalars['EmailAddress']['input'];
+  /** The agent's full name. */
+  name: Scalars['String']['input'];
+  /** The agent's role in the account. */
+  role: AgentRole;
 };
 
 /**
@@ -1528,8 +1973,19 @@ export type MessageType =
 /** Changes in Chatwoot. Mutations are never retried automatically. */
 export type Mutation = {
   __typename?: 'Mutation';
+  /** Adds agents to an inbox (administrators only) and returns the inbox's agents. */
+  addInboxMembers: Array<Agent>;
+  /**
+   * Adds agents to a team (administrators only) and returns the agents added. Users who are not agents of the account
+   * are refused with BAD_USER_INPUT (Chatwoot's "Invalid User IDs").
+   */
+  addTeamMembers: Array<Agent>;
+  /** Creates an agent bot in the account (administrators only). Its access token is never returned by the gateway. */
+  createAgentBot: AgentBot;
   /** Creates an automation rule (administrators only). */
   createAutomationRule: AutomationRule;
+  /** Creates a canned response (any member of the account). */
+  createCannedResponse: CannedResponse;
   /**
    * Creates a contact in an API inbox (`POST /public/api/v1/inboxes/{inboxIdentifier}/contacts`), or returns the one
    * Chatwoot reuses (see CreateContactInput). Keep the returned `sourceId`: it addresses the contact from then on.
@@ -1541,26 +1997,49 @@ export type Mutation = {
    * only one conversation per contact, Chatwoot returns the latest existing one instead.
    */
   createConversation: Conversation;
+  /** Defines a custom attribute (administrators only). */
+  createCustomAttributeDefinition: CustomAttributeDefinition;
+  /** Saves a filter for the caller. */
+  createCustomFilter: CustomFilter;
   /** Writes an article in a portal (administrators only); it is a draft unless a status is given. */
   createHelpCenterArticle: HelpCenterArticle;
   /** Creates a category in a portal (administrators only). */
   createHelpCenterCategory: HelpCenterCategory;
+  /** Creates an inbox with its channel (administrators only). */
+  createInbox: AccountInbox;
   /** Connects an app to the account or an inbox (administrators only). */
   createIntegrationHook: IntegrationHook;
   /** Creates a label (administrators only). */
   createLabel: Label;
   /** Creates a help-center portal (administrators only). */
   createPortal: Portal;
+  /** Creates a team (administrators only). */
+  createTeam: Team;
   /** Creates a webhook (administrators only); Chatwoot generates its signing secret. */
   createWebhook: Webhook;
+  /** Deletes one of the account's own agent bots (administrators only). */
+  deleteAgentBot: DeletePayload;
   /** Deletes an automation rule (administrators only). */
   deleteAutomationRule: DeletePayload;
+  /** Deletes a canned response (any member of the account). */
+  deleteCannedResponse: DeletePayload;
+  /** Deletes a custom attribute definition (administrators only); records keep the values they hold. */
+  deleteCustomAttributeDefinition: DeletePayload;
+  /** Deletes one of the caller's saved filters. */
+  deleteCustomFilter: DeletePayload;
   /** Disconnects an app: deletes the hook (administrators only). */
   deleteIntegrationHook: DeletePayload;
   /** Deletes a label (administrators only); Chatwoot takes it off every contact and conversation. */
   deleteLabel: DeletePayload;
+  /** Deletes a team (administrators only). */
+  deleteTeam: DeletePayload;
   /** Deletes a webhook (administrators only). */
   deleteWebhook: DeletePayload;
+  /**
+   * Invites an agent into the account (administrators only). When the account's plan allows no more agents, Chatwoot
+   * answers 402 and the gateway answers FORBIDDEN with `extensions.reason: "plan_limit"`.
+   */
+  inviteAgent: Agent;
   /**
    * Records that the contact has seen the conversation now (`POST .../conversations/{displayId}/update_last_seen`),
    * which clears its unread count. Fails with NOT_FOUND for an unknown conversation.
@@ -1593,6 +2072,12 @@ export type Mutation = {
   platformUpdateAgentBot: PlatformAgentBot;
   /** Changes a user the Platform App created or attached (Platform API). */
   platformUpdateUser: PlatformUser;
+  /** Takes an agent out of the account (administrators only); the user keeps their other accounts. */
+  removeAgent: DeletePayload;
+  /** Takes agents out of an inbox (administrators only). */
+  removeInboxMembers: RemoveMembersPayload;
+  /** Takes agents out of a team (administrators only). */
+  removeTeamMembers: RemoveMembersPayload;
   /**
    * Resolves a conversation on the contact's behalf (`POST .../conversations/{displayId}/toggle_status`). Resolving a
    * resolved conversation succeeds and changes nothing. Fails with NOT_FOUND for an unknown conversation.
@@ -1603,6 +2088,17 @@ export type Mutation = {
    * multipart/form-data. It is always recorded as INCOMING. Fails with NOT_FOUND for an unknown conversation.
    */
   sendMessage: Message;
+  /**
+   * Sets the account's branded e-mail layout, or clears it with null (administrators only; the account needs Chatwoot's
+   * `branded_email_templates` feature). Returns the layout as Chatwoot saved it.
+   */
+  setBrandedEmailLayout?: Maybe<Scalars['String']['output']>;
+  /** Connects an agent bot to an inbox, or disconnects the inbox's bot when `agentBotId` is null (administrators only). */
+  setInboxAgentBot: InboxAgentBotPayload;
+  /** Replaces an inbox's agents with exactly the ones named (administrators only) and returns them. */
+  setInboxMembers: Array<Agent>;
+  /** Replaces a team's agents with exactly the ones named (administrators only) and returns them. */
+  setTeamMembers: Array<Agent>;
   /**
    * Tells the agents whether the contact is typing (`POST .../conversations/{displayId}/toggle_typing`).
    * Fails with NOT_FOUND for an unknown conversation.
@@ -1616,8 +2112,14 @@ export type Mutation = {
   submitMessageResponse: Message;
   /** Changes an account's settings (administrators only). Returns the account as Chatwoot saved it. */
   updateAccount: Account;
+  /** Changes an agent's name, role or availability in the account (administrators only). */
+  updateAgent: Agent;
+  /** Changes one of the account's own agent bots (administrators only; system bots cannot be changed here). */
+  updateAgentBot: AgentBot;
   /** Changes an automation rule (administrators only). */
   updateAutomationRule: AutomationRule;
+  /** Changes a canned response (any member of the account). */
+  updateCannedResponse: CannedResponse;
   /**
    * Changes a contact through an inbox of the Client API
    * (`PATCH /public/api/v1/inboxes/{inboxIdentifier}/contacts/{contactIdentifier}`) and returns the contact as Chatwoot
@@ -1628,10 +2130,18 @@ export type Mutation = {
    * Changes many contacts through the Client API, one
    * `PATCH /public/api/v1/inboxes/{inboxIdentifier}/contacts/{contactIdentifier}` per item, paced by
    * `options.batching`. Returns one result per item, in input order; one item's failure never fails the others.
-   * More items than the server's GATEWAY_MAX_BULK_ITEMS (1000 by default), or a forbidden or out-of-range option,
-   * fails the whole request before any call is made. An empty list returns an empty list.
+   * More items than the server's GATEWAY_MAX_BULK_ITEMS (1000 by default), counting every `updateContacts` of the HTTP
+   * request together, more writes than its GATEWAY_MAX_UPSTREAM_CALLS, or a forbidden or out-of-range option, fails the
+   * whole request before any call is made. An empty list returns an empty list. Items left unsent when the gateway
+   * began shutting down have the error NOT_ATTEMPTED, whose message says how many items were applied.
    */
   updateContacts: Array<UpdateContactResult>;
+  /** Changes a custom attribute definition (administrators only). */
+  updateCustomAttributeDefinition: CustomAttributeDefinition;
+  /** Changes one of the caller's saved filters. */
+  updateCustomFilter: CustomFilter;
+  /** Changes an inbox and its channel (administrators only). */
+  updateInbox: AccountInbox;
   /** Changes a hook's status or settings (administrators only). */
   updateIntegrationHook: IntegrationHook;
   /** Changes a label (administrators only). */
@@ -1640,8 +2150,36 @@ export type Mutation = {
   updateMyProfile: Profile;
   /** Changes a portal, addressed by its slug (administrators only). */
   updatePortal: Portal;
+  /** Changes a team (administrators only). */
+  updateTeam: Team;
   /** Changes a webhook (administrators only). */
   updateWebhook: Webhook;
+};
+
+
+/** Changes in Chatwoot. Mutations are never retried automatically. */
+export type MutationAddInboxMembersArgs = {
+  accountId: Scalars['ID']['input'];
+  inboxId: Scalars['ID']['input'];
+  options?: InputMaybe<RequestOptionsInput>;
+  userIds: Array<Scalars['ID']['input']>;
+};
+
+
+/** Changes in Chatwoot. Mutations are never retried automatically. */
+export type MutationAddTeamMembersArgs = {
+  accountId: Scalars['ID']['input'];
+  options?: InputMaybe<RequestOptionsInput>;
+  teamId: Scalars['ID']['input'];
+  userIds: Array<Scalars['ID']['input']>;
+};
+
+
+/** Changes in Chatwoot. Mutations are never retried automatically. */
+export type MutationCreateAgentBotArgs = {
+  accountId: Scalars['ID']['input'];
+  input: CreateAgentBotInput;
+  options?: InputMaybe<RequestOptionsInput>;
 };
 
 
@@ -1649,6 +2187,14 @@ export type Mutation = {
 export type MutationCreateAutomationRuleArgs = {
   accountId: Scalars['ID']['input'];
   input: AutomationRuleInput;
+  options?: InputMaybe<RequestOptionsInput>;
+};
+
+
+/** Changes in Chatwoot. Mutations are never retried automatically. */
+export type MutationCreateCannedResponseArgs = {
+  accountId: Scalars['ID']['input'];
+  input: CreateCannedResponseInput;
   options?: InputMaybe<RequestOptionsInput>;
 };
 
@@ -1671,6 +2217,22 @@ export type MutationCreateConversationArgs = {
 
 
 /** Changes in Chatwoot. Mutations are never retried automatically. */
+export type MutationCreateCustomAttributeDefinitionArgs = {
+  accountId: Scalars['ID']['input'];
+  input: CreateCustomAttributeDefinitionInput;
+  options?: InputMaybe<RequestOptionsInput>;
+};
+
+
+/** Changes in Chatwoot. Mutations are never retried automatically. */
+export type MutationCreateCustomFilterArgs = {
+  accountId: Scalars['ID']['input'];
+  input: CreateCustomFilterInput;
+  options?: InputMaybe<RequestOptionsInput>;
+};
+
+
+/** Changes in Chatwoot. Mutations are never retried automatically. */
 export type MutationCreateHelpCenterArticleArgs = {
   accountId: Scalars['ID']['input'];
   input: HelpCenterArticleInput;
@@ -1685,6 +2247,14 @@ export type MutationCreateHelpCenterCategoryArgs = {
   input: HelpCenterCategoryInput;
   options?: InputMaybe<RequestOptionsInput>;
   portalSlug: Scalars['String']['input'];
+};
+
+
+/** Changes in Chatwoot. Mutations are never retried automatically. */
+export type MutationCreateInboxArgs = {
+  accountId: Scalars['ID']['input'];
+  input: CreateInboxInput;
+  options?: InputMaybe<RequestOptionsInput>;
 };
 
 
@@ -1713,6 +2283,14 @@ export type MutationCreatePortalArgs = {
 
 
 /** Changes in Chatwoot. Mutations are never retried automatically. */
+export type MutationCreateTeamArgs = {
+  accountId: Scalars['ID']['input'];
+  input: CreateTeamInput;
+  options?: InputMaybe<RequestOptionsInput>;
+};
+
+
+/** Changes in Chatwoot. Mutations are never retried automatically. */
 export type MutationCreateWebhookArgs = {
   accountId: Scalars['ID']['input'];
   input: WebhookInput;
@@ -1721,7 +2299,39 @@ export type MutationCreateWebhookArgs = {
 
 
 /** Changes in Chatwoot. Mutations are never retried automatically. */
+export type MutationDeleteAgentBotArgs = {
+  accountId: Scalars['ID']['input'];
+  id: Scalars['ID']['input'];
+  options?: InputMaybe<RequestOptionsInput>;
+};
+
+
+/** Changes in Chatwoot. Mutations are never retried automatically. */
 export type MutationDeleteAutomationRuleArgs = {
+  accountId: Scalars['ID']['input'];
+  id: Scalars['ID']['input'];
+  options?: InputMaybe<RequestOptionsInput>;
+};
+
+
+/** Changes in Chatwoot. Mutations are never retried automatically. */
+export type MutationDeleteCannedResponseArgs = {
+  accountId: Scalars['ID']['input'];
+  id: Scalars['ID']['input'];
+  options?: InputMaybe<RequestOptionsInput>;
+};
+
+
+/** Changes in Chatwoot. Mutations are never retried automatically. */
+export type MutationDeleteCustomAttributeDefinitionArgs = {
+  accountId: Scalars['ID']['input'];
+  id: Scalars['ID']['input'];
+  options?: InputMaybe<RequestOptionsInput>;
+};
+
+
+/** Changes in Chatwoot. Mutations are never retried automatically. */
+export type MutationDeleteCustomFilterArgs = {
   accountId: Scalars['ID']['input'];
   id: Scalars['ID']['input'];
   options?: InputMaybe<RequestOptionsInput>;
@@ -1745,9 +2355,25 @@ export type MutationDeleteLabelArgs = {
 
 
 /** Changes in Chatwoot. Mutations are never retried automatically. */
+export type MutationDeleteTeamArgs = {
+  accountId: Scalars['ID']['input'];
+  id: Scalars['ID']['input'];
+  options?: InputMaybe<RequestOptionsInput>;
+};
+
+
+/** Changes in Chatwoot. Mutations are never retried automatically. */
 export type MutationDeleteWebhookArgs = {
   accountId: Scalars['ID']['input'];
   id: Scalars['ID']['input'];
+  options?: InputMaybe<RequestOptionsInput>;
+};
+
+
+/** Changes in Chatwoot. Mutations are never retried automatically. */
+export type MutationInviteAgentArgs = {
+  accountId: Scalars['ID']['input'];
+  input: InviteAgentInput;
   options?: InputMaybe<RequestOptionsInput>;
 };
 
@@ -1852,6 +2478,32 @@ export type MutationPlatformUpdateUserArgs = {
 
 
 /** Changes in Chatwoot. Mutations are never retried automatically. */
+export type MutationRemoveAgentArgs = {
+  accountId: Scalars['ID']['input'];
+  id: Scalars['ID']['input'];
+  options?: InputMaybe<RequestOptionsInput>;
+};
+
+
+/** Changes in Chatwoot. Mutations are never retried automatically. */
+export type MutationRemoveInboxMembersArgs = {
+  accountId: Scalars['ID']['input'];
+  inboxId: Scalars['ID']['input'];
+  options?: InputMaybe<RequestOptionsInput>;
+  userIds: Array<Scalars['ID']['input']>;
+};
+
+
+/** Changes in Chatwoot. Mutations are never retried automatically. */
+export type MutationRemoveTeamMembersArgs = {
+  accountId: Scalars['ID']['input'];
+  options?: InputMaybe<RequestOptionsInput>;
+  teamId: Scalars['ID']['input'];
+  userIds: Array<Scalars['ID']['input']>;
+};
+
+
+/** Changes in Chatwoot. Mutations are never retried automatically. */
 export type MutationResolveConversationArgs = {
   contactIdentifier: Scalars['String']['input'];
   displayId: Scalars['Int']['input'];
@@ -1867,6 +2519,41 @@ export type MutationSendMessageArgs = {
   inboxIdentifier: Scalars['String']['input'];
   input: SendMessageInput;
   options?: InputMaybe<RequestOptionsInput>;
+};
+
+
+/** Changes in Chatwoot. Mutations are never retried automatically. */
+export type MutationSetBrandedEmailLayoutArgs = {
+  accountId: Scalars['ID']['input'];
+  layout?: InputMaybe<Scalars['String']['input']>;
+  options?: InputMaybe<RequestOptionsInput>;
+};
+
+
+/** Changes in Chatwoot. Mutations are never retried automatically. */
+export type MutationSetInboxAgentBotArgs = {
+  accountId: Scalars['ID']['input'];
+  agentBotId?: InputMaybe<Scalars['ID']['input']>;
+  inboxId: Scalars['ID']['input'];
+  options?: InputMaybe<RequestOptionsInput>;
+};
+
+
+/** Changes in Chatwoot. Mutations are never retried automatically. */
+export type MutationSetInboxMembersArgs = {
+  accountId: Scalars['ID']['input'];
+  inboxId: Scalars['ID']['input'];
+  options?: InputMaybe<RequestOptionsInput>;
+  userIds: Array<Scalars['ID']['input']>;
+};
+
+
+/** Changes in Chatwoot. Mutations are never retried automatically. */
+export type MutationSetTeamMembersArgs = {
+  accountId: Scalars['ID']['input'];
+  options?: InputMaybe<RequestOptionsInput>;
+  teamId: Scalars['ID']['input'];
+  userIds: Array<Scalars['ID']['input']>;
 };
 
 
@@ -1900,10 +2587,37 @@ export type MutationUpdateAccountArgs = {
 
 
 /** Changes in Chatwoot. Mutations are never retried automatically. */
+export type MutationUpdateAgentArgs = {
+  accountId: Scalars['ID']['input'];
+  id: Scalars['ID']['input'];
+  input: UpdateAgentInput;
+  options?: InputMaybe<RequestOptionsInput>;
+};
+
+
+/** Changes in Chatwoot. Mutations are never retried automatically. */
+export type MutationUpdateAgentBotArgs = {
+  accountId: Scalars['ID']['input'];
+  id: Scalars['ID']['input'];
+  input: UpdateAgentBotInput;
+  options?: InputMaybe<RequestOptionsInput>;
+};
+
+
+/** Changes in Chatwoot. Mutations are never retried automatically. */
 export type MutationUpdateAutomationRuleArgs = {
   accountId: Scalars['ID']['input'];
   id: Scalars['ID']['input'];
   input: AutomationRuleInput;
+  options?: InputMaybe<RequestOptionsInput>;
+};
+
+
+/** Changes in Chatwoot. Mutations are never retried automatically. */
+export type MutationUpdateCannedResponseArgs = {
+  accountId: Scalars['ID']['input'];
+  id: Scalars['ID']['input'];
+  input: UpdateCannedResponseInput;
   options?: InputMaybe<RequestOptionsInput>;
 };
 
@@ -1920,6 +2634,33 @@ export type MutationUpdateContactArgs = {
 /** Changes in Chatwoot. Mutations are never retried automatically. */
 export type MutationUpdateContactsArgs = {
   items: Array<UpdateContactItemInput>;
+  options?: InputMaybe<RequestOptionsInput>;
+};
+
+
+/** Changes in Chatwoot. Mutations are never retried automatically. */
+export type MutationUpdateCustomAttributeDefinitionArgs = {
+  accountId: Scalars['ID']['input'];
+  id: Scalars['ID']['input'];
+  input: UpdateCustomAttributeDefinitionInput;
+  options?: InputMaybe<RequestOptionsInput>;
+};
+
+
+/** Changes in Chatwoot. Mutations are never retried automatically. */
+export type MutationUpdateCustomFilterArgs = {
+  accountId: Scalars['ID']['input'];
+  id: Scalars['ID']['input'];
+  input: UpdateCustomFilterInput;
+  options?: InputMaybe<RequestOptionsInput>;
+};
+
+
+/** Changes in Chatwoot. Mutations are never retried automatically. */
+export type MutationUpdateInboxArgs = {
+  accountId: Scalars['ID']['input'];
+  id: Scalars['ID']['input'];
+  input: UpdateInboxInput;
   options?: InputMaybe<RequestOptionsInput>;
 };
 
@@ -1955,6 +2696,15 @@ export type MutationUpdatePortalArgs = {
   input: PortalInput;
   options?: InputMaybe<RequestOptionsInput>;
   slug: Scalars['String']['input'];
+};
+
+
+/** Changes in Chatwoot. Mutations are never retried automatically. */
+export type MutationUpdateTeamArgs = {
+  accountId: Scalars['ID']['input'];
+  id: Scalars['ID']['input'];
+  input: UpdateTeamInput;
+  options?: InputMaybe<RequestOptionsInput>;
 };
 
 
@@ -2374,6 +3124,13 @@ export type QueryMeArgs = {
   options?: InputMaybe<RequestOptionsInput>;
 };
 
+/** What taking members out of a team or an inbox did (Chatwoot answers with no body). */
+export type RemoveMembersPayload = {
+  __typename?: 'RemoveMembersPayload';
+  /** The user ids that were named, each once. */
+  userIds: Array<Scalars['ID']['output']>;
+};
+
 /** What a report is about: the whole account, or one agent, inbox, label or team (given by `id`). */
 export type ReportDimension =
   /** The whole account (no id). */
@@ -2640,8 +3397,16 @@ export type Team = {
   id: Scalars['ID']['output'];
   /** Whether the caller belongs to the team. */
   isMember?: Maybe<Scalars['Boolean']['output']>;
+  /** The team's agents. */
+  members: Array<Agent>;
   /** The team's name. */
   name?: Maybe<Scalars['String']['output']>;
+};
+
+
+/** A team of agents in an account; conversations can be assigned to it. */
+export type TeamMembersArgs = {
+  options?: InputMaybe<RequestOptionsInput>;
 };
 
 /** Whether the contact is typing, as shown to agents. */
@@ -2690,6 +3455,40 @@ export type UpdateAccountInput = {
   supportEmail?: InputMaybe<Scalars['EmailAddress']['input']>;
   /** The account's time zone (a custom attribute), such as `Europe/Berlin`. */
   timezone?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** An agent bot's fields to change. Only the fields you set are sent. */
+export type UpdateAgentBotInput = {
+  /** The URL of an image Chatwoot downloads as the bot's avatar. */
+  avatarUrl?: InputMaybe<Scalars['String']['input']>;
+  /** The bot's configuration. */
+  botConfig?: InputMaybe<Scalars['JSONObject']['input']>;
+  /** What the bot does. */
+  description?: InputMaybe<Scalars['String']['input']>;
+  /** The bot's name. */
+  name?: InputMaybe<Scalars['String']['input']>;
+  /** The URL Chatwoot sends the bot's events to. */
+  outgoingUrl?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** An agent's fields to change. Only the fields you set are sent. */
+export type UpdateAgentInput = {
+  /** Whether Chatwoot sets the agent offline when they leave. */
+  autoOffline?: InputMaybe<Scalars['Boolean']['input']>;
+  /** The agent's availability. */
+  availability?: InputMaybe<AgentAvailability>;
+  /** The agent's full name. */
+  name?: InputMaybe<Scalars['String']['input']>;
+  /** The agent's role in the account. */
+  role?: InputMaybe<AgentRole>;
+};
+
+/** A canned response's fields to change. Only the fields you set are sent. */
+export type UpdateCannedResponseInput = {
+  /** The text inserted. */
+  content?: InputMaybe<Scalars['String']['input']>;
+  /** The short code, unique in the account. */
+  shortCode?: InputMaybe<Scalars['String']['input']>;
 };
 
 /**
@@ -2744,6 +3543,92 @@ export type UpdateContactResult = {
   index: Scalars['Int']['output'];
 };
 
+/** A custom attribute definition's fields to change. Only the fields you set are sent. */
+export type UpdateCustomAttributeDefinitionInput = {
+  /** What the attribute is for. */
+  description?: InputMaybe<Scalars['String']['input']>;
+  /** The name shown in the dashboard. */
+  displayName?: InputMaybe<Scalars['String']['input']>;
+  /** How the value is entered and shown. */
+  displayType?: InputMaybe<CustomAttributeDisplayType>;
+  /** The key the value is stored under, unique per model. */
+  key?: InputMaybe<Scalars['String']['input']>;
+  /** The hint shown when a value does not match the pattern. */
+  regexCue?: InputMaybe<Scalars['String']['input']>;
+  /** A regular expression values must match. */
+  regexPattern?: InputMaybe<Scalars['String']['input']>;
+  /** The allowed values of a LIST attribute. */
+  values?: InputMaybe<Array<Scalars['String']['input']>>;
+};
+
+/** A saved filter's fields to change. Only the fields you set are sent. */
+export type UpdateCustomFilterInput = {
+  /** The filter's name. */
+  name?: InputMaybe<Scalars['String']['input']>;
+  /** The filter's conditions. */
+  query?: InputMaybe<Scalars['JSONObject']['input']>;
+  /** What the filter applies to. */
+  type?: InputMaybe<CustomFilterType>;
+};
+
+/** A channel's settings to change; only the fields you set, and only those that apply to the inbox's channel, are used. */
+export type UpdateInboxChannelInput = {
+  /** API: extra attributes kept with the channel. */
+  additionalAttributes?: InputMaybe<Scalars['JSONObject']['input']>;
+  /** WEB_WIDGET: the domains the widget may run on, comma-separated. */
+  allowedDomains?: InputMaybe<Scalars['String']['input']>;
+  /** WEB_WIDGET: whether conversations continue by e-mail when the visitor leaves. */
+  continuityViaEmail?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Whether every contact must carry a valid identity hash (HMAC). */
+  hmacMandatory?: InputMaybe<Scalars['Boolean']['input']>;
+  /** WEB_WIDGET: whether visitors fill in a form before chatting. */
+  preChatFormEnabled?: InputMaybe<Scalars['Boolean']['input']>;
+  /** WEB_WIDGET: how soon visitors should expect a reply. */
+  replyTime?: InputMaybe<WidgetReplyTime>;
+  /** API: the URL Chatwoot sends the inbox's events to. */
+  webhookUrl?: InputMaybe<Scalars['String']['input']>;
+  /** WEB_WIDGET: the website the widget runs on. */
+  websiteUrl?: InputMaybe<Scalars['String']['input']>;
+  /** WEB_WIDGET: the line under the welcome heading. */
+  welcomeTagline?: InputMaybe<Scalars['String']['input']>;
+  /** WEB_WIDGET: the widget's welcome heading. */
+  welcomeTitle?: InputMaybe<Scalars['String']['input']>;
+  /** WEB_WIDGET: the widget's colour. */
+  widgetColor?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** An inbox's fields to change. Only the fields you set are sent. */
+export type UpdateInboxInput = {
+  /** Whether contacts may write into resolved conversations. */
+  allowMessagesAfterResolved?: InputMaybe<Scalars['Boolean']['input']>;
+  /** The business name used with professional sender names. */
+  businessName?: InputMaybe<Scalars['String']['input']>;
+  /** The channel's settings to change. */
+  channel?: InputMaybe<UpdateInboxChannelInput>;
+  /** Whether contacts get a satisfaction survey when a conversation is resolved. */
+  csatSurveyEnabled?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Whether Chatwoot assigns new conversations to the inbox's agents automatically. */
+  enableAutoAssignment?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Whether Chatwoot asks contacts for their e-mail address. */
+  enableEmailCollect?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Whether a greeting is sent to new conversations. */
+  greetingEnabled?: InputMaybe<Scalars['Boolean']['input']>;
+  /** The greeting sent to new conversations. */
+  greetingMessage?: InputMaybe<Scalars['String']['input']>;
+  /** Whether a contact has at most one open conversation in the inbox. */
+  lockToSingleConversation?: InputMaybe<Scalars['Boolean']['input']>;
+  /** The inbox's name. */
+  name?: InputMaybe<Scalars['String']['input']>;
+  /** The message sent outside business hours. */
+  outOfOfficeMessage?: InputMaybe<Scalars['String']['input']>;
+  /** How outgoing messages name their sender. */
+  senderNameType?: InputMaybe<SenderNameType>;
+  /** The inbox's time zone. */
+  timezone?: InputMaybe<Scalars['String']['input']>;
+  /** Whether the inbox keeps business hours. */
+  workingHoursEnabled?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
 /** The caller's own profile fields to change. Only the fields you set are sent. */
 export type UpdateMyProfileInput = {
   /** The name shown to contacts. */
@@ -2758,6 +3643,16 @@ export type UpdateMyProfileInput = {
   phoneNumber?: InputMaybe<Scalars['E164PhoneNumber']['input']>;
   /** Interface settings, as Chatwoot's dashboard stores them. */
   uiSettings?: InputMaybe<Scalars['JSONObject']['input']>;
+};
+
+/** A team's fields to change. Only the fields you set are sent. */
+export type UpdateTeamInput = {
+  /** Whether Chatwoot assigns the team's conversations to its members automatically. */
+  allowAutoAssign?: InputMaybe<Scalars['Boolean']['input']>;
+  /** What the team does. */
+  description?: InputMaybe<Scalars['String']['input']>;
+  /** The team's name, unique in the account. */
+  name?: InputMaybe<Scalars['String']['input']>;
 };
 
 /**
@@ -2820,6 +3715,15 @@ export type WebhookInput = {
   /** The absolute http(s) URL Chatwoot posts to. Required when creating. */
   url?: InputMaybe<Scalars['String']['input']>;
 };
+
+/** How soon a live-chat widget tells visitors to expect a reply. */
+export type WidgetReplyTime =
+  /** In a day. */
+  | 'IN_A_DAY'
+  /** In a few hours. */
+  | 'IN_A_FEW_HOURS'
+  /** In a few minutes. */
+  | 'IN_A_FEW_MINUTES';
 
 /** One day of an inbox's weekly schedule. Hours and minutes are null on days that are closed or open all day. */
 export type WorkingHours = {
@@ -2921,7 +3825,10 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 /** Mapping of federation types */
 export type FederationTypes = {
   Account: Account;
+  AccountInbox: AccountInbox;
+  Agent: Agent;
   Contact: Contact;
+  Team: Team;
 };
 
 /** Mapping of federation reference types */
@@ -2929,9 +3836,18 @@ export type FederationReferenceTypes = {
   Account:
     ( { __typename: 'Account' }
     & GraphQLRecursivePick<FederationTypes['Account'], {"id":true}> );
+  AccountInbox:
+    ( { __typename: 'AccountInbox' }
+    & GraphQLRecursivePick<FederationTypes['AccountInbox'], {"accountId":true,"id":true}> );
+  Agent:
+    ( { __typename: 'Agent' }
+    & GraphQLRecursivePick<FederationTypes['Agent'], {"accountId":true,"id":true}> );
   Contact:
     ( { __typename: 'Contact' }
     & GraphQLRecursivePick<FederationTypes['Contact'], {"inboxIdentifier":true,"sourceId":true}> );
+  Team:
+    ( { __typename: 'Team' }
+    & GraphQLRecursivePick<FederationTypes['Team'], {"accountId":true,"id":true}> );
 };
 
 
@@ -2939,8 +3855,8 @@ export type FederationReferenceTypes = {
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = {
   Account: ResolverTypeWrapper<AccountRef>;
-  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   AccountEvent: ResolverTypeWrapper<AccountEventRecord>;
   AccountEventKind: AccountEventKind;
@@ -2966,6 +3882,7 @@ export type ResolversTypes = {
   AutomationRule: ResolverTypeWrapper<AutomationRuleRecord>;
   AutomationRuleInput: AutomationRuleInput;
   BatchingInput: BatchingInput;
+  CannedResponse: ResolverTypeWrapper<CannedResponseRecord>;
   ChannelSummaryRow: ResolverTypeWrapper<ChannelSummaryRow>;
   ChannelType: ChannelType;
   Contact: ResolverTypeWrapper<ContactRecord>;
@@ -2975,10 +3892,22 @@ export type ResolversTypes = {
   ConversationMetricCounts: ResolverTypeWrapper<ConversationMetricCounts>;
   ConversationSeenPayload: ResolverTypeWrapper<ConversationSignalRecord>;
   ConversationStatus: ConversationStatus;
+  CreateAgentBotInput: CreateAgentBotInput;
+  CreateCannedResponseInput: CreateCannedResponseInput;
   CreateContactInput: CreateContactInput;
   CreateConversationInput: CreateConversationInput;
+  CreateCustomAttributeDefinitionInput: CreateCustomAttributeDefinitionInput;
+  CreateCustomFilterInput: CreateCustomFilterInput;
+  CreateInboxChannelInput: CreateInboxChannelInput;
+  CreateInboxInput: CreateInboxInput;
+  CreateTeamInput: CreateTeamInput;
   CsatSurveyPage: ResolverTypeWrapper<CsatSurveyPageRecord>;
   CsatSurveyResponseInput: CsatSurveyResponseInput;
+  CustomAttributeDefinition: ResolverTypeWrapper<CustomAttributeDefinitionRecord>;
+  CustomAttributeDisplayType: CustomAttributeDisplayType;
+  CustomAttributeModel: CustomAttributeModel;
+  CustomFilter: ResolverTypeWrapper<CustomFilterRecord>;
+  CustomFilterType: CustomFilterType;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   DeletePayload: ResolverTypeWrapper<DeletedRecord>;
   E164PhoneNumber: ResolverTypeWrapper<Scalars['E164PhoneNumber']['output']>;
@@ -2990,12 +3919,15 @@ export type ResolversTypes = {
   IdentityProofInput: IdentityProofInput;
   ImageUrl: ResolverTypeWrapper<Scalars['ImageUrl']['output']>;
   Inbox: ResolverTypeWrapper<InboxRecord>;
+  InboxAgentBotPayload: ResolverTypeWrapper<InboxAgentBotRecord>;
+  InboxChannelKind: InboxChannelKind;
   InboxSummary: ResolverTypeWrapper<InboxSummaryRecord>;
   IntegrationApp: ResolverTypeWrapper<IntegrationAppRecord>;
   IntegrationHook: ResolverTypeWrapper<IntegrationHookRecord>;
   IntegrationHookInput: IntegrationHookInput;
   IntegrationHookStatus: IntegrationHookStatus;
   IntegrationHookUpdateInput: IntegrationHookUpdateInput;
+  InviteAgentInput: InviteAgentInput;
   ItemError: ResolverTypeWrapper<ItemError>;
   JSON: ResolverTypeWrapper<Scalars['JSON']['output']>;
   JSONObject: ResolverTypeWrapper<Scalars['JSONObject']['output']>;
@@ -3022,6 +3954,7 @@ export type ResolversTypes = {
   PortalInput: PortalInput;
   Profile: ResolverTypeWrapper<ProfileRecord>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  RemoveMembersPayload: ResolverTypeWrapper<RemovedMembersRecord>;
   ReportDimension: ReportDimension;
   ReportMetric: ReportMetric;
   ReportPoint: ResolverTypeWrapper<ReportPoint>;
@@ -3039,22 +3972,31 @@ export type ResolversTypes = {
   TypingStatus: TypingStatus;
   TypingStatusPayload: ResolverTypeWrapper<ConversationSignalRecord>;
   UpdateAccountInput: UpdateAccountInput;
+  UpdateAgentBotInput: UpdateAgentBotInput;
+  UpdateAgentInput: UpdateAgentInput;
+  UpdateCannedResponseInput: UpdateCannedResponseInput;
   UpdateContactInput: UpdateContactInput;
   UpdateContactItemInput: UpdateContactItemInput;
   UpdateContactResult: ResolverTypeWrapper<Omit<UpdateContactResult, 'contact'> & { contact?: Maybe<ResolversTypes['Contact']> }>;
+  UpdateCustomAttributeDefinitionInput: UpdateCustomAttributeDefinitionInput;
+  UpdateCustomFilterInput: UpdateCustomFilterInput;
+  UpdateInboxChannelInput: UpdateInboxChannelInput;
+  UpdateInboxInput: UpdateInboxInput;
   UpdateMyProfileInput: UpdateMyProfileInput;
+  UpdateTeamInput: UpdateTeamInput;
   Upload: ResolverTypeWrapper<Scalars['Upload']['output']>;
   Webhook: ResolverTypeWrapper<WebhookRecord>;
   WebhookEvent: WebhookEvent;
   WebhookInput: WebhookInput;
+  WidgetReplyTime: WidgetReplyTime;
   WorkingHours: ResolverTypeWrapper<WorkingHoursRecord>;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = {
   Account: AccountRef;
-  Int: Scalars['Int']['output'];
   ID: Scalars['ID']['output'];
+  Int: Scalars['Int']['output'];
   String: Scalars['String']['output'];
   AccountEvent: AccountEventRecord;
   AccountInbox: AccountInboxRecord;
@@ -3074,16 +4016,26 @@ export type ResolversParentTypes = {
   AutomationRule: AutomationRuleRecord;
   AutomationRuleInput: AutomationRuleInput;
   BatchingInput: BatchingInput;
+  CannedResponse: CannedResponseRecord;
   ChannelSummaryRow: ChannelSummaryRow;
   Contact: ContactRecord;
   Conversation: ConversationRecord;
   ConversationEvent: ConversationEventRecord;
   ConversationMetricCounts: ConversationMetricCounts;
   ConversationSeenPayload: ConversationSignalRecord;
+  CreateAgentBotInput: CreateAgentBotInput;
+  CreateCannedResponseInput: CreateCannedResponseInput;
   CreateContactInput: CreateContactInput;
   CreateConversationInput: CreateConversationInput;
+  CreateCustomAttributeDefinitionInput: CreateCustomAttributeDefinitionInput;
+  CreateCustomFilterInput: CreateCustomFilterInput;
+  CreateInboxChannelInput: CreateInboxChannelInput;
+  CreateInboxInput: CreateInboxInput;
+  CreateTeamInput: CreateTeamInput;
   CsatSurveyPage: CsatSurveyPageRecord;
   CsatSurveyResponseInput: CsatSurveyResponseInput;
+  CustomAttributeDefinition: CustomAttributeDefinitionRecord;
+  CustomFilter: CustomFilterRecord;
   DateTime: Scalars['DateTime']['output'];
   DeletePayload: DeletedRecord;
   E164PhoneNumber: Scalars['E164PhoneNumber']['output'];
@@ -3095,11 +4047,13 @@ export type ResolversParentTypes = {
   IdentityProofInput: IdentityProofInput;
   ImageUrl: Scalars['ImageUrl']['output'];
   Inbox: InboxRecord;
+  InboxAgentBotPayload: InboxAgentBotRecord;
   InboxSummary: InboxSummaryRecord;
   IntegrationApp: IntegrationAppRecord;
   IntegrationHook: IntegrationHookRecord;
   IntegrationHookInput: IntegrationHookInput;
   IntegrationHookUpdateInput: IntegrationHookUpdateInput;
+  InviteAgentInput: InviteAgentInput;
   ItemError: ItemError;
   JSON: Scalars['JSON']['output'];
   JSONObject: Scalars['JSONObject']['output'];
@@ -3124,6 +4078,7 @@ export type ResolversParentTypes = {
   PortalInput: PortalInput;
   Profile: ProfileRecord;
   Query: Record<PropertyKey, never>;
+  RemoveMembersPayload: RemovedMembersRecord;
   ReportPoint: ReportPoint;
   ReportSummary: ReportSummary;
   ReportingEvent: ReportingEventRecord;
@@ -3136,10 +4091,18 @@ export type ResolversParentTypes = {
   Team: TeamRecord;
   TypingStatusPayload: ConversationSignalRecord;
   UpdateAccountInput: UpdateAccountInput;
+  UpdateAgentBotInput: UpdateAgentBotInput;
+  UpdateAgentInput: UpdateAgentInput;
+  UpdateCannedResponseInput: UpdateCannedResponseInput;
   UpdateContactInput: UpdateContactInput;
   UpdateContactItemInput: UpdateContactItemInput;
   UpdateContactResult: Omit<UpdateContactResult, 'contact'> & { contact?: Maybe<ResolversParentTypes['Contact']> };
+  UpdateCustomAttributeDefinitionInput: UpdateCustomAttributeDefinitionInput;
+  UpdateCustomFilterInput: UpdateCustomFilterInput;
+  UpdateInboxChannelInput: UpdateInboxChannelInput;
+  UpdateInboxInput: UpdateInboxInput;
   UpdateMyProfileInput: UpdateMyProfileInput;
+  UpdateTeamInput: UpdateTeamInput;
   Upload: Scalars['Upload']['output'];
   Webhook: WebhookRecord;
   WebhookInput: WebhookInput;
@@ -3148,14 +4111,25 @@ export type ResolversParentTypes = {
 
 export type AccountResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Account'] = ResolversParentTypes['Account'], FederationReferenceType extends FederationReferenceTypes['Account'] = FederationReferenceTypes['Account']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Account']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  agentBot?: Resolver<Maybe<ResolversTypes['AgentBot']>, ParentType, ContextType, RequireFields<AccountAgentBotArgs, 'id'>>;
+  agentBots?: Resolver<Array<ResolversTypes['AgentBot']>, ParentType, ContextType, Partial<AccountAgentBotsArgs>>;
+  agents?: Resolver<Array<ResolversTypes['Agent']>, ParentType, ContextType, Partial<AccountAgentsArgs>>;
   auditLogs?: Resolver<ResolversTypes['AuditLogPage'], ParentType, ContextType, RequireFields<AccountAuditLogsArgs, 'page'>>;
   automationRule?: Resolver<Maybe<ResolversTypes['AutomationRule']>, ParentType, ContextType, RequireFields<AccountAutomationRuleArgs, 'id'>>;
   automationRules?: Resolver<Array<ResolversTypes['AutomationRule']>, ParentType, ContextType, Partial<AccountAutomationRulesArgs>>;
+  brandedEmailLayout?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType, Partial<AccountBrandedEmailLayoutArgs>>;
+  cannedResponses?: Resolver<Array<ResolversTypes['CannedResponse']>, ParentType, ContextType, Partial<AccountCannedResponsesArgs>>;
   createdAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType, Partial<AccountCreatedAtArgs>>;
+  customAttributeDefinition?: Resolver<Maybe<ResolversTypes['CustomAttributeDefinition']>, ParentType, ContextType, RequireFields<AccountCustomAttributeDefinitionArgs, 'id'>>;
+  customAttributeDefinitions?: Resolver<Array<ResolversTypes['CustomAttributeDefinition']>, ParentType, ContextType, Partial<AccountCustomAttributeDefinitionsArgs>>;
   customAttributes?: Resolver<Maybe<ResolversTypes['JSONObject']>, ParentType, ContextType, Partial<AccountCustomAttributesArgs>>;
+  customFilter?: Resolver<Maybe<ResolversTypes['CustomFilter']>, ParentType, ContextType, RequireFields<AccountCustomFilterArgs, 'id'>>;
+  customFilters?: Resolver<Array<ResolversTypes['CustomFilter']>, ParentType, ContextType, RequireFields<AccountCustomFiltersArgs, 'type'>>;
   domain?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType, Partial<AccountDomainArgs>>;
   enabledFeatures?: Resolver<Maybe<Array<ResolversTypes['String']>>, ParentType, ContextType, Partial<AccountEnabledFeaturesArgs>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  inbox?: Resolver<Maybe<ResolversTypes['AccountInbox']>, ParentType, ContextType, RequireFields<AccountInboxArgs, 'id'>>;
+  inboxes?: Resolver<Array<ResolversTypes['AccountInbox']>, ParentType, ContextType, Partial<AccountInboxesArgs>>;
   integrations?: Resolver<Array<ResolversTypes['IntegrationApp']>, ParentType, ContextType, Partial<AccountIntegrationsArgs>>;
   label?: Resolver<Maybe<ResolversTypes['Label']>, ParentType, ContextType, RequireFields<AccountLabelArgs, 'id'>>;
   labels?: Resolver<Array<ResolversTypes['Label']>, ParentType, ContextType, Partial<AccountLabelsArgs>>;
@@ -3168,6 +4142,8 @@ export type AccountResolvers<ContextType = GatewayContext, ParentType extends Re
   settings?: Resolver<Maybe<ResolversTypes['JSONObject']>, ParentType, ContextType, Partial<AccountSettingsArgs>>;
   status?: Resolver<Maybe<ResolversTypes['AccountStatus']>, ParentType, ContextType, Partial<AccountStatusArgs>>;
   supportEmail?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType, Partial<AccountSupportEmailArgs>>;
+  team?: Resolver<Maybe<ResolversTypes['Team']>, ParentType, ContextType, RequireFields<AccountTeamArgs, 'id'>>;
+  teams?: Resolver<Array<ResolversTypes['Team']>, ParentType, ContextType, Partial<AccountTeamsArgs>>;
   webhooks?: Resolver<Array<ResolversTypes['Webhook']>, ParentType, ContextType, Partial<AccountWebhooksArgs>>;
 };
 
@@ -3177,8 +4153,10 @@ export type AccountEventResolvers<ContextType = GatewayContext, ParentType exten
   kind?: Resolver<ResolversTypes['AccountEventKind'], ParentType, ContextType>;
 };
 
-export type AccountInboxResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['AccountInbox'] = ResolversParentTypes['AccountInbox']> = {
+export type AccountInboxResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['AccountInbox'] = ResolversParentTypes['AccountInbox'], FederationReferenceType extends FederationReferenceTypes['AccountInbox'] = FederationReferenceTypes['AccountInbox']> = {
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['AccountInbox']> | FederationReferenceType, FederationReferenceType, ContextType>;
   accountId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  agentBot?: Resolver<Maybe<ResolversTypes['AgentBot']>, ParentType, ContextType, Partial<AccountInboxAgentBotArgs>>;
   allowMessagesAfterResolved?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   autoAssignmentConfig?: Resolver<Maybe<ResolversTypes['JSONObject']>, ParentType, ContextType>;
   avatarUrl?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -3195,10 +4173,12 @@ export type AccountInboxResolvers<ContextType = GatewayContext, ParentType exten
   inboxIdentifier?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   lockToSingleConversation?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   medium?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  members?: Resolver<Array<ResolversTypes['Agent']>, ParentType, ContextType, Partial<AccountInboxMembersArgs>>;
   name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   outOfOfficeMessage?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   phoneNumber?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   provider?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  publicInbox?: Resolver<Maybe<ResolversTypes['Inbox']>, ParentType, ContextType, Partial<AccountInboxPublicInboxArgs>>;
   senderNameType?: Resolver<Maybe<ResolversTypes['SenderNameType']>, ParentType, ContextType>;
   timezone?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   websiteToken?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -3233,7 +4213,8 @@ export type AccountReportsResolvers<ContextType = GatewayContext, ParentType ext
   timeseries?: Resolver<Array<ResolversTypes['ReportPoint']>, ParentType, ContextType, RequireFields<AccountReportsTimeseriesArgs, 'dimension' | 'metric'>>;
 };
 
-export type AgentResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Agent'] = ResolversParentTypes['Agent']> = {
+export type AgentResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Agent'] = ResolversParentTypes['Agent'], FederationReferenceType extends FederationReferenceTypes['Agent'] = FederationReferenceTypes['Agent']> = {
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Agent']> | FederationReferenceType, FederationReferenceType, ContextType>;
   accountId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   autoOffline?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   availabilityStatus?: Resolver<Maybe<ResolversTypes['AgentAvailability']>, ParentType, ContextType>;
@@ -3320,6 +4301,14 @@ export type AutomationRuleResolvers<ContextType = GatewayContext, ParentType ext
   name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
+export type CannedResponseResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['CannedResponse'] = ResolversParentTypes['CannedResponse']> = {
+  content?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  createdAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  shortCode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  updatedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+};
+
 export type ChannelSummaryRowResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ChannelSummaryRow'] = ResolversParentTypes['ChannelSummaryRow']> = {
   channelType?: Resolver<Maybe<ResolversTypes['ChannelType']>, ParentType, ContextType>;
   open?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
@@ -3383,6 +4372,30 @@ export type CsatSurveyPageResolvers<ContextType = GatewayContext, ParentType ext
   url?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
+export type CustomAttributeDefinitionResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['CustomAttributeDefinition'] = ResolversParentTypes['CustomAttributeDefinition']> = {
+  createdAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  defaultValue?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  displayName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  displayType?: Resolver<Maybe<ResolversTypes['CustomAttributeDisplayType']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  key?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  model?: Resolver<Maybe<ResolversTypes['CustomAttributeModel']>, ParentType, ContextType>;
+  regexCue?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  regexPattern?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  updatedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  values?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type CustomFilterResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['CustomFilter'] = ResolversParentTypes['CustomFilter']> = {
+  createdAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  query?: Resolver<Maybe<ResolversTypes['JSONObject']>, ParentType, ContextType>;
+  type?: Resolver<Maybe<ResolversTypes['CustomFilterType']>, ParentType, ContextType>;
+  updatedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+};
+
 export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
   name: 'DateTime';
 }
@@ -3441,6 +4454,11 @@ export type InboxResolvers<ContextType = GatewayContext, ParentType extends Reso
   timezone?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   workingHours?: Resolver<Array<ResolversTypes['WorkingHours']>, ParentType, ContextType>;
   workingHoursEnabled?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+};
+
+export type InboxAgentBotPayloadResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['InboxAgentBotPayload'] = ResolversParentTypes['InboxAgentBotPayload']> = {
+  agentBotId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  inboxId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
 };
 
 export type InboxSummaryResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['InboxSummary'] = ResolversParentTypes['InboxSummary']> = {
@@ -3526,19 +4544,33 @@ export type MessageSenderResolvers<ContextType = GatewayContext, ParentType exte
 };
 
 export type MutationResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
+  addInboxMembers?: Resolver<Array<ResolversTypes['Agent']>, ParentType, ContextType, RequireFields<MutationAddInboxMembersArgs, 'accountId' | 'inboxId' | 'userIds'>>;
+  addTeamMembers?: Resolver<Array<ResolversTypes['Agent']>, ParentType, ContextType, RequireFields<MutationAddTeamMembersArgs, 'accountId' | 'teamId' | 'userIds'>>;
+  createAgentBot?: Resolver<ResolversTypes['AgentBot'], ParentType, ContextType, RequireFields<MutationCreateAgentBotArgs, 'accountId' | 'input'>>;
   createAutomationRule?: Resolver<ResolversTypes['AutomationRule'], ParentType, ContextType, RequireFields<MutationCreateAutomationRuleArgs, 'accountId' | 'input'>>;
+  createCannedResponse?: Resolver<ResolversTypes['CannedResponse'], ParentType, ContextType, RequireFields<MutationCreateCannedResponseArgs, 'accountId' | 'input'>>;
   createContact?: Resolver<ResolversTypes['Contact'], ParentType, ContextType, RequireFields<MutationCreateContactArgs, 'inboxIdentifier' | 'input'>>;
   createConversation?: Resolver<ResolversTypes['Conversation'], ParentType, ContextType, RequireFields<MutationCreateConversationArgs, 'contactIdentifier' | 'inboxIdentifier'>>;
+  createCustomAttributeDefinition?: Resolver<ResolversTypes['CustomAttributeDefinition'], ParentType, ContextType, RequireFields<MutationCreateCustomAttributeDefinitionArgs, 'accountId' | 'input'>>;
+  createCustomFilter?: Resolver<ResolversTypes['CustomFilter'], ParentType, ContextType, RequireFields<MutationCreateCustomFilterArgs, 'accountId' | 'input'>>;
   createHelpCenterArticle?: Resolver<ResolversTypes['HelpCenterArticle'], ParentType, ContextType, RequireFields<MutationCreateHelpCenterArticleArgs, 'accountId' | 'input' | 'portalSlug'>>;
   createHelpCenterCategory?: Resolver<ResolversTypes['HelpCenterCategory'], ParentType, ContextType, RequireFields<MutationCreateHelpCenterCategoryArgs, 'accountId' | 'input' | 'portalSlug'>>;
+  createInbox?: Resolver<ResolversTypes['AccountInbox'], ParentType, ContextType, RequireFields<MutationCreateInboxArgs, 'accountId' | 'input'>>;
   createIntegrationHook?: Resolver<ResolversTypes['IntegrationHook'], ParentType, ContextType, RequireFields<MutationCreateIntegrationHookArgs, 'accountId' | 'input'>>;
   createLabel?: Resolver<ResolversTypes['Label'], ParentType, ContextType, RequireFields<MutationCreateLabelArgs, 'accountId' | 'input'>>;
   createPortal?: Resolver<ResolversTypes['Portal'], ParentType, ContextType, RequireFields<MutationCreatePortalArgs, 'accountId' | 'input'>>;
+  createTeam?: Resolver<ResolversTypes['Team'], ParentType, ContextType, RequireFields<MutationCreateTeamArgs, 'accountId' | 'input'>>;
   createWebhook?: Resolver<ResolversTypes['Webhook'], ParentType, ContextType, RequireFields<MutationCreateWebhookArgs, 'accountId' | 'input'>>;
+  deleteAgentBot?: Resolver<ResolversTypes['DeletePayload'], ParentType, ContextType, RequireFields<MutationDeleteAgentBotArgs, 'accountId' | 'id'>>;
   deleteAutomationRule?: Resolver<ResolversTypes['DeletePayload'], ParentType, ContextType, RequireFields<MutationDeleteAutomationRuleArgs, 'accountId' | 'id'>>;
+  deleteCannedResponse?: Resolver<ResolversTypes['DeletePayload'], ParentType, ContextType, RequireFields<MutationDeleteCannedResponseArgs, 'accountId' | 'id'>>;
+  deleteCustomAttributeDefinition?: Resolver<ResolversTypes['DeletePayload'], ParentType, ContextType, RequireFields<MutationDeleteCustomAttributeDefinitionArgs, 'accountId' | 'id'>>;
+  deleteCustomFilter?: Resolver<ResolversTypes['DeletePayload'], ParentType, ContextType, RequireFields<MutationDeleteCustomFilterArgs, 'accountId' | 'id'>>;
   deleteIntegrationHook?: Resolver<ResolversTypes['DeletePayload'], ParentType, ContextType, RequireFields<MutationDeleteIntegrationHookArgs, 'accountId' | 'id'>>;
   deleteLabel?: Resolver<ResolversTypes['DeletePayload'], ParentType, ContextType, RequireFields<MutationDeleteLabelArgs, 'accountId' | 'id'>>;
+  deleteTeam?: Resolver<ResolversTypes['DeletePayload'], ParentType, ContextType, RequireFields<MutationDeleteTeamArgs, 'accountId' | 'id'>>;
   deleteWebhook?: Resolver<ResolversTypes['DeletePayload'], ParentType, ContextType, RequireFields<MutationDeleteWebhookArgs, 'accountId' | 'id'>>;
+  inviteAgent?: Resolver<ResolversTypes['Agent'], ParentType, ContextType, RequireFields<MutationInviteAgentArgs, 'accountId' | 'input'>>;
   markConversationSeen?: Resolver<ResolversTypes['ConversationSeenPayload'], ParentType, ContextType, RequireFields<MutationMarkConversationSeenArgs, 'contactIdentifier' | 'displayId' | 'inboxIdentifier'>>;
   platformAddAccountUser?: Resolver<ResolversTypes['PlatformAccountUser'], ParentType, ContextType, RequireFields<MutationPlatformAddAccountUserArgs, 'accountId' | 'userId'>>;
   platformCreateAccount?: Resolver<ResolversTypes['PlatformAccount'], ParentType, ContextType, RequireFields<MutationPlatformCreateAccountArgs, 'input'>>;
@@ -3552,18 +4584,32 @@ export type MutationResolvers<ContextType = GatewayContext, ParentType extends R
   platformUpdateAccount?: Resolver<ResolversTypes['PlatformAccount'], ParentType, ContextType, RequireFields<MutationPlatformUpdateAccountArgs, 'accountId' | 'input'>>;
   platformUpdateAgentBot?: Resolver<ResolversTypes['PlatformAgentBot'], ParentType, ContextType, RequireFields<MutationPlatformUpdateAgentBotArgs, 'id' | 'input'>>;
   platformUpdateUser?: Resolver<ResolversTypes['PlatformUser'], ParentType, ContextType, RequireFields<MutationPlatformUpdateUserArgs, 'id' | 'input'>>;
+  removeAgent?: Resolver<ResolversTypes['DeletePayload'], ParentType, ContextType, RequireFields<MutationRemoveAgentArgs, 'accountId' | 'id'>>;
+  removeInboxMembers?: Resolver<ResolversTypes['RemoveMembersPayload'], ParentType, ContextType, RequireFields<MutationRemoveInboxMembersArgs, 'accountId' | 'inboxId' | 'userIds'>>;
+  removeTeamMembers?: Resolver<ResolversTypes['RemoveMembersPayload'], ParentType, ContextType, RequireFields<MutationRemoveTeamMembersArgs, 'accountId' | 'teamId' | 'userIds'>>;
   resolveConversation?: Resolver<ResolversTypes['Conversation'], ParentType, ContextType, RequireFields<MutationResolveConversationArgs, 'contactIdentifier' | 'displayId' | 'inboxIdentifier'>>;
   sendMessage?: Resolver<ResolversTypes['Message'], ParentType, ContextType, RequireFields<MutationSendMessageArgs, 'contactIdentifier' | 'displayId' | 'inboxIdentifier' | 'input'>>;
+  setBrandedEmailLayout?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType, RequireFields<MutationSetBrandedEmailLayoutArgs, 'accountId'>>;
+  setInboxAgentBot?: Resolver<ResolversTypes['InboxAgentBotPayload'], ParentType, ContextType, RequireFields<MutationSetInboxAgentBotArgs, 'accountId' | 'inboxId'>>;
+  setInboxMembers?: Resolver<Array<ResolversTypes['Agent']>, ParentType, ContextType, RequireFields<MutationSetInboxMembersArgs, 'accountId' | 'inboxId' | 'userIds'>>;
+  setTeamMembers?: Resolver<Array<ResolversTypes['Agent']>, ParentType, ContextType, RequireFields<MutationSetTeamMembersArgs, 'accountId' | 'teamId' | 'userIds'>>;
   setTypingStatus?: Resolver<ResolversTypes['TypingStatusPayload'], ParentType, ContextType, RequireFields<MutationSetTypingStatusArgs, 'contactIdentifier' | 'displayId' | 'inboxIdentifier' | 'status'>>;
   submitMessageResponse?: Resolver<ResolversTypes['Message'], ParentType, ContextType, RequireFields<MutationSubmitMessageResponseArgs, 'contactIdentifier' | 'displayId' | 'inboxIdentifier' | 'input' | 'messageId'>>;
   updateAccount?: Resolver<ResolversTypes['Account'], ParentType, ContextType, RequireFields<MutationUpdateAccountArgs, 'accountId' | 'input'>>;
+  updateAgent?: Resolver<ResolversTypes['Agent'], ParentType, ContextType, RequireFields<MutationUpdateAgentArgs, 'accountId' | 'id' | 'input'>>;
+  updateAgentBot?: Resolver<ResolversTypes['AgentBot'], ParentType, ContextType, RequireFields<MutationUpdateAgentBotArgs, 'accountId' | 'id' | 'input'>>;
   updateAutomationRule?: Resolver<ResolversTypes['AutomationRule'], ParentType, ContextType, RequireFields<MutationUpdateAutomationRuleArgs, 'accountId' | 'id' | 'input'>>;
+  updateCannedResponse?: Resolver<ResolversTypes['CannedResponse'], ParentType, ContextType, RequireFields<MutationUpdateCannedResponseArgs, 'accountId' | 'id' | 'input'>>;
   updateContact?: Resolver<ResolversTypes['Contact'], ParentType, ContextType, RequireFields<MutationUpdateContactArgs, 'contactIdentifier' | 'inboxIdentifier' | 'input'>>;
   updateContacts?: Resolver<Array<ResolversTypes['UpdateContactResult']>, ParentType, ContextType, RequireFields<MutationUpdateContactsArgs, 'items'>>;
+  updateCustomAttributeDefinition?: Resolver<ResolversTypes['CustomAttributeDefinition'], ParentType, ContextType, RequireFields<MutationUpdateCustomAttributeDefinitionArgs, 'accountId' | 'id' | 'input'>>;
+  updateCustomFilter?: Resolver<ResolversTypes['CustomFilter'], ParentType, ContextType, RequireFields<MutationUpdateCustomFilterArgs, 'accountId' | 'id' | 'input'>>;
+  updateInbox?: Resolver<ResolversTypes['AccountInbox'], ParentType, ContextType, RequireFields<MutationUpdateInboxArgs, 'accountId' | 'id' | 'input'>>;
   updateIntegrationHook?: Resolver<ResolversTypes['IntegrationHook'], ParentType, ContextType, RequireFields<MutationUpdateIntegrationHookArgs, 'accountId' | 'id' | 'input'>>;
   updateLabel?: Resolver<ResolversTypes['Label'], ParentType, ContextType, RequireFields<MutationUpdateLabelArgs, 'accountId' | 'id' | 'input'>>;
   updateMyProfile?: Resolver<ResolversTypes['Profile'], ParentType, ContextType, RequireFields<MutationUpdateMyProfileArgs, 'input'>>;
   updatePortal?: Resolver<ResolversTypes['Portal'], ParentType, ContextType, RequireFields<MutationUpdatePortalArgs, 'accountId' | 'input' | 'slug'>>;
+  updateTeam?: Resolver<ResolversTypes['Team'], ParentType, ContextType, RequireFields<MutationUpdateTeamArgs, 'accountId' | 'id' | 'input'>>;
   updateWebhook?: Resolver<ResolversTypes['Webhook'], ParentType, ContextType, RequireFields<MutationUpdateWebhookArgs, 'accountId' | 'id' | 'input'>>;
 };
 
@@ -3680,6 +4726,10 @@ export type QueryResolvers<ContextType = GatewayContext, ParentType extends Reso
   platform?: Resolver<ResolversTypes['PlatformQuery'], ParentType, ContextType>;
 };
 
+export type RemoveMembersPayloadResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['RemoveMembersPayload'] = ResolversParentTypes['RemoveMembersPayload']> = {
+  userIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
+};
+
 export type ReportPointResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ReportPoint'] = ResolversParentTypes['ReportPoint']> = {
   timestamp?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   value?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
@@ -3734,7 +4784,8 @@ export type SummaryReportRowResolvers<ContextType = GatewayContext, ParentType e
   resolvedConversationsCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
 };
 
-export type TeamResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Team'] = ResolversParentTypes['Team']> = {
+export type TeamResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Team'] = ResolversParentTypes['Team'], FederationReferenceType extends FederationReferenceTypes['Team'] = FederationReferenceTypes['Team']> = {
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Team']> | FederationReferenceType, FederationReferenceType, ContextType>;
   accountId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   allowAutoAssign?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -3742,6 +4793,7 @@ export type TeamResolvers<ContextType = GatewayContext, ParentType extends Resol
   iconColor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   isMember?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  members?: Resolver<Array<ResolversTypes['Agent']>, ParentType, ContextType, Partial<TeamMembersArgs>>;
   name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
@@ -3795,6 +4847,7 @@ export type Resolvers<ContextType = GatewayContext> = {
   AutomationAction?: AutomationActionResolvers<ContextType>;
   AutomationCondition?: AutomationConditionResolvers<ContextType>;
   AutomationRule?: AutomationRuleResolvers<ContextType>;
+  CannedResponse?: CannedResponseResolvers<ContextType>;
   ChannelSummaryRow?: ChannelSummaryRowResolvers<ContextType>;
   Contact?: ContactResolvers<ContextType>;
   Conversation?: ConversationResolvers<ContextType>;
@@ -3802,6 +4855,8 @@ export type Resolvers<ContextType = GatewayContext> = {
   ConversationMetricCounts?: ConversationMetricCountsResolvers<ContextType>;
   ConversationSeenPayload?: ConversationSeenPayloadResolvers<ContextType>;
   CsatSurveyPage?: CsatSurveyPageResolvers<ContextType>;
+  CustomAttributeDefinition?: CustomAttributeDefinitionResolvers<ContextType>;
+  CustomFilter?: CustomFilterResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
   DeletePayload?: DeletePayloadResolvers<ContextType>;
   E164PhoneNumber?: GraphQLScalarType;
@@ -3810,6 +4865,7 @@ export type Resolvers<ContextType = GatewayContext> = {
   HelpCenterCategory?: HelpCenterCategoryResolvers<ContextType>;
   ImageUrl?: GraphQLScalarType;
   Inbox?: InboxResolvers<ContextType>;
+  InboxAgentBotPayload?: InboxAgentBotPayloadResolvers<ContextType>;
   InboxSummary?: InboxSummaryResolvers<ContextType>;
   IntegrationApp?: IntegrationAppResolvers<ContextType>;
   IntegrationHook?: IntegrationHookResolvers<ContextType>;
@@ -3832,6 +4888,7 @@ export type Resolvers<ContextType = GatewayContext> = {
   Portal?: PortalResolvers<ContextType>;
   Profile?: ProfileResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  RemoveMembersPayload?: RemoveMembersPayloadResolvers<ContextType>;
   ReportPoint?: ReportPointResolvers<ContextType>;
   ReportSummary?: ReportSummaryResolvers<ContextType>;
   ReportingEvent?: ReportingEventResolvers<ContextType>;

@@ -12,6 +12,11 @@ export interface GatewayContext {
   readonly call: CallContext;
   /** This request's de-duplicating, concurrency-bounded reads (src/graphql/loaders.ts); never shared across requests. */
   readonly loaders: RequestLoaders;
+  /**
+   * Whether the HTTP handler counted (and reserved) this request's writes before Apollo ran; when not (a persisted
+   * query sent by hash alone), src/graphql/writesPlugin.ts counts each operation once Apollo has resolved it.
+   */
+  readonly writesCounted?: boolean;
   /** The Platform API's checks for this request (service key, browser shape, the operator's lists). */
   readonly platform: PlatformAccess;
   /** The caller's verified contact identity, worked out on first use; absent when identity verification is off. */

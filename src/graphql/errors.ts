@@ -2,6 +2,8 @@ import type { GraphQLFormattedError } from 'graphql';
 import { GraphQLError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
 import {
+  CallBudgetExceededError,
+  CallNotAttemptedError,
   ChatwootError,
   CredentialRequiredError,
   InvalidRequestError,
@@ -56,12 +58,16 @@ export function toGraphQLError(error: unknown): GraphQLError {
   if (error instanceof UpstreamTimeoutError) extensions.timeoutMs = error.timeoutMs;
   if (error instanceof UpstreamTlsError) extensions.tlsCode = error.tlsCode;
   if (error instanceof UpstreamUnavailableError) extensions.reason = error.reason;
+  if (error instanceof CallBudgetExceededError) Object.assign(extensions, { limit: error.limit, maximum: error.maximum });
+  if (error instanceof CallNotAttemptedError) extensions.reason = error.reason;
   return new GraphQLError(messageFor(error), { extensions });
 }
 
 function codeFor(error: ChatwootError): ErrorCode {
   if (error instanceof InvalidRequestError) return ErrorCode.BAD_USER_INPUT;
   if (error instanceof PolicyViolationError) return ErrorCode.FORBIDDEN;
+  if (error instanceof CallBudgetExceededError) return ErrorCode.QUERY_LIMIT_EXCEEDED;
+  if (error instanceof CallNotAttemptedError) return ErrorCode.NOT_ATTEMPTED;
   if (error instanceof CredentialRequiredError) return ErrorCode.UNAUTHENTICATED;
   if (error instanceof UpstreamTimeoutError) return ErrorCode.UPSTREAM_TIMEOUT;
   if (error instanceof UpstreamTlsError) return ErrorCode.UPSTREAM_TLS_ERROR;

@@ -1,5 +1,7 @@
+import { setMaxListeners } from 'node:events';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { type ApolloServer, HeaderMap } from '@apollo/server';
+import { RequestBudget } from '../chatwoot/budget';
 import type { ChatwootClient } from '../chatwoot/client';
 import { ErrorCode } from '../errors';
 import { type GatewayContext, tokenFromHeaders } from '../graphql/context';
@@ -10,6 +12,8 @@ import type { PlatformConfig } from '../config';
 import { RequestIdentity } from '../identity/requestIdentity';
 import type { IdentityService } from '../identity/service';
 import { readJsonBody, RequestBodyError } from './body';
+import { addWriteCounts, countRequestWrites, type WriteCount, writeRefusal } from '../graphql/writes';
+import type { Logger } from '../observability/logger';
 import { hasPreflightHeader, isMultipart, type MultipartLimits, readMultipartBody, type UploadTargetCheck } from './multipart';
 
 export interface GraphQLHandlerOptions {
@@ -26,6 +30,14 @@ export interface GraphQLHandlerOptions {
   readonly uploadTargets?: UploadTargetCheck;
   /** Receives failures masked for the client that Apollo's formatter does not see (bulk items); see GatewayContext. */
   readonly onInternalError?: (error: unknown) => void;
+  /** GATEWAY_MAX_UPSTREAM_CALLS: the most calls to Chatwoot one HTTP request may make, batched operations together. */
+  readonly maxUpstreamCalls: number;
+  /** GATEWAY_MAX_BULK_ITEMS: the most bulk items one HTTP request may carry, all fields and operations together. */
+  readonly maxBulkItems: number;
+  /** GATEWAY_MAX_TOKENS, for parsing mutations to count their writes. */
+  readonly maxTokens: number;
+  /** Where the line about a client that left before its answer goes. */
+  readonly logger?: Logger;
   /** Whether the Platform API is on, and who may use it; off when left out. */
   readonly platform?: { readonly enabled: boolean; readonly policy: PlatformConfig };
   /** Verified contact identity (src/identity/); left out when it is not configured. */
@@ -46,6 +58,13 @@ export function createGraphQLHandler(options: GraphQLHandlerOptions) {
   const platformPolicy = options.platform?.policy ?? NO_PLATFORM;
 
   return async function handleGraphQL(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    // Aborted when the connection closes before the answer is written: the client is gone, its calls are not sent.
+    const clientGone = new AbortController();
+    // Every call of the request in flight or queued listens on it (a bulk batch: up to 100); that is not a leak.
+    setMaxListeners(0, clientGone.signal);
+    res.once('close', () => {
+      if (!res.writableFinished) clientGone.abort();
+    });
     let body: unknown;
     // Only a multipart POST takes the upload path; the JSON hot path pays for one header test.
     const multipart = req.method === 'POST' && isMultipart(req);
@@ -73,6 +92,18 @@ export function createGraphQLHandler(options: GraphQLHandlerOptions) {
     const refusal = checkBatchLength(body, options.maxBatchLength);
     if (refusal) return sendError(res, refusal.status, refusal.message);
 
+    const budget = new RequestBudget(options.maxUpstreamCalls, clientGone.signal);
+    const writes = req.method === 'POST' ? countWrites(body, options.maxTokens) : null;
+    if (writes) {
+      const refused = writeRefusal(writes, options.maxBulkItems, budget.remaining, budget.maxCalls);
+      if (refused) {
+        const { code, ...rest } = refused.extensions;
+        return sendError(res, 400, refused.message, code as string, rest);
+      }
+      budget.reserveWrites(writes.writes);
+    }
+    const requestId = req.headers['x-request-id'] as string | undefined;
+
     const headers = new HeaderMap();
     for (const [key, value] of Object.entries(req.headers)) {
       if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
@@ -99,12 +130,14 @@ export function createGraphQLHandler(options: GraphQLHandlerOptions) {
           call: {
             token: tokenFromHeaders(req.headers),
             // x-request-id was checked (or replaced) by the gateway before this handler ran.
-            requestId: req.headers['x-request-id'] as string | undefined,
+            requestId,
+            budget,
             get service() {
               return platform.service;
             },
           },
           loaders: new RequestLoaders(loaderSettings),
+          writesCounted: writes !== null,
           platform,
           identity,
           reportInternalError: options.onInternalError,
@@ -112,6 +145,11 @@ export function createGraphQLHandler(options: GraphQLHandlerOptions) {
       },
     });
 
+    if (clientGone.signal.aborted) {
+      // Nobody reads the answer; the operator learns what the request did before and after its client left.
+      options.logger?.warn({ requestId, ...budget.summary() }, 'client went away before its answer; calls not yet sent were dropped');
+      return;
+    }
     // Contact data is personal and answers to mutations are never reusable: no cache may keep them.
     res.setHeader('cache-control', 'no-store');
     for (const [key, value] of response.headers) res.setHeader(key, value);
@@ -126,8 +164,30 @@ export function createGraphQLHandler(options: GraphQLHandlerOptions) {
 }
 
 /** Answers with a GraphQL-shaped error for failures that happen before GraphQL runs. */
-export function sendError(res: ServerResponse, status: number, message: string, code: string = ErrorCode.BAD_REQUEST): void {
+export function sendError(
+  res: ServerResponse,
+  status: number,
+  message: string,
+  code: string = ErrorCode.BAD_REQUEST,
+  extensions: Readonly<Record<string, unknown>> = {},
+): void {
   res.statusCode = status;
   res.setHeader('content-type', 'application/json; charset=utf-8');
-  res.end(JSON.stringify({ errors: [{ message, extensions: { code } }] }));
+  res.end(JSON.stringify({ errors: [{ message, extensions: { code, ...extensions } }] }));
+}
+
+/**
+ * The writes of every operation of the body together, or null when one of them has no query text to count (a
+ * persisted query sent by hash): those are counted by the plugin once Apollo has resolved them.
+ */
+function countWrites(body: unknown, maxTokens: number): WriteCount | null {
+  const operations = Array.isArray(body) ? body : [body];
+  const counts: WriteCount[] = [];
+  for (const operation of operations) {
+    if (operation === null || typeof operation !== 'object') return null;
+    const count = countRequestWrites(operation, maxTokens);
+    if (!count) return null;
+    counts.push(count);
+  }
+  return addWriteCounts(counts);
 }

@@ -40,6 +40,8 @@ export interface LoggerOptions {
   readonly level: LogLevel;
   /** Where lines go; stdout by default. Tests pass a stream to read the lines back. */
   readonly destination?: DestinationStream;
+  /** Extra fields for every line (the active span's trace_id and span_id); left out when tracing is off. */
+  readonly mixin?: () => Record<string, string>;
 }
 
 /**
@@ -54,9 +56,56 @@ export function createLogger(options: LoggerOptions): Logger {
       redact: { paths: [...REDACTED_PATHS], censor: '[redacted]' },
       // Error objects are reduced to type, message and code: a cause chain may quote a proxy URL with credentials.
       serializers: { err: serializeError },
+      ...(options.mixin ? { mixin: options.mixin } : {}),
     },
     options.destination ?? bufferedStdout(),
   );
+}
+
+/** Longest a written line waits in the buffer before it reaches stdout. */
+export const LOG_FLUSH_INTERVAL_MS = 1_000;
+
+interface BufferedStream {
+  /**
+   * Timer ticks left in which to flush: a flush while a write is in progress does nothing, so a line written just
+   * then goes out on the next tick.
+   */
+  pending: number;
+  flush(): void;
+  flushSync(): void;
+}
+
+/** Every buffered stdout stream made here; one timer and one exit hook serve them all. */
+const buffered = new Set<BufferedStream>();
+let flushTimer: NodeJS.Timeout | undefined;
+
+function watch(stream: BufferedStream): void {
+  buffered.add(stream);
+  if (flushTimer) return;
+  // Unref'd: the timer never keeps the process alive. A quiet gateway's line is out within a second.
+  flushTimer = setInterval(() => {
+    for (const s of buffered) {
+      if (s.pending === 0) continue;
+      s.pending -= 1;
+      s.flush();
+    }
+  }, LOG_FLUSH_INTERVAL_MS);
+  flushTimer.unref();
+  process.once('exit', flushAllSync);
+}
+
+/**
+ * Writes every buffered line now, synchronously: on exit, and after a fatal line (the process may be about to die,
+ * and the line saying why is the one that matters).
+ */
+export function flushAllSync(): void {
+  for (const s of buffered) {
+    try {
+      s.flushSync();
+    } catch {
+      // Not open yet, or stdout is gone: nothing more can be done for these lines.
+    }
+  }
 }
 
 /**
@@ -70,9 +119,17 @@ export function createLogger(options: LoggerOptions): Logger {
  */
 function bufferedStdout(): DestinationStream {
   const stream = pino.destination({ fd: 1, sync: false, minLength: 4096, contentMode: 'buffer' });
+  const state: BufferedStream = { pending: 0, flush: () => stream.flush(), flushSync: () => stream.flushSync() };
   // In buffer mode sonic-boom's write takes Buffers, while pino hands it strings.
   const writeBuffer = stream.write.bind(stream) as unknown as (data: Buffer) => boolean;
-  stream.write = (line: string) => writeBuffer(Buffer.from(line, 'utf8'));
+  stream.write = (line: string) => {
+    state.pending = 2;
+    const written = writeBuffer(Buffer.from(line, 'utf8'));
+    // pino's fatal level is 60: write it through before anything else happens.
+    if (line.includes('"level":60')) flushAllSync();
+    return written;
+  };
+  watch(state);
   return stream;
 }
 

@@ -12,10 +12,18 @@ export function statusClass(status: number | undefined): StatusClass {
   return '5xx';
 }
 
+/** Live counts of the upstream transport, read when /metrics is scraped. */
+export interface UpstreamStats {
+  dispatchers(): number;
+  callsInFlight(): number;
+  callsQueued(): number;
+}
+
 /**
  * The gateway's Prometheus metrics, in a Registry of its own so that several gateways in one process (tests, or an
  * embedder) never collide. Label values are bounded: operation names are cut to 64 characters, unnamed ones are
- * `anonymous`, names beyond the first 200 are `other`; outcomes are catalogue codes.
+ * `anonymous`, names beyond the first 200 are `other`; only names a document defines count (the plugin labels a
+ * request whose name resolves to no operation `unresolved`); outcomes are catalogue codes.
  */
 export class GatewayMetrics {
   readonly registry = new Registry();
@@ -42,22 +50,32 @@ export class GatewayMetrics {
     registers: [this.registry],
   });
 
-  readonly upstreamInFlight = new Gauge({
-    name: 'gateway_upstream_calls_in_flight',
-    help: 'Calls to Chatwoot started and not yet finished.',
-    registers: [this.registry],
-  });
-
   /** Subscriptions and the ActionCable bridge (src/realtime). */
   readonly realtime = new RealtimeMetrics(this.registry);
 
-  constructor(dispatcherCount: () => number) {
+  constructor(upstream: UpstreamStats) {
     new Gauge({
       name: 'gateway_upstream_dispatchers',
       help: 'Pooled undici dispatchers (one per distinct proxy and TLS setting).',
       registers: [this.registry],
       collect() {
-        this.set(dispatcherCount());
+        this.set(upstream.dispatchers());
+      },
+    });
+    new Gauge({
+      name: 'gateway_upstream_calls_in_flight',
+      help: 'Calls to Chatwoot sent and not yet finished (on the wire).',
+      registers: [this.registry],
+      collect() {
+        this.set(upstream.callsInFlight());
+      },
+    });
+    new Gauge({
+      name: 'gateway_upstream_calls_queued',
+      help: 'Calls to Chatwoot waiting for a slot of GATEWAY_MAX_UPSTREAM_CONCURRENCY or of their connection pool.',
+      registers: [this.registry],
+      collect() {
+        this.set(upstream.callsQueued());
       },
     });
     collectDefaultMetrics({ register: this.registry, prefix: 'gateway_' });

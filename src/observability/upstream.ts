@@ -12,10 +12,8 @@ export function createUpstreamObserver(logger: Logger, metrics: GatewayMetrics):
     start(call: ObservedCall) {
       const started = performance.now();
       const operation = `${call.method} ${call.pathTemplate}`;
-      metrics.upstreamInFlight.inc();
       return (outcome: CallOutcome) => {
         const seconds = (performance.now() - started) / 1000;
-        metrics.upstreamInFlight.dec();
         // A call that failed after Chatwoot's headers (a cut or unusable body) counts as an error, not as its status.
         const failedAfterStatus = outcome.errorKind !== undefined && outcome.errorKind !== 'http';
         metrics.upstreamCalls.inc({ operation, status_class: failedAfterStatus ? 'error' : statusClass(outcome.status) });

@@ -1,4 +1,5 @@
-import { runInBatches } from '../../src/chatwoot/bulk';
+import { runInBatches, SHUTTING_DOWN } from '../../src/chatwoot/bulk';
+import { CallNotAttemptedError } from '../../src/chatwoot/errors';
 
 describe('runInBatches', () => {
   it('starts each batch at least batchIntervalMs after the previous one, measured where the calls are made', async () => {
@@ -47,5 +48,29 @@ describe('runInBatches', () => {
   it('returns an empty list for no items without waiting for an interval', async () => {
     // Were it to wait, the 60 s interval would outlast jest's timeout.
     expect(await runInBatches([], { itemsPerBatch: 1, batchIntervalMs: 60_000 }, () => Promise.resolve(1))).toEqual([]);
+  });
+
+  it('starts no new batch once a stop signal is aborted, even while it waits out the interval, and says what was applied', async () => {
+    const stop = new AbortController();
+    const started: number[] = [];
+    const run = runInBatches(
+      [0, 1, 2, 3, 4, 5],
+      { itemsPerBatch: 2, batchIntervalMs: 60_000 },
+      async (item) => {
+        started.push(item);
+        if (item === 1) throw new Error('item failed on its own');
+        return item;
+      },
+      [stop.signal],
+    );
+    // The first batch runs at once; the next would wait a minute, but the stop ends the wait.
+    setTimeout(() => stop.abort(SHUTTING_DOWN), 20);
+    const outcomes = await run;
+
+    expect(started).toEqual([0, 1]);
+    expect(outcomes.map((o) => o.index)).toEqual([0, 1, 2, 3, 4, 5]);
+    const rest = outcomes.slice(2).map((o) => o.error);
+    expect(rest.every((e) => e instanceof CallNotAttemptedError && e.reason === 'shutting_down')).toBe(true);
+    expect((rest[0] as Error).message).toContain('1 of 6 items were applied');
   });
 });

@@ -41,6 +41,8 @@ describe('CallGate', () => {
 
 /** The transport bounds calls in flight to its 128 connections; one more must wait for a free connection. */
 const CONNECTIONS = 128;
+/** Long enough for 128 connections to open on a loaded machine before it passes. */
+const DEADLINE_MS = 2_000;
 
 describe('calls beyond the connection bound', () => {
   let upstream: RunningServer;
@@ -69,7 +71,7 @@ describe('calls beyond the connection bound', () => {
       apiAccessToken: 'server-token',
       userAgent: 'gate-test',
       maxResponseBytes: 65_536,
-      defaultTimeoutMs: 400,
+      defaultTimeoutMs: DEADLINE_MS,
       env: {},
     });
     try {
@@ -80,8 +82,10 @@ describe('calls beyond the connection bound', () => {
           (error: unknown) => error,
         ),
       );
-      // Before the deadline: every connection carries a call and the two others wait.
-      await new Promise((resolve) => setTimeout(resolve, 250));
+      // Before the deadline: every connection carries a call and the two others wait. Waited for rather than slept:
+      // opening 128 connections took more than a fixed 250 ms on a loaded machine.
+      while (seen < CONNECTIONS && Date.now() - started < DEADLINE_MS - 500) await new Promise((resolve) => setTimeout(resolve, 10));
+      await new Promise((resolve) => setTimeout(resolve, 100));
       const seenBeforeDeadline = seen;
       const outcomes = await Promise.all(calls);
       const elapsed = Date.now() - started;
@@ -90,7 +94,7 @@ describe('calls beyond the connection bound', () => {
       expect(seenBeforeDeadline).toBe(CONNECTIONS);
       // Nothing waited past its deadline (with a margin for a loaded machine).
       expect(outcomes).toHaveLength(CONNECTIONS + 2);
-      expect(elapsed).toBeLessThan(400 + 1500);
+      expect(elapsed).toBeLessThan(DEADLINE_MS + 1500);
 
       holding = false;
       await expect(

@@ -35,6 +35,11 @@ const WEBHOOK_BODY = {
 const UNIX_SECONDS = { type: 'string', pattern: '^[0-9]+$' };
 const UNIX_RANGE = { since: UNIX_SECONDS, until: UNIX_SECONDS };
 const BOOLEAN_WORD = { enum: ['true', 'false'] };
+const INBOX_MEMBERS = {
+  type: 'object',
+  required: ['inbox_id', 'user_ids'],
+  properties: { inbox_id: { type: 'integer' }, user_ids: { type: 'array', items: { type: 'integer' } } },
+};
 
 export const APPLICATION_ERRATA: SpecErrata = {
   requestBodies: {
@@ -81,6 +86,12 @@ export const APPLICATION_ERRATA: SpecErrata = {
       required: ['app_id'],
       additionalProperties: false,
     },
+    // E16: `agent_bot: null` takes the inbox's bot away (the controller reads a blank id as "none").
+    updateAgentBot: { type: 'object', required: ['agent_bot'], properties: { agent_bot: { type: ['integer', 'null'] } }, additionalProperties: false },
+    // Not in the design's list: the document types inbox_id as an integer on POST and a string on PATCH and DELETE;
+    // Rails reads both alike, and the gateway sends the integer on all three.
+    'update-agents-in-inbox': INBOX_MEMBERS,
+    'delete-agent-in-inbox': INBOX_MEMBERS,
   },
   extraQueryParameters: {
     // E12: attribute_model is optional (all models when left out) and there is a third model, company_attribute.

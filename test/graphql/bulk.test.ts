@@ -149,7 +149,9 @@ describe('updateContacts', () => {
   it('refuses more items than GATEWAY_MAX_BULK_ITEMS with BAD_USER_INPUT before any call', async () => {
     const result = await gateway.query(UPDATE_MANY, { items: items(ids(13)) });
 
-    expect(result.data).toBeNull();
+    // Refused with the whole request, before execution: no data at all.
+    expect(result.status).toBe(400);
+    expect(result.data ?? null).toBeNull();
     expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'items' });
     expect(result.errors?.[0]?.message).toContain('at most 12');
     expect(chatwoot.requests).toHaveLength(0);

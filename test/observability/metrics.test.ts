@@ -1,4 +1,4 @@
-import { getRaw } from '../support/http';
+import { getRaw, postRaw } from '../support/http';
 import { type FakeChatwoot, slimContact, startFakeChatwoot } from '../support/servers';
 import { startTestGateway, type TestGateway } from '../support/gateway';
 
@@ -51,6 +51,7 @@ describe('GET /metrics', () => {
     expect(sample(text, 'gateway_upstream_calls_total', { operation, status_class: '4xx' })).toBe(1);
     expect(sample(text, 'gateway_upstream_call_duration_seconds_count', { operation })).toBe(2);
     expect(sample(text, 'gateway_upstream_calls_in_flight')).toBe(0);
+    expect(sample(text, 'gateway_upstream_calls_queued')).toBe(0);
     expect(sample(text, 'gateway_upstream_dispatchers')).toBe(1);
     expect(text).not.toContain('inbox-abc');
   });
@@ -72,6 +73,25 @@ describe('GET /metrics', () => {
       for (let i = 0; i < 205; i += 1) await local.query(`query Op${i} { __typename }`);
       const { text } = await getRaw(local.url.replace('/graphql', '/metrics'));
       expect(sample(text, 'gateway_graphql_requests_total', { operation: 'other', outcome: 'ok' })).toBe(5);
+    } finally {
+      await local.close();
+    }
+  });
+
+  it('gives no label to operation names the document does not define, so junk names cannot squat the label slots', async () => {
+    const local = await startTestGateway(chatwoot.url);
+    try {
+      const body = (operationName: string) => JSON.stringify({ query: 'query Real { __typename }', operationName });
+      for (let i = 0; i < 210; i += 1) {
+        const junk = await postRaw(local.url, body(`junk${i}`), { 'content-type': 'application/json' });
+        expect(JSON.parse(junk.text).errors[0].extensions.code).toBe('OPERATION_RESOLUTION_FAILURE');
+      }
+      await postRaw(local.url, body('Real'), { 'content-type': 'application/json' });
+
+      const { text } = await getRaw(local.url.replace('/graphql', '/metrics'));
+      expect(sample(text, 'gateway_graphql_requests_total', { operation: 'Real', outcome: 'ok' })).toBe(1);
+      expect(sample(text, 'gateway_graphql_requests_total', { operation: 'unresolved', outcome: 'OPERATION_RESOLUTION_FAILURE' })).toBe(210);
+      expect(text).not.toContain('junk');
     } finally {
       await local.close();
     }

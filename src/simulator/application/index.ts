@@ -1,10 +1,15 @@
 import type { SimulatorEdition } from '../../config';
 import type { SimRouter } from '../http';
 import type { SimulatorStore } from '../store';
+import { registerAgentBotRoutes } from './agentBots';
+import { registerAgentRoutes } from './agents';
+import { registerInboxRoutes } from './inboxes';
 import { registerLabelRoutes } from './labels';
 import { registerProfileRoutes } from './profile';
+import { registerSettingsRoutes } from './settings';
 import { ApplicationStore } from './store';
 import { registerAdministrationRoutes, seedAdministrationDemo } from './administration';
+import { registerTeamRoutes } from './teams';
 
 /** Fixed tokens and ids of the demo Application API records, printed in the start-up banner. */
 export const APPLICATION_DEMO = {
@@ -29,6 +34,11 @@ export function registerApplicationRoutes(
   registerProfileRoutes(router, store);
   registerLabelRoutes(router, store);
   registerAdministrationRoutes(router, store, records, options.edition);
+  registerAgentRoutes(router, store);
+  registerTeamRoutes(router, store);
+  registerInboxRoutes(router, store, records);
+  registerAgentBotRoutes(router, store);
+  registerSettingsRoutes(router, store);
 }
 
 /**
@@ -60,6 +70,19 @@ export function seedApplicationDemo(store: ApplicationStore, records: SimulatorS
     store.labels.push({ id: store.nextId('labels'), accountId: account.id, title, description: null, color, showOnSidebar: true });
   }
   seedAdministrationDemo(store, records, account);
+  seedStructureDemo(store, account.id);
+}
+
+/** A system bot of the installation, a bot of the demo account and a canned response. */
+function seedStructureDemo(store: ApplicationStore, accountId: number): void {
+  const bots = store.structure.agentBots;
+  const bot = (owner: number | null, name: string) => ({
+    id: store.nextId('agent_bots'), accountId: owner, name, description: null, outgoingUrl: null, botConfig: {},
+    accessToken: `demoBotToken-${name.toLowerCase()}-0001`, secret: `demoBotSecret-${name.toLowerCase()}-01`,
+  });
+  bots.push(bot(null, 'Helper'), { ...bot(accountId, 'Triage'), outgoingUrl: 'https://bot.example.com/triage' });
+  const now = new Date('2026-01-05T09:00:00Z');
+  store.structure.cannedResponses.push({ id: store.nextId('canned_responses'), accountId, shortCode: 'thanks', content: 'Thank you for writing to us!', createdAt: now, updatedAt: now });
 }
 
 export { ApplicationStore };

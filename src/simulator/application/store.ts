@@ -1,5 +1,6 @@
 import type { JsonObject } from '../store';
 import { AdministrationStore } from './adminStore';
+import { StructureTables } from './records';
 
 /**
  * The Application API's records in the simulator, shaped after Chatwoot's tables: accounts, users, their
@@ -81,6 +82,8 @@ export class ApplicationStore {
   /** Automation rules, webhooks, hooks, portals and the audit log (src/simulator/application/adminStore.ts). */
   readonly administration = new AdministrationStore();
 
+  /** Inbox settings, agent bots, custom attributes, canned responses, filters (records.ts). */
+  readonly structure = new StructureTables();
   private readonly sequences = new Map<string, number>();
 
   /** The next id of a table, starting at 1. */

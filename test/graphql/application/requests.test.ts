@@ -19,7 +19,7 @@ describe('exact upstream requests of the Application API', () => {
   let gateway: TestGateway;
   let current: RequestScenario | undefined;
   beforeAll(async () => {
-    chatwoot = await startFakeChatwoot(() => current?.reply ?? { status: 500 });
+    chatwoot = await startFakeChatwoot((request) => current?.prior?.find((p) => p.path === request.path)?.reply ?? current?.reply ?? { status: 500 });
     gateway = await startApplicationGateway(chatwoot.url, { CHATWOOT_API_ACCESS_TOKEN: SERVER });
   });
   afterAll(async () => {
@@ -40,8 +40,13 @@ describe('exact upstream requests of the Application API', () => {
     expect(result.errors).toBeUndefined();
     expect(result.data).toEqual(scenario.data);
     const sent = chatwoot.requests.slice(before);
-    expect(sent).toHaveLength(1);
-    const request = sent[0]!;
+    expect(sent).toHaveLength(1 + (scenario.prior?.length ?? 0));
+    expect(sent.slice(0, -1).map((r) => r.path)).toEqual((scenario.prior ?? []).map((p) => p.path));
+    for (const prior of sent.slice(0, -1)) {
+      expect(prior.headers['api-access-token']).toBe(CALLER);
+      expect(requestProblems({ method: prior.method, path: prior.path, query: prior.query, body: prior.json })).toEqual([]);
+    }
+    const request = sent[sent.length - 1]!;
     expect({ method: request.method, path: request.path, query: request.query, body: request.json }).toEqual({
       method: scenario.request.method,
       path: scenario.request.path,

@@ -1,6 +1,9 @@
-import { idOrNull } from '../../decode';
+import { definedFields, deletedRecord, idOrNull, listOf, recordOf } from '../../decode';
+import type { UpstreamCallInfo } from '../../errors';
+import { defineOperation } from '../../operation';
 import { booleanOrNull, stringOrNull } from '../../records';
 import type { JsonObject } from '../../types';
+import { ACCOUNT_PATH, type AccountArgs, APPLICATION, type RecordArgs } from './common';
 import { type AgentRoleValue, type AvailabilityValue, availabilityOrNull, roleOrNull } from './profile';
 
 /** An agent of an account (`api/v1/models/_agent`): a user and their membership. */
@@ -36,3 +39,77 @@ export function toAgent(raw: JsonObject, accountId?: string): AgentRecord {
     provider: stringOrNull(raw.provider),
   };
 }
+
+/** An invitation: Chatwoot creates the user (unconfirmed) when the e-mail address is new, and the membership. */
+export interface InviteAgentInput {
+  name: string;
+  email: string;
+  role: AgentRoleValue;
+  availability?: AvailabilityValue | null;
+  autoOffline?: boolean | null;
+}
+
+export interface UpdateAgentInput {
+  name?: string | null;
+  role?: AgentRoleValue | null;
+  availability?: AvailabilityValue | null;
+  autoOffline?: boolean | null;
+}
+
+const AGENT_FIELDS = { name: 'name', email: 'email', role: 'role', availability: 'availability', autoOffline: 'auto_offline' };
+const AGENTS = `${ACCOUNT_PATH}/agents` as const;
+const AGENT = `${AGENTS}/{id}` as const;
+const common = { ...APPLICATION, sets: 'both' } as const;
+
+/** A list of agent partials of one account, bare or under `payload`. */
+export function agentList(answer: unknown, call: UpstreamCallInfo, args: AccountArgs): AgentRecord[] {
+  return listOf((raw) => toAgent(raw, args.accountId))(answer, call);
+}
+
+const oneAgent = (answer: unknown, call: UpstreamCallInfo, args: AccountArgs): AgentRecord =>
+  recordOf((raw) => toAgent(raw, args.accountId))(answer, call);
+
+export const agentOperations = {
+  list: defineOperation<AccountArgs>()({
+    ...common,
+    operationId: 'get-account-agents',
+    method: 'GET',
+    path: AGENTS,
+    params: { account_id: 'accountId' },
+    role: 'ANY',
+    decode: agentList,
+    summary: "The account's agents and administrators.",
+  }),
+  invite: defineOperation<AccountArgs & { input: InviteAgentInput }>()({
+    ...common,
+    operationId: 'add-new-agent-to-account',
+    method: 'POST',
+    path: AGENTS,
+    params: { account_id: 'accountId' },
+    role: 'ADMINISTRATOR',
+    body: (args) => definedFields(args.input, AGENT_FIELDS),
+    decode: oneAgent,
+    summary: 'Invites an agent (Chatwoot answers 402 past the plan\'s agent limit).',
+  }),
+  update: defineOperation<RecordArgs & { input: UpdateAgentInput }>()({
+    ...common,
+    operationId: 'update-agent-in-account',
+    method: 'PATCH',
+    path: AGENT,
+    params: { account_id: 'accountId', id: 'id' },
+    role: 'ADMINISTRATOR',
+    body: (args) => definedFields(args.input, AGENT_FIELDS),
+    decode: oneAgent,
+    summary: "Changes an agent's name, role or availability.",
+  }),
+  remove: defineOperation<RecordArgs>()({
+    ...common,
+    operationId: 'delete-agent-from-account',
+    method: 'DELETE',
+    path: AGENT,
+    params: { account_id: 'accountId', id: 'id' },
+    role: 'ADMINISTRATOR',
+    decode: deletedRecord<RecordArgs>('id'),
+    summary: 'Takes an agent out of the account (the user stays).',
+  }),
+};

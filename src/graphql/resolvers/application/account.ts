@@ -31,7 +31,8 @@ export const accountResolvers: Resolvers = {
     },
   },
   Account: {
-    __resolveReference: (reference, { chatwoot, call }) => {
+    // Async so that a refusal fails this reference alone: a synchronous throw would fail every entity of _entities.
+    __resolveReference: async (reference, { chatwoot, call }) => {
       chatwoot.operations.admit(accountOperations.get, call);
       return { id: recordId(reference.id, 'id') };
     },

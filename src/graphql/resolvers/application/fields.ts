@@ -1,4 +1,12 @@
 import { accountOperations } from '../../../chatwoot/operations/application/accounts';
+import { agentBotOperations } from '../../../chatwoot/operations/application/agentBots';
+import { agentOperations } from '../../../chatwoot/operations/application/agents';
+import { cannedResponseOperations } from '../../../chatwoot/operations/application/cannedResponses';
+import { customAttributeOperations } from '../../../chatwoot/operations/application/customAttributes';
+import { customFilterOperations } from '../../../chatwoot/operations/application/customFilters';
+import { inboxMemberOperations } from '../../../chatwoot/operations/application/inboxMembers';
+import { inboxOperations } from '../../../chatwoot/operations/application/inboxOperations';
+import { teamOperations } from '../../../chatwoot/operations/application/teams';
 import { labelOperations } from '../../../chatwoot/operations/application/labels';
 import { profileOperations } from '../../../chatwoot/operations/application/profile';
 import { auditLogOperations } from '../../../chatwoot/operations/application/auditLogs';
@@ -63,4 +71,55 @@ export const APPLICATION_FIELD_OPERATIONS: readonly OperationEntry[] = [
   bindField('AccountReports.byChannel', reportOperations.byChannel),
   bindField('AccountReports.byInbox', reportOperations.byInbox),
   bindField('AccountReports.byTeam', reportOperations.byTeam),
+  // A04 Agents
+  bindField('Account.agents', agentOperations.list),
+  bindField('Mutation.inviteAgent', agentOperations.invite),
+  bindField('Mutation.updateAgent', agentOperations.update),
+  bindField('Mutation.removeAgent', agentOperations.remove),
+  // A05 Teams
+  bindField('Account.teams', teamOperations.list),
+  bindField('Mutation.createTeam', teamOperations.create),
+  bindField('Account.team', teamOperations.get),
+  bindField('Mutation.updateTeam', teamOperations.update),
+  bindField('Mutation.deleteTeam', teamOperations.delete),
+  bindField('Team.members', teamOperations.members),
+  bindField('Mutation.addTeamMembers', teamOperations.addMembers),
+  bindField('Mutation.setTeamMembers', teamOperations.setMembers),
+  bindField('Mutation.removeTeamMembers', teamOperations.removeMembers),
+  // A06 Inboxes
+  bindField('Account.brandedEmailLayout', inboxOperations.brandedEmailLayout),
+  bindField('Mutation.setBrandedEmailLayout', inboxOperations.setBrandedEmailLayout),
+  bindField('Mutation.addInboxMembers', inboxMemberOperations.add),
+  bindField('Mutation.setInboxMembers', inboxMemberOperations.set),
+  bindField('Mutation.removeInboxMembers', inboxMemberOperations.remove),
+  bindField('AccountInbox.members', inboxMemberOperations.list),
+  bindField('Account.inboxes', inboxOperations.list),
+  bindField('Mutation.createInbox', inboxOperations.create),
+  bindField('Account.inbox', inboxOperations.get),
+  bindField('Mutation.updateInbox', inboxOperations.update),
+  bindField('AccountInbox.agentBot', inboxOperations.agentBot),
+  bindField('Mutation.setInboxAgentBot', inboxOperations.setAgentBot),
+  // A07 Account agent bots
+  bindField('Account.agentBots', agentBotOperations.list),
+  bindField('Mutation.createAgentBot', agentBotOperations.create),
+  bindField('Account.agentBot', agentBotOperations.get),
+  bindField('Mutation.updateAgentBot', agentBotOperations.update),
+  bindField('Mutation.deleteAgentBot', agentBotOperations.delete),
+  // A09 Custom attributes
+  bindField('Account.customAttributeDefinitions', customAttributeOperations.list),
+  bindField('Mutation.createCustomAttributeDefinition', customAttributeOperations.create),
+  bindField('Account.customAttributeDefinition', customAttributeOperations.get),
+  bindField('Mutation.updateCustomAttributeDefinition', customAttributeOperations.update),
+  bindField('Mutation.deleteCustomAttributeDefinition', customAttributeOperations.delete),
+  // A13 Canned responses
+  bindField('Account.cannedResponses', cannedResponseOperations.list),
+  bindField('Mutation.createCannedResponse', cannedResponseOperations.create),
+  bindField('Mutation.updateCannedResponse', cannedResponseOperations.update),
+  bindField('Mutation.deleteCannedResponse', cannedResponseOperations.delete),
+  // A14 Custom filters
+  bindField('Account.customFilters', customFilterOperations.list),
+  bindField('Mutation.createCustomFilter', customFilterOperations.create),
+  bindField('Account.customFilter', customFilterOperations.get),
+  bindField('Mutation.updateCustomFilter', customFilterOperations.update),
+  bindField('Mutation.deleteCustomFilter', customFilterOperations.delete),
 ];

@@ -1,5 +1,12 @@
 import { accountScenarios } from './account';
+import { agentBotScenarios } from './agentBots';
+import { agentScenarios } from './agents';
+import { cannedResponseScenarios } from './cannedResponses';
+import { customAttributeScenarios } from './customAttributes';
+import { customFilterScenarios } from './customFilters';
+import { inboxScenarios } from './inboxes';
 import { labelScenarios } from './labels';
+import { teamScenarios } from './teams';
 import type { RequestScenario } from './types';
 import { administrationScenarios } from './administration';
 import { reportScenarios } from './reports';
@@ -10,6 +17,13 @@ export const APPLICATION_SCENARIOS: readonly RequestScenario[] = [
   ...labelScenarios,
   ...administrationScenarios,
   ...reportScenarios,
+  ...agentScenarios,
+  ...teamScenarios,
+  ...inboxScenarios,
+  ...agentBotScenarios,
+  ...customAttributeScenarios,
+  ...cannedResponseScenarios,
+  ...customFilterScenarios,
 ];
 
 export type { RequestScenario } from './types';

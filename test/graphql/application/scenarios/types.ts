@@ -21,6 +21,11 @@ export interface RequestScenario {
     /** The JSON body; undefined means none is sent. */
     readonly body?: unknown;
   };
+  /**
+   * Reads the document makes before the scenario's own request, answered by path: the parent record of an edge (the
+   * team whose members are listed, say). They are checked against the document too; the scenario's request comes last.
+   */
+  readonly prior?: readonly { readonly path: string; readonly reply: FakeReply }[];
   /** The `data` the caller gets. */
   readonly data: unknown;
 }

@@ -1,0 +1,92 @@
+import { CallBudgetExceededError, CallNotAttemptedError, type HttpMethod } from './errors';
+
+/**
+ * What one HTTP request may still ask of Chatwoot. Threat model: a small document can name many upstream calls
+ * (aliases, a list variable shared by several bulk fields, batched operations, a long `_entities` list, fields that
+ * fan out over an upstream list), and a client can leave while they run. So every call of an HTTP request, whichever
+ * of its batched operations makes it, draws on one allowance of `maxCalls`, and none starts once the client is gone.
+ *
+ * Writes are counted before any is sent (src/graphql/writes.ts reserves them), so that a write request is refused
+ * whole rather than stopped half-way; reads are counted as they are sent, and the read over the limit fails its field.
+ */
+export class RequestBudget {
+  private spent = 0;
+  private prepaidWrites = 0;
+  private applied = 0;
+  private sentCalls = 0;
+  private skipped = 0;
+
+  /**
+   * @param maxCalls GATEWAY_MAX_UPSTREAM_CALLS: the most calls the whole HTTP request may make.
+   * @param signal aborted when the client goes away; calls not yet sent are then not sent.
+   */
+  constructor(
+    readonly maxCalls: number,
+    readonly signal?: AbortSignal,
+  ) {}
+
+  /**
+   * Reserves `writes` calls for the request's mutations before the first is sent. Returns false (and reserves
+   * nothing) when they do not fit in what is left.
+   */
+  reserveWrites(writes: number): boolean {
+    if (this.spent + writes > this.maxCalls) return false;
+    this.spent += writes;
+    this.prepaidWrites += writes;
+    return true;
+  }
+
+  /** Calls still available to reads (and to writes beyond those reserved). */
+  get remaining(): number {
+    return this.maxCalls - this.spent;
+  }
+
+  /** Whether the client is gone. */
+  get cancelled(): boolean {
+    return this.signal?.aborted === true;
+  }
+
+  /**
+   * Admits one call about to be sent, or throws: CallNotAttemptedError when the client is gone,
+   * CallBudgetExceededError when the request has used its budget.
+   */
+  admit(method: HttpMethod): void {
+    if (this.cancelled) {
+      this.skipped += 1;
+      throw new CallNotAttemptedError('The client went away before this call to Chatwoot was sent.', 'client_gone');
+    }
+    if (method !== 'GET' && this.prepaidWrites > 0) {
+      this.prepaidWrites -= 1;
+      return;
+    }
+    if (this.spent >= this.maxCalls) {
+      throw new CallBudgetExceededError(
+        `This request has made the ${this.maxCalls} calls to Chatwoot one request may make (GATEWAY_MAX_UPSTREAM_CALLS); ` +
+          'this field was not resolved. Ask for fewer records or split the request.',
+        'upstream_calls',
+        this.maxCalls,
+      );
+    }
+    this.spent += 1;
+  }
+
+  /** Notes that an admitted call went on the wire. */
+  noteSent(): void {
+    this.sentCalls += 1;
+  }
+
+  /** Notes a write Chatwoot accepted (2xx), for the log line written when the client leaves before the answer. */
+  noteApplied(): void {
+    this.applied += 1;
+  }
+
+  /** Calls not sent because the client had gone. */
+  noteSkipped(): void {
+    this.skipped += 1;
+  }
+
+  /** What the request did: calls sent, writes Chatwoot accepted, calls skipped because the client left. */
+  summary(): { callsSent: number; writesApplied: number; callsSkipped: number } {
+    return { callsSent: this.sentCalls, writesApplied: this.applied, callsSkipped: this.skipped };
+  }
+}
