@@ -78,6 +78,8 @@ const config: CodegenConfig = {
           ConversationPriorityChange: '../chatwoot/operations/application/conversationActions#PriorityChangeRecord',
           AgentTypingStatusPayload: '../chatwoot/operations/application/conversationActions#AgentTypingRecord',
           AccountMessagePage: '../chatwoot/operations/application/messages#AccountMessagePageRecord',
+          ConversationEvent: '../realtime/contactEvents#ConversationEventRecord',
+          AccountEvent: '../realtime/accountEvents#AccountEventRecord',
         },
         scalars: {
           EmailAddress: 'string',

@@ -76,6 +76,7 @@ export interface GatewayConfig {
   /** Verified contact identity (src/identity/config.ts); null when none of its variables is set. */
   readonly identity: IdentityConfig | null;
   readonly tracing: TracingConfig;
+  readonly realtime: RealtimeConfig;
 }
 
 /** Defaults and policy for per-request options (timeoutMs, ignoreSslIssues, proxy, batching) and HTTP batching. */
@@ -225,6 +226,7 @@ export function loadConfig(env: Env = process.env): GatewayConfig {
     platform: readPlatformConfig(read),
     identity: readIdentityConfig(env, problems),
     tracing: readTracingConfig(read),
+    realtime: readRealtimeConfig(read),
   };
   checkPlatformConfig(config, problems);
 
@@ -396,6 +398,43 @@ function otlpEndpoint(read: EnvReader, name: string, example: string): string | 
   return raw;
 }
 
+// --- Realtime (GraphQL subscriptions over WebSocket, bridged from Chatwoot's ActionCable) ---
+
+/** Bounds of the gateway's own WebSocket endpoint and the settings of its upstream ActionCable pool. */
+export interface RealtimeConfig {
+  /** CHATWOOT_WEBSOCKET_URL, or null to derive it from the Chatwoot base URL (ws(s)://.../cable). */
+  readonly websocketUrl: string | null;
+  /** Most GraphQL WebSocket connections open at once; later upgrades are refused. */
+  readonly maxConnections: number;
+  /** Most subscriptions one connection may run at once. */
+  readonly maxSubscriptionsPerConnection: number;
+  /** How long a new connection may take to send connection_init before it is closed. */
+  readonly connectionInitTimeoutMs: number;
+  /** Most upstream ActionCable sockets; upstream subscriptions are spread over them. */
+  readonly upstreamSockets: number;
+  /** How long Chatwoot may take to confirm an upstream subscription (it says nothing for a bad token). */
+  readonly confirmTimeoutMs: number;
+  /** Silence on an upstream socket after which it is treated as dead (Chatwoot pings every 3 s). */
+  readonly staleAfterMs: number;
+  /** First reconnect delay; each later one doubles, with full jitter, up to reconnectMaxMs. */
+  readonly reconnectBaseMs: number;
+  readonly reconnectMaxMs: number;
+}
+
+function readRealtimeConfig(read: EnvReader): RealtimeConfig {
+  return {
+    websocketUrl: read.websocketUrl('CHATWOOT_WEBSOCKET_URL'),
+    maxConnections: read.integer('GATEWAY_WS_MAX_CONNECTIONS', 1000, 0, 1_000_000),
+    maxSubscriptionsPerConnection: read.integer('GATEWAY_WS_MAX_SUBSCRIPTIONS', 10, 1, 1000),
+    connectionInitTimeoutMs: read.integer('GATEWAY_WS_INIT_TIMEOUT_MS', 10_000, 100, 600_000),
+    upstreamSockets: read.integer('GATEWAY_REALTIME_UPSTREAM_SOCKETS', 4, 1, 64),
+    confirmTimeoutMs: read.integer('GATEWAY_REALTIME_CONFIRM_TIMEOUT_MS', 10_000, 50, 600_000),
+    staleAfterMs: read.integer('GATEWAY_REALTIME_STALE_MS', 10_000, 100, 600_000),
+    reconnectBaseMs: read.integer('GATEWAY_REALTIME_RECONNECT_BASE_MS', 500, 1, 60_000),
+    reconnectMaxMs: read.integer('GATEWAY_REALTIME_RECONNECT_MAX_MS', 30_000, 1, 600_000),
+  };
+}
+
 // -----------------------------------------------------------------------------------------------------------------------
 
 /** Reads one variable at a time, recording a problem instead of throwing so that all are reported. */
@@ -492,6 +531,23 @@ class EnvReader {
       return null;
     }
     return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
+  }
+
+  /** A ws:// or wss:// URL with no credentials, query or fragment, or null when unset. */
+  websocketUrl(name: string): string | null {
+    const raw = this.string(name);
+    if (raw === undefined) return null;
+    let url: URL | undefined;
+    try {
+      url = new URL(raw);
+    } catch {
+      url = undefined;
+    }
+    if (!url || (url.protocol !== 'ws:' && url.protocol !== 'wss:') || url.username || url.password || url.search || url.hash) {
+      this.problems.push(`${name} must be a ws:// or wss:// URL without credentials or query, such as wss://chatwoot.example.com/cable.`);
+      return null;
+    }
+    return url.href;
   }
 
   /** A proxy URL (http:// or https://, credentials allowed) as given, or undefined when unset. */

@@ -54,6 +54,11 @@ export const ErrorCode = {
   NOT_ATTEMPTED: 'NOT_ATTEMPTED',
   /** The HTTP request body is larger than GATEWAY_MAX_BODY_BYTES (HTTP 413). */
   PAYLOAD_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
+  /**
+   * A bound of the realtime endpoint was reached: `limit` says which (connections, subscriptions) and `maximum` the
+   * configured value.
+   */
+  REALTIME_LIMIT_EXCEEDED: 'REALTIME_LIMIT_EXCEEDED',
   /** Something unexpected failed inside the gateway; details are in the gateway's log, not in the response. */
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
 } as const;

@@ -20,6 +20,7 @@ import type { ExplorerExample } from './http/explorerPage';
 import { createGraphQLHandler, sendError } from './http/graphqlHandler';
 import { Health } from './http/health';
 import { createOperationalRoutes } from './http/operational';
+import { type Realtime, startRealtime } from './realtime/start';
 import { parseOptions, queryLimitRules } from './graphql/limits';
 import { ConnectionTracker, settleWithin } from './lifecycle';
 import { SHUTTING_DOWN } from './chatwoot/bulk';
@@ -44,6 +45,8 @@ export interface Gateway {
   readonly health: Health;
   /** Verified contact identity, or null when not configured; `proveIdentity` serves the subscription transport. */
   readonly identity: IdentityService | null;
+  /** Subscriptions: the ActionCable bridge and the WebSocket endpoint. */
+  readonly realtime: Realtime;
   /** Stops accepting connections, finishes what is in flight, and closes upstream connections. */
   close(): Promise<void>;
 }
@@ -106,6 +109,7 @@ export async function startGateway(config: GatewayConfig, options: GatewayOption
   const identityConfig = options.identity !== undefined ? options.identity : config.identity;
   const identity = identityConfig ? await IdentityService.create(identityConfig) : null;
   const schema = buildGatewaySchema({ maxEntityRepresentations: config.graph.maxEntityRepresentations });
+  const formatError = createErrorFormatter({ development, onInternalError });
   const apollo = new ApolloServer<GatewayContext>({
     schema,
     csrfPrevention: true,
@@ -116,10 +120,7 @@ export async function startGateway(config: GatewayConfig, options: GatewayOption
     stopOnTerminationSignals: false,
     includeStacktraceInErrorResponses: development,
     allowBatchedHttpRequests: config.requestOptions.httpBatching,
-    formatError: createErrorFormatter({
-      development,
-      onInternalError,
-    }),
+    formatError,
     // Hot path (bench/RESULTS.md): the cache-control plugin hooks willResolveField, which makes Apollo wrap every field
     // resolver of the schema; its only output here would be `cache-control: no-store`, which the handler now sets.
     plugins: [
@@ -189,6 +190,9 @@ export async function startGateway(config: GatewayConfig, options: GatewayOption
     sendError(res, 404, `Nothing is served at ${path}; GraphQL is at ${GRAPHQL_PATH}.`, ErrorCode.BAD_REQUEST);
   }
 
+  // GraphQL subscriptions over WebSocket on the same path, bridged from Chatwoot's ActionCable (src/realtime).
+  const realtime = startRealtime({ config, baseUrl, httpServer, path: GRAPHQL_PATH, schema, chatwoot, identity, formatError, logger, metrics });
+
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', reject);
     httpServer.listen(config.server.port, config.server.host, () => {
@@ -210,8 +214,11 @@ export async function startGateway(config: GatewayConfig, options: GatewayOption
     metrics,
     health,
     identity,
+    realtime,
     async close() {
       health.markDraining();
+      // Upgraded sockets would hold the HTTP drain: complete every subscription and close them first.
+      await realtime.close();
       const bulkTimer = setTimeout(() => bulkStop.abort(SHUTTING_DOWN), Math.floor(ops.shutdownGraceMs / 2));
       const clean = await connections.drain(ops.shutdownGraceMs);
       clearTimeout(bulkTimer);

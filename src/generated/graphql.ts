@@ -30,6 +30,8 @@ import type { ContactInboxRecord, AccountContactPageRecord, AccountContactSearch
 import type { AccountConversationPageRecord, ConversationCountsRecord } from '../chatwoot/operations/application/conversations';
 import type { StatusChangeRecord, PriorityChangeRecord, AgentTypingRecord } from '../chatwoot/operations/application/conversationActions';
 import type { AccountMessagePageRecord } from '../chatwoot/operations/application/messages';
+import type { ConversationEventRecord } from '../realtime/contactEvents';
+import type { AccountEventRecord } from '../realtime/accountEvents';
 import type { GatewayContext } from '../graphql/context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -1111,6 +1113,56 @@ export type AccountConversationPage = {
   totalCount?: Maybe<Scalars['Int']['output']>;
 };
 
+/** One event of an account, for an agent. */
+export type AccountEvent = {
+  __typename?: 'AccountEvent';
+  /** The account the event belongs to (always the one subscribed to). */
+  accountId: Scalars['ID']['output'];
+  /** The contact, for contact events; fields the event does not carry are read. */
+  contact?: Maybe<AccountContact>;
+  /** The conversation, for conversation, assignment, team and typing events; fields the event does not carry are read. */
+  conversation?: Maybe<AccountConversation>;
+  /** The display id of the conversation concerned; null for contact events and RESYNC. */
+  displayId?: Maybe<Scalars['Int']['output']>;
+  /** What happened. */
+  kind: AccountEventKind;
+  /** The message, for message events (private notes included: agents see them). */
+  message?: Maybe<AccountMessage>;
+};
+
+/** What happened, for an agent. */
+export type AccountEventKind =
+  /** A conversation was assigned to someone else (or unassigned). */
+  | 'ASSIGNEE_CHANGED'
+  /** A contact was created in the account. */
+  | 'CONTACT_CREATED'
+  /** A contact of the account was deleted. */
+  | 'CONTACT_DELETED'
+  /** Two contacts of the account were merged. */
+  | 'CONTACT_MERGED'
+  /** A contact of the account changed. */
+  | 'CONTACT_UPDATED'
+  /** A conversation was opened. */
+  | 'CONVERSATION_CREATED'
+  /** The contact read the conversation. */
+  | 'CONVERSATION_READ'
+  /** A conversation's status changed. */
+  | 'CONVERSATION_STATUS_CHANGED'
+  /** A conversation changed (team, assignee, status, snooze, attributes, labels, priority). */
+  | 'CONVERSATION_UPDATED'
+  /** A message was added to a conversation, private notes included. */
+  | 'MESSAGE_CREATED'
+  /** A message changed. */
+  | 'MESSAGE_UPDATED'
+  /** The link to Chatwoot was lost and is back, or events were dropped for a slow reader: read again what you show. */
+  | 'RESYNC'
+  /** A conversation was moved to another team. */
+  | 'TEAM_CHANGED'
+  /** Someone stopped typing in a conversation. */
+  | 'TYPING_OFF'
+  /** Someone started typing in a conversation. */
+  | 'TYPING_ON';
+
 /**
  * An inbox of an account, as its administrators and members see it. Chatwoot also returns the inbox's HMAC token,
  * secret and channel passwords to administrators; the gateway never does.
@@ -2041,6 +2093,41 @@ export type ConversationCounts = {
   /** Assigned to nobody. */
   unassigned?: Maybe<Scalars['Int']['output']>;
 };
+
+/** One event of a contact's conversations, in the same types the queries return. */
+export type ConversationEvent = {
+  __typename?: 'ConversationEvent';
+  /** The conversation, for conversation and typing events. */
+  conversation?: Maybe<Conversation>;
+  /** The display id of the conversation concerned; null for a RESYNC of all conversations. */
+  displayId?: Maybe<Scalars['Int']['output']>;
+  /** What happened. */
+  kind: ConversationEventKind;
+  /** The message, for MESSAGE_CREATED and MESSAGE_UPDATED. */
+  message?: Maybe<Message>;
+};
+
+/** What happened, for a contact. */
+export type ConversationEventKind =
+  /** A conversation was opened. */
+  | 'CONVERSATION_CREATED'
+  /** A conversation was resolved, reopened, snoozed or set pending. */
+  | 'CONVERSATION_STATUS_CHANGED'
+  /** A conversation changed (assignment, snooze, priority, attributes). */
+  | 'CONVERSATION_UPDATED'
+  /** A message was added to a conversation (by the contact, an agent or a bot). */
+  | 'MESSAGE_CREATED'
+  /** A message changed (an answer to a form was recorded, a status changed, ...). */
+  | 'MESSAGE_UPDATED'
+  /**
+   * The link to Chatwoot was lost and is back; events of the gap may be missing (Chatwoot replays nothing). Read the
+   * conversations and messages you show again. Also sent when a client reads too slowly and events were dropped.
+   */
+  | 'RESYNC'
+  /** An agent stopped typing. */
+  | 'TYPING_OFF'
+  /** An agent started typing. */
+  | 'TYPING_ON';
 
 /** A conversation attribute a filter condition may test. */
 export type ConversationFilterAttribute =
@@ -4544,6 +4631,54 @@ export type SubmitMessageResponseInput = {
   value?: InputMaybe<Scalars['String']['input']>;
 };
 
+/**
+ * Live events, over WebSocket only (the `graphql-transport-ws` protocol of the graphql-ws library, at this same
+ * `/graphql` URL). The gateway subscribes to Chatwoot's realtime channel for you and passes on only what the audience
+ * may see, in the schema's own types. Chatwoot replays nothing after a break: on `RESYNC`, read again what you show.
+ */
+export type Subscription = {
+  __typename?: 'Subscription';
+  /**
+   * An agent's events of one account. Needs the agent's own Chatwoot access token, sent as the connection's
+   * `connectionParams` (`{"api-access-token": "..."}`) or as the `api-access-token` header of the upgrade request:
+   * UNAUTHENTICATED (reason `missing_token`) without one. The gateway reads `GET /api/v1/profile` with it; an account
+   * the user does not belong to is FORBIDDEN (reason `account_not_permitted`). Served only when the operator turned the
+   * Application API on (GATEWAY_APPLICATION_API=true); FORBIDDEN with reason `api_disabled` otherwise.
+   */
+  accountEvents: AccountEvent;
+  /**
+   * A contact's events: new and changed messages, agents typing, and changes of the contact's conversations. The
+   * gateway reads the contact first (`GET /public/api/v1/inboxes/{inboxIdentifier}/contacts/{contactIdentifier}`) to
+   * get its realtime token; an unknown contact ends the subscription with NOT_FOUND and nothing is subscribed. Private
+   * notes and agents typing one never arrive.
+   */
+  conversationEvents: ConversationEvent;
+};
+
+
+/**
+ * Live events, over WebSocket only (the `graphql-transport-ws` protocol of the graphql-ws library, at this same
+ * `/graphql` URL). The gateway subscribes to Chatwoot's realtime channel for you and passes on only what the audience
+ * may see, in the schema's own types. Chatwoot replays nothing after a break: on `RESYNC`, read again what you show.
+ */
+export type SubscriptionAccountEventsArgs = {
+  accountId: Scalars['ID']['input'];
+};
+
+
+/**
+ * Live events, over WebSocket only (the `graphql-transport-ws` protocol of the graphql-ws library, at this same
+ * `/graphql` URL). The gateway subscribes to Chatwoot's realtime channel for you and passes on only what the audience
+ * may see, in the schema's own types. Chatwoot replays nothing after a break: on `RESYNC`, read again what you show.
+ */
+export type SubscriptionConversationEventsArgs = {
+  contactIdentifier: Scalars['String']['input'];
+  displayId?: InputMaybe<Scalars['Int']['input']>;
+  identity?: InputMaybe<IdentityProofInput>;
+  inboxIdentifier: Scalars['String']['input'];
+  options?: InputMaybe<RequestOptionsInput>;
+};
+
 /** One row of the agent, inbox or team summary report. */
 export type SummaryReportRow = {
   __typename?: 'SummaryReportRow';
@@ -5065,6 +5200,8 @@ export type ResolversTypes = {
   AccountContactSearchPage: ResolverTypeWrapper<AccountContactSearchPageRecord>;
   AccountConversation: ResolverTypeWrapper<AccountConversationRef>;
   AccountConversationPage: ResolverTypeWrapper<AccountConversationPageRecord>;
+  AccountEvent: ResolverTypeWrapper<AccountEventRecord>;
+  AccountEventKind: AccountEventKind;
   AccountInbox: ResolverTypeWrapper<AccountInboxRecord>;
   AccountMembership: ResolverTypeWrapper<MembershipRecord>;
   AccountMessage: ResolverTypeWrapper<AccountMessageRecord>;
@@ -5104,6 +5241,8 @@ export type ResolversTypes = {
   ContactSortInput: ContactSortInput;
   Conversation: ResolverTypeWrapper<ConversationRecord>;
   ConversationCounts: ResolverTypeWrapper<ConversationCountsRecord>;
+  ConversationEvent: ResolverTypeWrapper<ConversationEventRecord>;
+  ConversationEventKind: ConversationEventKind;
   ConversationFilterAttribute: ConversationFilterAttribute;
   ConversationFilterCondition: ConversationFilterCondition;
   ConversationFilterInput: ConversationFilterInput;
@@ -5197,6 +5336,7 @@ export type ResolversTypes = {
   SendMessageInput: SendMessageInput;
   SenderNameType: SenderNameType;
   SubmitMessageResponseInput: SubmitMessageResponseInput;
+  Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
   SummaryReportRow: ResolverTypeWrapper<SummaryReportRow>;
   Team: ResolverTypeWrapper<TeamRecord>;
   TypingStatus: TypingStatus;
@@ -5235,6 +5375,7 @@ export type ResolversParentTypes = {
   AccountContactSearchPage: AccountContactSearchPageRecord;
   AccountConversation: AccountConversationRef;
   AccountConversationPage: AccountConversationPageRecord;
+  AccountEvent: AccountEventRecord;
   AccountInbox: AccountInboxRecord;
   AccountMembership: MembershipRecord;
   AccountMessage: AccountMessageRecord;
@@ -5264,6 +5405,7 @@ export type ResolversParentTypes = {
   ContactSortInput: ContactSortInput;
   Conversation: ConversationRecord;
   ConversationCounts: ConversationCountsRecord;
+  ConversationEvent: ConversationEventRecord;
   ConversationFilterCondition: ConversationFilterCondition;
   ConversationFilterInput: ConversationFilterInput;
   ConversationMetricCounts: ConversationMetricCounts;
@@ -5336,6 +5478,7 @@ export type ResolversParentTypes = {
   RequestOptionsInput: RequestOptionsInput;
   SendMessageInput: SendMessageInput;
   SubmitMessageResponseInput: SubmitMessageResponseInput;
+  Subscription: Record<PropertyKey, never>;
   SummaryReportRow: SummaryReportRow;
   Team: TeamRecord;
   TypingStatusPayload: ConversationSignalRecord;
@@ -5482,6 +5625,15 @@ export type AccountConversationPageResolvers<ContextType = GatewayContext, Paren
   page?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   perPage?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   totalCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+};
+
+export type AccountEventResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['AccountEvent'] = ResolversParentTypes['AccountEvent']> = {
+  accountId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  contact?: Resolver<Maybe<ResolversTypes['AccountContact']>, ParentType, ContextType>;
+  conversation?: Resolver<Maybe<ResolversTypes['AccountConversation']>, ParentType, ContextType>;
+  displayId?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['AccountEventKind'], ParentType, ContextType>;
+  message?: Resolver<Maybe<ResolversTypes['AccountMessage']>, ParentType, ContextType>;
 };
 
 export type AccountInboxResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['AccountInbox'] = ResolversParentTypes['AccountInbox'], FederationReferenceType extends FederationReferenceTypes['AccountInbox'] = FederationReferenceTypes['AccountInbox']> = {
@@ -5726,6 +5878,13 @@ export type ConversationCountsResolvers<ContextType = GatewayContext, ParentType
   assigned?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   mine?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   unassigned?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+};
+
+export type ConversationEventResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ConversationEvent'] = ResolversParentTypes['ConversationEvent']> = {
+  conversation?: Resolver<Maybe<ResolversTypes['Conversation']>, ParentType, ContextType>;
+  displayId?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['ConversationEventKind'], ParentType, ContextType>;
+  message?: Resolver<Maybe<ResolversTypes['Message']>, ParentType, ContextType>;
 };
 
 export type ConversationMetricCountsResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ConversationMetricCounts'] = ResolversParentTypes['ConversationMetricCounts']> = {
@@ -6176,6 +6335,11 @@ export type ReportingEventPageResolvers<ContextType = GatewayContext, ParentType
   totalPages?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
+export type SubscriptionResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Subscription'] = ResolversParentTypes['Subscription']> = {
+  accountEvents?: SubscriptionResolver<ResolversTypes['AccountEvent'], "accountEvents", ParentType, ContextType, RequireFields<SubscriptionAccountEventsArgs, 'accountId'>>;
+  conversationEvents?: SubscriptionResolver<ResolversTypes['ConversationEvent'], "conversationEvents", ParentType, ContextType, RequireFields<SubscriptionConversationEventsArgs, 'contactIdentifier' | 'inboxIdentifier'>>;
+};
+
 export type SummaryReportRowResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['SummaryReportRow'] = ResolversParentTypes['SummaryReportRow']> = {
   avgFirstResponseTime?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   avgReplyTime?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
@@ -6241,6 +6405,7 @@ export type Resolvers<ContextType = GatewayContext> = {
   AccountContactSearchPage?: AccountContactSearchPageResolvers<ContextType>;
   AccountConversation?: AccountConversationResolvers<ContextType>;
   AccountConversationPage?: AccountConversationPageResolvers<ContextType>;
+  AccountEvent?: AccountEventResolvers<ContextType>;
   AccountInbox?: AccountInboxResolvers<ContextType>;
   AccountMembership?: AccountMembershipResolvers<ContextType>;
   AccountMessage?: AccountMessageResolvers<ContextType>;
@@ -6262,6 +6427,7 @@ export type Resolvers<ContextType = GatewayContext> = {
   ContactInbox?: ContactInboxResolvers<ContextType>;
   Conversation?: ConversationResolvers<ContextType>;
   ConversationCounts?: ConversationCountsResolvers<ContextType>;
+  ConversationEvent?: ConversationEventResolvers<ContextType>;
   ConversationMetricCounts?: ConversationMetricCountsResolvers<ContextType>;
   ConversationPriorityChange?: ConversationPriorityChangeResolvers<ContextType>;
   ConversationSeenPayload?: ConversationSeenPayloadResolvers<ContextType>;
@@ -6305,6 +6471,7 @@ export type Resolvers<ContextType = GatewayContext> = {
   ReportSummary?: ReportSummaryResolvers<ContextType>;
   ReportingEvent?: ReportingEventResolvers<ContextType>;
   ReportingEventPage?: ReportingEventPageResolvers<ContextType>;
+  Subscription?: SubscriptionResolvers<ContextType>;
   SummaryReportRow?: SummaryReportRowResolvers<ContextType>;
   Team?: TeamResolvers<ContextType>;
   TypingStatusPayload?: TypingStatusPayloadResolvers<ContextType>;

@@ -2,6 +2,7 @@ import type { IncomingHttpHeaders } from 'node:http';
 import type { ChatwootClient } from '../chatwoot/client';
 import type { CallContext } from '../chatwoot/transport';
 import type { RequestIdentity } from '../identity/requestIdentity';
+import type { RealtimeService } from '../realtime/service';
 import type { RequestLoaders } from './loaders';
 import type { PlatformAccess } from './principal';
 
@@ -25,6 +26,8 @@ export interface GatewayContext {
    * not pass through Apollo's error formatter (the per-item errors of a bulk operation). Ignored when left out.
    */
   readonly reportInternalError?: (error: unknown) => void;
+  /** The ActionCable bridge, on WebSocket connections only (subscriptions are not served over HTTP). */
+  readonly realtime?: RealtimeService;
 }
 
 /**

@@ -15,6 +15,7 @@ import {
 } from '../chatwoot/errors';
 import { ERROR_CODES, ErrorCode } from '../errors';
 import { IdentityError } from '../identity/errors';
+import { RealtimeRefusal } from '../realtime/errors';
 import { limitExceeded } from './limits';
 import { InvalidScalarValueError } from './scalars';
 
@@ -28,6 +29,11 @@ import { InvalidScalarValueError } from './scalars';
 export function toGraphQLError(error: unknown): GraphQLError {
   if (error instanceof GraphQLError) return error;
   if (error instanceof IdentityError) return new GraphQLError(error.message, { extensions: { code: error.code, reason: error.reason } });
+  if (error instanceof RealtimeRefusal) {
+    const extensions: Record<string, unknown> = { code: error.code, reason: error.reason };
+    if (error.maximum !== undefined) extensions.maximum = error.maximum;
+    return new GraphQLError(error.message, { extensions });
+  }
   if (!(error instanceof ChatwootError)) {
     return new GraphQLError('Internal server error.', {
       originalError: error instanceof Error ? error : undefined,
@@ -145,7 +151,7 @@ const TOO_MANY_VARIABLE_ERRORS = /^Too many errors processing variables/;
 export function createErrorFormatter(options: { development: boolean; onInternalError?: (error: unknown) => void }) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const original = unwrapResolverError(error);
-    if (original instanceof ChatwootError || original instanceof IdentityError) {
+    if (original instanceof ChatwootError || original instanceof IdentityError || original instanceof RealtimeRefusal) {
       const mapped = toGraphQLError(original);
       return { message: mapped.message, locations: formatted.locations, path: formatted.path, extensions: mapped.extensions };
     }

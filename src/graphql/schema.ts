@@ -12,6 +12,7 @@ import { applicationResolvers } from './resolvers/application';
 import { platformResolvers } from './resolvers/platform';
 import { inboxResolvers } from './resolvers/inboxes';
 import { messageResolvers } from './resolvers/messages';
+import { subscriptionResolvers } from './resolvers/subscriptions';
 import { scalarResolvers } from './scalars';
 import { buildSubgraphFromSdl } from './subgraph';
 
@@ -45,6 +46,7 @@ export const resolvers: Resolvers[] = [
   csatResolvers,
   ...applicationResolvers,
   platformResolvers,
+  subscriptionResolvers,
 ];
 
 /** Bounds the schema applies by itself, at execution. */

@@ -66,6 +66,17 @@ function assetTable(): ReadonlyMap<string, Asset> {
   ]);
 }
 
+/**
+ * The page's policy. connect-src names the gateway's own ws:// and wss:// origin besides 'self' (which CSP Level 3
+ * browsers already extend to WebSockets), for subscriptions; `host` is used only when it is a plain host[:port].
+ */
+function contentSecurityPolicy(host: string | undefined): string {
+  const own = host && SAFE_HOST.test(host) ? ` ws://${host} wss://${host}` : '';
+  return CONTENT_SECURITY_POLICY.replace("connect-src 'self'", `connect-src 'self'${own}`);
+}
+
+const SAFE_HOST = /^(?:[A-Za-z0-9.-]+|\[[0-9A-Fa-f:.]+\])(?::\d{1,5})?$/;
+
 const CONTENT_SECURITY_POLICY = [
   "default-src 'none'",
   "script-src 'self'",
@@ -134,7 +145,7 @@ export function createExplorer(options: ExplorerOptions): Explorer {
       if (path === options.graphqlPath) {
         if (!prefersHtml(req.headers.accept)) return false;
         res.setHeader('content-type', 'text/html; charset=utf-8');
-        res.setHeader('content-security-policy', CONTENT_SECURITY_POLICY);
+        res.setHeader('content-security-policy', contentSecurityPolicy(req.headers.host));
         res.setHeader('x-content-type-options', 'nosniff');
         res.setHeader('referrer-policy', 'no-referrer');
         res.setHeader('cache-control', 'no-store');

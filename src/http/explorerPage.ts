@@ -61,6 +61,23 @@ export function exampleTabs(example: ExplorerExample): ExampleTab[] {
       ].join('\n'),
       variables: JSON.stringify(address, null, 2),
     },
+    {
+      query: [
+        '# Live events of the contact\'s conversation #1, over WebSocket (graphql-ws).',
+        '# Run it, then send a message to that conversation (sendMessage) or reply',
+        '# as an agent in Chatwoot, and watch the events arrive. Stop it with the same button.',
+        'subscription ConversationEvents($inboxIdentifier: String!, $contactIdentifier: String!, $displayId: Int) {',
+        '  conversationEvents(inboxIdentifier: $inboxIdentifier, contactIdentifier: $contactIdentifier, displayId: $displayId) {',
+        '    kind',
+        '    displayId',
+        '    message { id content messageType createdAt sender { type name } }',
+        '    conversation { displayId status }',
+        '  }',
+        '}',
+        '',
+      ].join('\n'),
+      variables: JSON.stringify({ ...address, displayId: 1 }, null, 2),
+    },
   ];
 }
 
@@ -82,6 +99,8 @@ export function renderExplorerPage(assetDir: string, example: ExplorerExample): 
     // A token typed into the Headers tab must not outlive the browser tab in localStorage.
     shouldPersistHeaders: false,
     defaultEditorToolsVisibility: 'variables',
+    // Subscriptions go over graphql-ws to this same URL (ws:// or wss://), where the gateway serves them.
+    subscriptionsProtocol: 'WS',
   };
   return `<!doctype html>
 <html lang="en">

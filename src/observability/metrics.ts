@@ -1,4 +1,5 @@
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { RealtimeMetrics } from './realtimeMetrics';
 
 /** Status classes used as a label, so that the label set stays small whatever Chatwoot answers. */
 export type StatusClass = '2xx' | '3xx' | '4xx' | '5xx' | 'error';
@@ -48,6 +49,9 @@ export class GatewayMetrics {
     buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30],
     registers: [this.registry],
   });
+
+  /** Subscriptions and the ActionCable bridge (src/realtime). */
+  readonly realtime = new RealtimeMetrics(this.registry);
 
   constructor(upstream: UpstreamStats) {
     new Gauge({

@@ -39,16 +39,21 @@ export function registerConversationRoutes(router: SimRouter, store: SimulatorSt
       if (conversation.status !== 'resolved') {
         conversation.status = 'resolved';
         store.addMessage(conversation, { messageType: 2, content: 'Conversation was resolved by the contact' });
+        store.emit({ type: 'conversation.status_changed', conversation });
       }
       return ok(publicConversation(store, conversation));
     }),
   );
 
   router.on('POST', `${base}/:conversation/toggle_typing`, (req) =>
-    withConversation(store, req.params, (conversation) => {
+    withConversation(store, req.params, (conversation, { link }) => {
       // Chatwoot broadcasts on/off and ignores anything else, answering 200 with an empty body either way.
       const status = req.body.typing_status;
-      if (status === 'on' || status === 'off') conversation.typingStatus = status;
+      if (status === 'on' || status === 'off') {
+        conversation.typingStatus = status;
+        const typer = { type: 'contact' as const, id: link.contactId };
+        store.emit({ type: status === 'on' ? 'conversation.typing_on' : 'conversation.typing_off', conversation, typer, isPrivate: false });
+      }
       return ok();
     }),
   );

@@ -1,6 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { SimulatorChatwootVersion, SimulatorEdition } from '../config';
+import { attachCable } from './cable';
 import { registerContactRoutes } from './contacts';
 import { registerConversationRoutes, seedDemoConversation } from './conversations';
 import { registerCsatRoutes } from './csat';
@@ -71,6 +72,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       }
     });
   });
+  // Chatwoot's ActionCable at /cable, broadcasting the store's changes.
+  const cable = attachCable(server, store, application);
   await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {
@@ -81,6 +84,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     demo,
     close: () =>
       new Promise<void>((resolve) => {
+        cable.close();
         server.close(() => resolve());
         server.closeAllConnections();
       }),

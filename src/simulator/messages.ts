@@ -39,7 +39,10 @@ export function registerMessageRoutes(router: SimRouter, store: SimulatorStore):
       });
       for (const upload of uploads) store.addAttachment(message, upload, req.origin);
       // A message from the contact reopens a resolved conversation.
-      if (conversation.status === 'resolved') conversation.status = 'open';
+      if (conversation.status === 'resolved') {
+        conversation.status = 'open';
+        store.emit({ type: 'conversation.status_changed', conversation });
+      }
       return ok(publicMessage(message, conversation));
     }),
   );
@@ -81,7 +84,7 @@ export function publicMessage(message: SimMessage, conversation: SimConversation
     created_at: message.createdAt,
     conversation_id: conversation.displayId,
   };
-  if (message.attachments.length > 0) json.attachments = message.attachments.map(publicAttachment);
+  if (message.attachments.length > 0) json.attachments = message.attachments.map(publicAttachmentData);
   if (message.sender) {
     json.sender =
       message.sender.type === 'contact'
@@ -96,7 +99,7 @@ export function publicMessage(message: SimMessage, conversation: SimConversation
  * height come from Active Storage's background analysis, so a fresh upload has none; Chatwoot sets `extension` only
  * for some channels, never for a Client API upload.
  */
-function publicAttachment(attachment: SimAttachment): JsonObject {
+export function publicAttachmentData(attachment: SimAttachment): JsonObject {
   return {
     id: attachment.id,
     message_id: attachment.messageId,

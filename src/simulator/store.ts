@@ -115,6 +115,21 @@ export interface SimAttachment {
   dataUrl: string;
 }
 
+/**
+ * A change of state the realtime endpoint (src/simulator/cable.ts) turns into broadcasts. Emitted by the store for
+ * messages and conversations it adds, and by the routes for status and typing changes.
+ */
+export type SimStoreEvent =
+  | { type: 'message.created'; message: SimMessage; conversation: SimConversation }
+  | { type: 'conversation.created' | 'conversation.status_changed'; conversation: SimConversation }
+  | {
+      type: 'conversation.typing_on' | 'conversation.typing_off';
+      conversation: SimConversation;
+      /** Who is typing; they do not receive their own typing event. */
+      typer: { type: 'contact' | 'user'; id: number };
+      isPrivate: boolean;
+    };
+
 export const ACCOUNT_ID = 1;
 
 export class SimulatorStore {
@@ -124,6 +139,31 @@ export class SimulatorStore {
   readonly conversations: SimConversation[] = [];
   readonly messages: SimMessage[] = [];
   private nextId = { inbox: 1, contact: 1, conversation: 1, displayId: 1, message: 1, attachment: 1 };
+  private readonly listeners = new Set<(event: SimStoreEvent) => void>();
+
+  /** Hears every change the realtime endpoint broadcasts; returns the function that stops listening. */
+  listen(listener: (event: SimStoreEvent) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Announces a change (the store does for what it adds; routes do for what they change in place). */
+  emit(event: SimStoreEvent): void {
+    for (const listener of this.listeners) listener(event);
+  }
+
+  /**
+   * An agent's reply (or private note) in a conversation, as the dashboard or the Application API would add it;
+   * it is broadcast like any message. Tests use it to play the agent.
+   */
+  replyAsAgent(conversation: SimConversation, agent: { id: number; name: string }, content: string, options: { private?: boolean } = {}): SimMessage {
+    return this.addMessage(conversation, {
+      messageType: 1,
+      content,
+      private: options.private ?? false,
+      sender: { type: 'user', id: agent.id, name: agent.name },
+    });
+  }
 
   addInbox(fields: Partial<SimInbox> & Pick<SimInbox, 'name'>): SimInbox {
     const inbox: SimInbox = {
@@ -220,6 +260,7 @@ export class SimulatorStore {
       ...fields,
     };
     this.conversations.push(conversation);
+    this.emit({ type: 'conversation.created', conversation });
     return conversation;
   }
 
@@ -243,6 +284,7 @@ export class SimulatorStore {
     this.messages.push(message);
     const owner = this.conversations.find((c) => c.id === message.conversationId);
     if (owner && message.messageType !== 2) owner.lastActivityAt = Math.max(owner.lastActivityAt, message.createdAt);
+    this.emit({ type: 'message.created', message, conversation });
     return message;
   }
 

@@ -21,7 +21,9 @@ describe('error codes of requests the gateway used to mask', () => {
   });
 
   it('refuses a subscription sent over HTTP with 400 BAD_REQUEST, without calling Chatwoot', async () => {
-    const answer = await post({ query: 'subscription { __typename }' });
+    // A real subscription field: the schema has a Subscription type, and graphql-js refuses `subscription { __typename }`
+    // by validation before the HTTP check would.
+    const answer = await post({ query: 'subscription { conversationEvents(inboxIdentifier: "inbox-1", contactIdentifier: "contact-1") { kind } }' });
     expect(answer.status).toBe(400);
     expect(answer.json?.errors).toEqual([
       { message: 'Subscriptions are not served over HTTP POST; send them over a WebSocket.', extensions: { code: 'BAD_REQUEST' } },

@@ -112,6 +112,37 @@ if (!haveChromium && !inCI) {
     await page.locator('.graphiql-history').getByText('UpdateContact').first().waitFor({ timeout: 15_000 });
   }, 60_000);
 
+  it('runs the conversationEvents subscription over WebSocket and shows an event as it arrives', async () => {
+    const sockets: string[] = [];
+    page.on('websocket', (socket) => sockets.push(socket.url()));
+    await page.locator('.graphiql-tab').filter({ hasText: 'ConversationEvents' }).first().click();
+    await page.getByText(/subscription\sConversationEvents\(/).first().waitFor({ timeout: 30_000 });
+    const demo = running.simulator!.demo;
+    // Run it, and wait until Chatwoot confirmed the subscription upstream. A click that a loaded machine's page
+    // swallowed (the editor still mounting) started nothing: click again, at most three times in all.
+    const bridge = running.gateway.realtime.bridge;
+    for (let attempt = 0; attempt < 3 && bridge.sizes.subscribers === 0; attempt++) {
+      await page.getByRole('button', { name: /Execute query/ }).click();
+      const deadline = Date.now() + 15_000;
+      while (bridge.confirmedSubscriptions === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    }
+    expect(bridge.sizes.subscribers).toBe(1);
+    expect(bridge.confirmedSubscriptions).toBe(1);
+    const sent = await fetch(running.gateway.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        query: `mutation { sendMessage(inboxIdentifier: "${demo.inboxIdentifier}", contactIdentifier: "${demo.contactIdentifier}", displayId: 1, input: { content: "Hi-from-chromium" }) { id } }`,
+      }),
+    });
+    expect(((await sent.json()) as { errors?: unknown }).errors).toBeUndefined();
+    await page.locator('.graphiql-response').filter({ hasText: /Hi-from-chromium/ }).first().waitFor({ timeout: 30_000 });
+    const result = await textOf('.graphiql-response');
+    expect(result).toContain('"kind": "MESSAGE_CREATED"');
+    expect(result).toContain('"messageType": "INCOMING"');
+    expect([...new Set(sockets)]).toEqual([running.gateway.url.replace(/^http/, 'ws')]);
+  }, 120_000);
+
   it('made every request to the gateway only, with no error on the page', () => {
     const gatewayOrigin = new URL(running.gateway.url).origin;
     expect(requested.length).toBeGreaterThan(3);

@@ -51,7 +51,9 @@ describe('the explorer (GATEWAY_EXPLORER on, the default outside production)', (
     expect(response.headers.get('content-type')).toBe('text/html; charset=utf-8');
     const csp = response.headers.get('content-security-policy') ?? '';
     expect(csp).toContain("script-src 'self'");
-    expect(csp).toContain("connect-src 'self'");
+    // Subscriptions: the gateway's own ws:// and wss:// origin, nothing else.
+    const host = new URL(gateway.url).host;
+    expect(csp).toContain(`connect-src 'self' ws://${host} wss://${host};`);
     expect(csp).toContain("frame-ancestors 'none'");
     expect(response.headers.get('x-content-type-options')).toBe('nosniff');
     expect(html).toContain('<title>Chatwoot GraphQL Gateway · Explorer</title>');
@@ -59,13 +61,16 @@ describe('the explorer (GATEWAY_EXPLORER on, the default outside production)', (
     expect(html).not.toMatch(/(?:src|href)="(?:https?:)?\/\//);
   });
 
-  it('opens with the updateContact mutation and the contact query, filled with the example records', async () => {
+  it('opens with the updateContact mutation, the contact query and the conversationEvents subscription, filled with the example records', async () => {
     const html = await (await openInBrowser(gateway)).text();
     const json = /<script type="application\/json" id="explorer-options">([^<]*)<\/script>/.exec(html)?.[1] ?? '';
-    const options = JSON.parse(json) as { defaultTabs: Array<{ query: string; variables: string }> };
+    const options = JSON.parse(json) as { defaultTabs: Array<{ query: string; variables: string }>; subscriptionsProtocol: string };
 
-    expect(options.defaultTabs).toHaveLength(2);
-    const [mutation, query] = options.defaultTabs;
+    expect(options.defaultTabs).toHaveLength(3);
+    const [mutation, query, subscription] = options.defaultTabs;
+    expect(options.subscriptionsProtocol).toBe('WS');
+    expect(subscription?.query).toContain('subscription ConversationEvents(');
+    expect(JSON.parse(subscription?.variables ?? '')).toEqual({ inboxIdentifier: 'demoInbox</script>', contactIdentifier: 'demo-contact-1', displayId: 1 });
     expect(mutation?.query).toContain('mutation UpdateContact(');
     expect(JSON.parse(mutation?.variables ?? '')).toEqual({
       inboxIdentifier: 'demoInbox</script>',
