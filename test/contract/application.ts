@@ -48,56 +48,40 @@ const CONTACT_SORTS = ['email', 'name', 'phone_number', 'last_activity_at', 'cre
 /** Rails reads a list from repeated `name[]=value` pairs; the document names the parameter without the brackets. */
 const LABELS_ARRAY = { 'labels[]': { type: 'string' } };
 
+/**
+ * A filter request (E10): ten operators with per-attribute allow-lists; query_operator joins a condition to the NEXT
+ * one, so the last carries null; custom attribute conditions say which model's attribute they test.
+ */
+const FILTER_BODY = {
+  type: 'object',
+  required: ['payload'],
+  properties: {
+    payload: {
+      type: 'array',
+      minItems: 1,
+      items: {
+        type: 'object',
+        required: ['attribute_key', 'filter_operator', 'values', 'query_operator'],
+        properties: {
+          attribute_key: { type: 'string' },
+          filter_operator: { enum: FILTER_OPERATORS },
+          values: { type: 'array', items: { type: 'string' } },
+          query_operator: { enum: ['AND', 'OR', null] },
+          custom_attribute_type: { enum: ['contact_attribute', 'conversation_attribute'] },
+        },
+        additionalProperties: false,
+      },
+    },
+  },
+  additionalProperties: false,
+};
+
 export const APPLICATION_ERRATA: SpecErrata = {
   requestBodies: {
     // E10: ten operators with per-attribute allow-lists; query_operator joins a condition to the NEXT one, so the last
     // carries null; custom attribute conditions say which model's attribute they test.
-    contactFilter: {
-      type: 'object',
-      required: ['payload'],
-      properties: {
-        payload: {
-          type: 'array',
-          minItems: 1,
-          items: {
-            type: 'object',
-            required: ['attribute_key', 'filter_operator', 'values', 'query_operator'],
-            properties: {
-              attribute_key: { type: 'string' },
-              filter_operator: { enum: FILTER_OPERATORS },
-              values: { type: 'array', items: { type: 'string' } },
-              query_operator: { enum: ['AND', 'OR', null] },
-              custom_attribute_type: { enum: ['contact_attribute', 'conversation_attribute'] },
-            },
-            additionalProperties: false,
-          },
-        },
-      },
-      additionalProperties: false,
-    },
-    conversationFilter: {
-      type: 'object',
-      required: ['payload'],
-      properties: {
-        payload: {
-          type: 'array',
-          minItems: 1,
-          items: {
-            type: 'object',
-            required: ['attribute_key', 'filter_operator', 'values', 'query_operator'],
-            properties: {
-              attribute_key: { type: 'string' },
-              filter_operator: { enum: FILTER_OPERATORS },
-              values: { type: 'array', items: { type: 'string' } },
-              query_operator: { enum: ['AND', 'OR', null] },
-              custom_attribute_type: { enum: ['contact_attribute', 'conversation_attribute'] },
-            },
-            additionalProperties: false,
-          },
-        },
-      },
-      additionalProperties: false,
-    },
+    contactFilter: FILTER_BODY,
+    conversationFilter: FILTER_BODY,
     // E8: inbox_id is optional (without it no contact inbox is made).
     contactCreate: {
       type: 'object',

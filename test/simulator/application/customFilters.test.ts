@@ -1,22 +1,11 @@
-import { startSimulator, type Simulator } from '../../../src/simulator';
-import { ADMIN, AGENT, startApplicationGateway } from '../../support/application';
-import type { TestGateway } from '../../support/gateway';
+import { ADMIN, AGENT, useApplicationSimulator } from '../../support/application';
 
 const QUERY = { payload: [{ attribute_key: 'status', filter_operator: 'equal_to', values: ['open'], query_operator: null }] };
 
 describe('saved filters against the simulator', () => {
-  let simulator: Simulator;
-  let gateway: TestGateway;
-  beforeAll(async () => {
-    simulator = await startSimulator();
-    gateway = await startApplicationGateway(simulator.url);
-  });
-  afterAll(async () => {
-    await gateway.close();
-    await simulator.close();
-  });
+  const app = useApplicationSimulator();
   const create = (name: string, type: string, headers: Record<string, string>) =>
-    gateway.query<{ createCustomFilter: { id: string } }>(
+    app.gateway.query<{ createCustomFilter: { id: string } }>(
       `mutation($query: JSONObject!) { createCustomFilter(accountId: 1, input: { name: "${name}", type: ${type}, query: $query }) { id name type query } }`,
       { query: QUERY },
       headers,
@@ -27,21 +16,21 @@ describe('saved filters against the simulator', () => {
     expect(mine.data?.createCustomFilter).toMatchObject({ name: 'Open ones', type: 'CONVERSATION', query: QUERY });
     await create('Leads', 'CONTACT', AGENT);
     await create('Admin view', 'CONVERSATION', ADMIN);
-    expect((await gateway.query('{ account(id: 1) { customFilters { name } } }', {}, AGENT)).data).toEqual({ account: { customFilters: [{ name: 'Open ones' }] } });
-    expect((await gateway.query('{ account(id: 1) { customFilters(type: CONTACT) { name } } }', {}, AGENT)).data).toEqual({ account: { customFilters: [{ name: 'Leads' }] } });
+    expect((await app.gateway.query('{ account(id: 1) { customFilters { name } } }', {}, AGENT)).data).toEqual({ account: { customFilters: [{ name: 'Open ones' }] } });
+    expect((await app.gateway.query('{ account(id: 1) { customFilters(type: CONTACT) { name } } }', {}, AGENT)).data).toEqual({ account: { customFilters: [{ name: 'Leads' }] } });
     const id = mine.data!.createCustomFilter.id;
-    const foreign = await gateway.query(`{ account(id: 1) { customFilter(id: ${id}) { id } } }`, {}, ADMIN);
+    const foreign = await app.gateway.query(`{ account(id: 1) { customFilter(id: ${id}) { id } } }`, {}, ADMIN);
     expect(foreign.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
   });
 
   it('changes and deletes a filter of the caller', async () => {
     const created = await create('Temp', 'REPORT', AGENT);
     const id = created.data!.createCustomFilter.id;
-    const updated = await gateway.query(`mutation { updateCustomFilter(accountId: 1, id: ${id}, input: { name: "Weekly", type: CONVERSATION }) { name type } }`, {}, AGENT);
+    const updated = await app.gateway.query(`mutation { updateCustomFilter(accountId: 1, id: ${id}, input: { name: "Weekly", type: CONVERSATION }) { name type } }`, {}, AGENT);
     expect(updated.data).toEqual({ updateCustomFilter: { name: 'Weekly', type: 'CONVERSATION' } });
-    const deleted = await gateway.query(`mutation { deleteCustomFilter(accountId: 1, id: ${id}) { id deleted } }`, {}, AGENT);
+    const deleted = await app.gateway.query(`mutation { deleteCustomFilter(accountId: 1, id: ${id}) { id deleted } }`, {}, AGENT);
     expect(deleted.data).toEqual({ deleteCustomFilter: { id, deleted: true } });
-    const gone = await gateway.query(`{ account(id: 1) { customFilter(id: ${id}) { id } } }`, {}, AGENT);
+    const gone = await app.gateway.query(`{ account(id: 1) { customFilter(id: ${id}) { id } } }`, {}, AGENT);
     expect(gone.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
   });
 });

@@ -1,7 +1,5 @@
 import { fetch } from 'undici';
-import { startSimulator, type Simulator } from '../../../src/simulator';
-import { AGENT, startApplicationGateway } from '../../support/application';
-import type { TestGateway } from '../../support/gateway';
+import { AGENT, useApplicationSimulator } from '../../support/application';
 import { postUpload } from '../../support/uploads';
 
 /**
@@ -12,20 +10,11 @@ import { postUpload } from '../../support/uploads';
 type Window = { nodes: { id: string; content: string; private: boolean; messageType: string }[]; hasOlder: boolean; oldestId: string; newestId: string };
 
 describe('account messages against the simulator', () => {
-  let simulator: Simulator;
-  let gateway: TestGateway;
-  beforeAll(async () => {
-    simulator = await startSimulator();
-    gateway = await startApplicationGateway(simulator.url);
-  });
-  afterAll(async () => {
-    await gateway.close();
-    await simulator.close();
-  });
+  const app = useApplicationSimulator();
 
-  const clientAddress = () => `inboxIdentifier: "${simulator.demo.inboxIdentifier}", contactIdentifier: "${simulator.demo.contactIdentifier}"`;
+  const clientAddress = () => `inboxIdentifier: "${app.simulator.demo.inboxIdentifier}", contactIdentifier: "${app.simulator.demo.contactIdentifier}"`;
   const agentWindow = async (args = '') => {
-    const result = await gateway.query<{ account: { conversation: { messages: Window } } }>(
+    const result = await app.gateway.query<{ account: { conversation: { messages: Window } } }>(
       `{ account(id: 1) { conversation(displayId: 1) { messages${args} { nodes { id content private messageType } hasOlder oldestId newestId } } } }`,
       {},
       AGENT,
@@ -35,13 +24,13 @@ describe('account messages against the simulator', () => {
   };
 
   it("shows an agent's reply to the contact, and the contact's message to the agent; private notes stay with agents", async () => {
-    const reply = await gateway.query('mutation { createConversationMessage(accountId: 1, displayId: 1, input: { content: "We are on it" }) { content messageType private } }', {}, AGENT);
+    const reply = await app.gateway.query('mutation { createConversationMessage(accountId: 1, displayId: 1, input: { content: "We are on it" }) { content messageType private } }', {}, AGENT);
     expect(reply.data).toEqual({ createConversationMessage: { content: 'We are on it', messageType: 'OUTGOING', private: false } });
-    await gateway.query('mutation { createConversationMessage(accountId: 1, displayId: 1, input: { content: "internal: refund approved", private: true }) { id } }', {}, AGENT);
-    const sent = await gateway.query(`mutation { sendMessage(${clientAddress()}, displayId: 1, input: { content: "Thanks!" }) { id } }`);
+    await app.gateway.query('mutation { createConversationMessage(accountId: 1, displayId: 1, input: { content: "internal: refund approved", private: true }) { id } }', {}, AGENT);
+    const sent = await app.gateway.query(`mutation { sendMessage(${clientAddress()}, displayId: 1, input: { content: "Thanks!" }) { id } }`);
     expect(sent.errors).toBeUndefined();
 
-    const contactSees = await gateway.query<{ conversation: { messages: { content: string }[] } }>(`{ conversation(${clientAddress()}, displayId: 1) { messages { content } } }`);
+    const contactSees = await app.gateway.query<{ conversation: { messages: { content: string }[] } }>(`{ conversation(${clientAddress()}, displayId: 1) { messages { content } } }`);
     const contents = contactSees.data!.conversation.messages.map((m) => m.content);
     expect(contents).toEqual(expect.arrayContaining(['We are on it', 'Thanks!']));
     expect(contents).not.toContain('internal: refund approved');
@@ -55,8 +44,8 @@ describe('account messages against the simulator', () => {
   });
 
   it('pages by message id: the latest 20, then the ones before the oldest', async () => {
-    const conversation = simulator.store.conversations[0]!;
-    for (let i = 0; i < 25; i++) simulator.store.addMessage(conversation, { content: `bulk ${i}`, messageType: 1 });
+    const conversation = app.simulator.store.conversations[0]!;
+    for (let i = 0; i < 25; i++) app.simulator.store.addMessage(conversation, { content: `bulk ${i}`, messageType: 1 });
     const latest = await agentWindow();
     expect(latest.nodes).toHaveLength(20);
     expect(latest).toMatchObject({ hasOlder: true, newestId: latest.nodes[19]!.id, oldestId: latest.nodes[0]!.id });
@@ -69,7 +58,7 @@ describe('account messages against the simulator', () => {
 
   it('sends files as multipart and deletes a message by blanking it and removing its files', async () => {
     const sent = await postUpload(
-      gateway.url,
+      app.gateway.url,
       {
         query: 'mutation($input: CreateConversationMessageInput!) { createConversationMessage(accountId: 1, displayId: 1, input: $input) { id content attachments { fileType dataUrl fileSize } } }',
         variables: { input: { content: 'Your invoice', attachments: [null] } },
@@ -83,12 +72,12 @@ describe('account messages against the simulator', () => {
     expect(message.attachments).toEqual([{ fileType: 'file', dataUrl: expect.stringMatching(/invoice\.pdf$/), fileSize: 13 }]);
     expect(Buffer.from(await (await fetch(message.attachments[0]!.dataUrl)).arrayBuffer()).toString()).toBe('%PDF-1.4 fake');
 
-    const deleted = await gateway.query(`mutation { deleteConversationMessage(accountId: 1, displayId: 1, messageId: ${message.id}) { id content contentAttributes attachments { id } } }`, {}, AGENT);
+    const deleted = await app.gateway.query(`mutation { deleteConversationMessage(accountId: 1, displayId: 1, messageId: ${message.id}) { id content contentAttributes attachments { id } } }`, {}, AGENT);
     expect(deleted.data).toEqual({ deleteConversationMessage: { id: message.id, content: 'This message was deleted', contentAttributes: { deleted: true }, attachments: [] } });
   });
 
   it('refuses a blank message without files before any call', async () => {
-    const result = await gateway.query('mutation { createConversationMessage(accountId: 1, displayId: 1, input: { content: "  " }) { id } }', {}, AGENT);
+    const result = await app.gateway.query('mutation { createConversationMessage(accountId: 1, displayId: 1, input: { content: "  " }) { id } }', {}, AGENT);
     expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.content' });
   });
 });
