@@ -10,6 +10,7 @@ import { ErrorCode } from './errors';
 import type { GatewayContext } from './graphql/context';
 import { createErrorFormatter } from './graphql/errors';
 import { buildGatewaySchema } from './graphql/schema';
+import { JitGateway } from './graphql/jitExecutor';
 import { createExplorer } from './http/explorer';
 import type { ExplorerExample } from './http/explorerPage';
 import { createGraphQLHandler, sendError } from './http/graphqlHandler';
@@ -82,8 +83,13 @@ export async function startGateway(config: GatewayConfig, options: GatewayOption
   // Before Apollo starts: a key that cannot be imported stops start-up with nothing left running.
   const identityConfig = options.identity !== undefined ? options.identity : config.identity;
   const identity = identityConfig ? await IdentityService.create(identityConfig) : null;
+  const schema = buildGatewaySchema();
   const apollo = new ApolloServer<GatewayContext>({
-    schema: buildGatewaySchema(),
+    // GATEWAY_EXECUTOR=jit runs operations compiled by graphql-jit behind Apollo's `gateway` hook; the rest of Apollo
+    // (validation, CSRF, plugins, formatError) is the same either way (src/graphql/jitExecutor.ts).
+    ...(ops.executor === 'jit'
+      ? { gateway: new JitGateway(schema, { maxCompiledOperations: ops.maxCompiledOperations }) }
+      : { schema }),
     csrfPrevention: true,
     introspection: config.explorer.introspection,
     validationRules: queryLimitRules(ops),
