@@ -49,6 +49,17 @@ describe('loadConfig', () => {
     }
   });
 
+  it('runs the jit executor with 1000 compiled operations by default, graphql-js on request, and refuses others', () => {
+    expect(loadConfig({}).operations).toMatchObject({ executor: 'jit', maxCompiledOperations: 1000 });
+    expect(loadConfig({ GATEWAY_EXECUTOR: 'graphql-js', GATEWAY_MAX_COMPILED_OPERATIONS: '5' }).operations).toMatchObject({
+      executor: 'graphql-js',
+      maxCompiledOperations: 5,
+    });
+    expect(() => loadConfig({ GATEWAY_EXECUTOR: 'v8', GATEWAY_MAX_COMPILED_OPERATIONS: '0' })).toThrow(
+      /GATEWAY_EXECUTOR must be one of[\s\S]*GATEWAY_MAX_COMPILED_OPERATIONS must be a whole number/,
+    );
+  });
+
   it('bounds uploads at 40 MiB per file and 10 files by default, and reads both variables', () => {
     expect(loadConfig({}).uploads).toEqual({ maxFileBytes: 40 * 1024 * 1024, maxFiles: 10 });
     expect(loadConfig({ GATEWAY_MAX_UPLOAD_BYTES: '1024', GATEWAY_MAX_UPLOAD_FILES: '0' }).uploads).toEqual({ maxFileBytes: 1024, maxFiles: 0 });
