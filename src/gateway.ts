@@ -13,6 +13,7 @@ import { buildGatewaySchema } from './graphql/schema';
 import { JitGateway } from './graphql/jitExecutor';
 import { createExplorer } from './http/explorer';
 import type { ExplorerExample } from './http/explorerPage';
+import { plainJsonContentTypePlugin } from './http/contentTypePlugin';
 import { createGraphQLHandler, sendError } from './http/graphqlHandler';
 import { Health } from './http/health';
 import { createOperationalRoutes } from './http/operational';
@@ -108,6 +109,7 @@ export async function startGateway(config: GatewayConfig, options: GatewayOption
       ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginCacheControlDisabled(),
       observabilityPlugin(logger, metrics),
+      plainJsonContentTypePlugin(),
       // A router may ask a subgraph for per-field traces; the errors in them stay masked, like everything we return.
       ApolloServerPluginInlineTrace({ includeErrors: { masked: true } }),
     ],
