@@ -113,7 +113,8 @@ export class ChatwootTransport {
     let contentType = 'application/json';
     if (call.form) ({ body, contentType } = await encodeForm(call.form));
     const pooled = this.dispatchers.get(options);
-    const dispatcher = withReadRetries(pooled, this.settings.retry);
+    // Only reads are retried: a write goes to the pooled dispatcher itself, skipping the interceptor's wrappers.
+    const dispatcher = call.method === 'GET' ? withReadRetries(pooled, this.settings.retry) : pooled;
     const facts: CallFacts = {
       method: call.method,
       path: call.path,
