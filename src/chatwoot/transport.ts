@@ -88,6 +88,8 @@ export class ChatwootTransport {
   readonly dispatchers: DispatcherPool;
   /** One per pooled dispatcher; a WeakMap, so a gate goes when the pool drops its dispatcher. */
   private readonly gates = new WeakMap<Dispatcher, CallGate>();
+  /** The options of a call that asks for none (nearly all), resolved once: they depend only on the settings. */
+  private readonly defaultOptions: ResolvedRequestOptions;
 
   constructor(private readonly settings: TransportSettings) {
     const base = new URL(settings.baseUrl);
@@ -101,6 +103,7 @@ export class ChatwootTransport {
       env: settings.env ?? {},
       maxDispatchers: settings.maxDispatchers,
     });
+    this.defaultOptions = Object.freeze(resolveRequestOptions(undefined, settings));
   }
 
   /** Sends one call and returns Chatwoot's parsed JSON (null for an empty 2xx body). */
@@ -191,6 +194,7 @@ export class ChatwootTransport {
 
   /** Applies the server's defaults and policy to a caller's options; throws InvalidRequestError or PolicyViolationError. */
   resolveOptions(requested: RequestOptions | null | undefined): ResolvedRequestOptions {
+    if (requested == null) return this.defaultOptions;
     return resolveRequestOptions(requested, this.settings);
   }
 
