@@ -13,20 +13,8 @@ export function interpretResponse(
   text: string,
   call: UpstreamCallInfo,
 ): unknown {
+  if (status >= 200 && status < 300) return parseSuccess(status, text, call);
   const upstream = { ...call, status };
-  if (status >= 200 && status < 300) {
-    if (text.trim() === '') return null;
-    try {
-      return JSON.parse(text) as unknown;
-    } catch {
-      throw new UpstreamUnavailableError(
-        `Chatwoot answered ${call.method} ${call.path} with HTTP ${status} but the body is not JSON.`,
-        upstream,
-        'invalid_response',
-      );
-    }
-  }
-
   const detail = chatwootErrorDetail(text);
   const suffix = detail.message ? `: ${detail.message}` : '.';
   const retryAfterSeconds = status === 429 ? parseRetryAfter(headers['retry-after']) : undefined;
@@ -38,6 +26,24 @@ export function interpretResponse(
     retryAfterSeconds,
     classifyDenial(status, detail.message),
   );
+}
+
+/**
+ * A 2xx body: parsed first, and only when that fails looked at again (an empty or blank body is null), so the common
+ * answer costs one JSON.parse and no error context is built for it.
+ */
+function parseSuccess(status: number, text: string, call: UpstreamCallInfo): unknown {
+  if (text === '') return null;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    if (text.trim() === '') return null;
+    throw new UpstreamUnavailableError(
+      `Chatwoot answered ${call.method} ${call.path} with HTTP ${status} but the body is not JSON.`,
+      { ...call, status },
+      'invalid_response',
+    );
+  }
 }
 
 interface ErrorDetail {

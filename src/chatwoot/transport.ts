@@ -118,13 +118,6 @@ export class ChatwootTransport {
     const pooled = this.dispatchers.get(options);
     // Only reads are retried: a write goes to the pooled dispatcher itself, skipping the interceptor's wrappers.
     const dispatcher = call.method === 'GET' ? withReadRetries(pooled, this.settings.retry) : pooled;
-    const facts: CallFacts = {
-      method: call.method,
-      path: call.path,
-      host: this.host,
-      timeoutMs: options.timeoutMs,
-      proxyHost: options.proxy?.host,
-    };
     const finish = this.settings.observer?.start({
       method: call.method,
       pathTemplate: call.pathTemplate ?? pathTemplate(call.path),
@@ -167,11 +160,19 @@ export class ChatwootTransport {
       });
       status = response.statusCode;
       if (retryState) retryState.answered = true;
-      const text = await this.readBody(response, facts);
+      const text = await this.readBody(response, call);
       if (call.expectHtml && response.statusCode >= 200 && response.statusCode < 300) return text;
       return interpretResponse(response.statusCode, response.headers, text, { method: call.method, path: call.path });
     } catch (error) {
       const secrets = secretsOf(token, call.body, query, context.token);
+      // Built only here: a call that succeeds needs no description of itself.
+      const facts: CallFacts = {
+        method: call.method,
+        path: call.path,
+        host: this.host,
+        timeoutMs: options.timeoutMs,
+        proxyHost: options.proxy?.host,
+      };
       const failure = withoutSecrets(classifyFailure(error, facts, timedOut), secrets);
       errorKind = failure.kind;
       throw failure;
@@ -238,7 +239,7 @@ export class ChatwootTransport {
    * Content-Length is declared (and within the limit) is read in one go with undici's text(): undici stops at the
    * declared length, and this skips an async iterator per call on the hot path (bench/RESULTS.md).
    */
-  private async readBody(response: Dispatcher.ResponseData, facts: CallFacts): Promise<string> {
+  private async readBody(response: Dispatcher.ResponseData, facts: Pick<UpstreamCall, 'method' | 'path'>): Promise<string> {
     const limit = this.settings.maxResponseBytes;
     const declared = Number(response.headers['content-length']);
     if (declared > limit) {
@@ -260,7 +261,7 @@ export class ChatwootTransport {
     return chunks.length === 1 ? chunks[0]!.toString('utf8') : Buffer.concat(chunks).toString('utf8');
   }
 
-  private tooLarge(facts: CallFacts, status: number): UpstreamUnavailableError {
+  private tooLarge(facts: Pick<UpstreamCall, 'method' | 'path'>, status: number): UpstreamUnavailableError {
     return new UpstreamUnavailableError(
       `Chatwoot's answer to ${facts.method} ${facts.path} is larger than ${this.settings.maxResponseBytes} bytes.`,
       { method: facts.method, path: facts.path, status },
