@@ -4,7 +4,7 @@ import { type Dispatcher, type FormData, Response } from 'undici';
 import { classifyFailure, type CallFacts } from './classify';
 import { DispatcherPool } from './dispatchers';
 import { CredentialRequiredError, type HttpMethod, InvalidRequestError, UpstreamUnavailableError } from './errors';
-import { pathTemplate, type UpstreamObserver } from './observer';
+import { type CallJournalSink, pathTemplate, type UpstreamObserver } from './observer';
 import {
   resolveRequestOptions,
   type RequestOptions,
@@ -30,6 +30,8 @@ export interface CallContext {
   readonly service?: boolean;
   /** A verified identity proof (src/identity/) to add to the call's query string, for endpoints that take it there. */
   readonly identityProof?: { readonly identifier: string; readonly identifierHash: string };
+  /** Collects the request's calls for its one log line (src/chatwoot/observer.ts). */
+  readonly journal?: CallJournalSink;
 }
 
 /** One upstream call, as a resource file describes it. */
@@ -122,6 +124,7 @@ export class ChatwootTransport {
       method: call.method,
       pathTemplate: call.pathTemplate ?? pathTemplate(call.path),
       requestId: context.requestId,
+      journal: context.journal,
     });
     let status: number | undefined;
     let errorKind: string | undefined;

@@ -9,6 +9,7 @@ import { PlatformAccess, principalOf } from '../graphql/principal';
 import type { PlatformConfig } from '../config';
 import { RequestIdentity } from '../identity/requestIdentity';
 import type { IdentityService } from '../identity/service';
+import { CallJournal } from '../observability/callJournal';
 import { readJsonBody, RequestBodyError } from './body';
 import { hasPreflightHeader, isMultipart, type MultipartLimits, readMultipartBody } from './multipart';
 
@@ -99,6 +100,7 @@ export function createGraphQLHandler(options: GraphQLHandlerOptions) {
             get service() {
               return platform.service;
             },
+            journal: new CallJournal(),
           },
           loaders: new RequestLoaders(loaderSettings),
           platform,

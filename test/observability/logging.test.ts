@@ -82,10 +82,30 @@ describe('structured logs', () => {
     for (const secret of [TOKEN, CALLER_TOKEN, HASH, 'inbox-abc', 'contact-1']) expect(text).not.toContain(secret);
   });
 
-  it('logs a GraphQL request summary at debug level with its operation name and outcome', async () => {
+  it('logs one info line per GraphQL request with its operation, outcome and upstream calls', async () => {
     await gateway.query(GET_CONTACT, { i: 'inbox-abc', c: 'contact-1' }, { 'x-request-id': 'summary-1' });
-    const summary = logs.lines.find((l) => l.msg === 'graphql request');
-    expect(summary).toMatchObject({ level: 20, requestId: 'summary-1', operation: 'Read', outcome: 'ok' });
+    const lines = logs.lines.filter((l) => l.requestId === 'summary-1');
+    expect(lines).toEqual([
+      expect.objectContaining({
+        level: 30,
+        msg: 'graphql request',
+        operation: 'Read',
+        outcome: 'ok',
+        durationMs: expect.any(Number),
+        upstream: [{ method: 'GET', path: '/public/api/v1/inboxes/:inbox/contacts/:contact', status: 200, durationMs: expect.any(Number) }],
+      }),
+    ]);
+    expect(logs.lines.filter((l) => l.msg === 'upstream call')).toEqual([]);
+  });
+
+  it('lists the calls of a bulk request on its one line, and counts the failed ones', async () => {
+    chatwoot.reply((request) => (request.path.endsWith('/missing') ? { status: 404, body: { error: 'Not Found' } } : { body: { id: 1, source_id: 'x' } }));
+    const items = ['a', 'missing', 'b'].map((c) => ({ inboxIdentifier: 'inbox-abc', contactIdentifier: c, input: { name: 'N' } }));
+    await gateway.query('mutation Bulk($items: [UpdateContactItemInput!]!) { updateContacts(items: $items) { index } }', { items }, { 'x-request-id': 'bulk-1' });
+    const lines = logs.lines.filter((l) => l.requestId === 'bulk-1');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatchObject({ msg: 'graphql request', operation: 'Bulk', failedCalls: 1 });
+    expect((lines[0]?.upstream as unknown[]).map((c) => (c as { status: number }).status).sort()).toEqual([200, 200, 404]);
   });
 
   it('answers BAD_USER_INPUT, not a network error, for custom attributes nested too deeply to send', async () => {
