@@ -75,13 +75,16 @@ async function main(): Promise<void> {
     started.push(server);
     return server;
   };
+  // The heap cap `npm start` runs the gateway with (package.json, README "Memory"); the --before checkout runs as its
+  // own npm start did, without one.
+  const gatewayFlags = ['--max-old-space-size=160'];
   // Production mode, as the gateway is deployed, unless the caller says otherwise.
   const gatewayEnv = (upstream: string) => ({ BENCH_UPSTREAM_URL: upstream, NODE_ENV: process.env.NODE_ENV ?? 'production' });
 
   try {
     const fake = await fork('fake Chatwoot', 'fakeChatwoot');
     const baseline = await fork('baseline', 'baseline', { env: { BENCH_UPSTREAM_URL: fake.origin } });
-    const gateway = await fork('gateway', 'gateway', { env: gatewayEnv(fake.origin) });
+    const gateway = await fork('gateway', 'gateway', { env: gatewayEnv(fake.origin), execArgv: gatewayFlags });
     const targets: Target[] = [
       { name: 'direct', server: fake, request: patchRequest, items: 1 },
       { name: 'baseline', server: baseline, request: patchRequest, items: 1 },
@@ -137,7 +140,7 @@ async function main(): Promise<void> {
       const dir = join(__dirname, '..', '..', 'bench', '.tmp', 'profile');
       rmSync(dir, { recursive: true, force: true });
       mkdirSync(dir, { recursive: true });
-      const profiled = await fork('gateway (profiled)', 'gateway', { env: gatewayEnv(fake.origin), execArgv: ['--cpu-prof', `--cpu-prof-dir=${dir}`] });
+      const profiled = await fork('gateway (profiled)', 'gateway', { env: gatewayEnv(fake.origin), execArgv: [...gatewayFlags, '--cpu-prof', `--cpu-prof-dir=${dir}`] });
       const top = Math.max(...levels);
       await drive(profiled.origin, mutationRequest, top, warmup);
       await drive(profiled.origin, mutationRequest, top, duration);
