@@ -14,6 +14,7 @@ import {
 import { withIdentityQuery } from './paths';
 import { secretsOf, withoutSecrets } from './redact';
 import type { Credential } from './operation';
+import { dispatchBuffered } from './bufferedDispatch';
 import { interpretResponse } from './responses';
 import { noteDeadline, type ReadRetryPolicy, withReadRetries } from './retry';
 
@@ -153,17 +154,28 @@ export class ChatwootTransport {
         // Admitted in the same turn as the deadline fired: the abort was already emitted, so do not start the call.
         if (timedOut) throw new Error('The deadline passed while the call waited for a connection.');
       }
-      const response = await dispatcher.request({
-        origin: this.origin,
-        path: `${this.basePath}${call.path}${query ?? ''}`,
-        method: call.method,
-        headers: this.headers(context, token, body !== undefined ? contentType : undefined, call.expectHtml === true),
-        body,
-        signal,
-      });
-      status = response.statusCode;
-      if (retryState) retryState.answered = true;
-      const text = await this.readBody(response, call);
+      const response = await dispatchBuffered(
+        dispatcher,
+        {
+          origin: this.origin,
+          path: `${this.basePath}${call.path}${query ?? ''}`,
+          method: call.method,
+          headers: this.headers(context, token, body !== undefined ? contentType : undefined, call.expectHtml === true),
+          body,
+          // Not read by undici's core: the retry interceptor finds the call's deadline by it.
+          signal,
+        },
+        {
+          signal,
+          maxBytes: this.settings.maxResponseBytes,
+          tooLarge: (answered) => this.tooLarge(call, answered),
+          onAnswered: (answered) => {
+            status = answered;
+            if (retryState) retryState.answered = true;
+          },
+        },
+      );
+      const text = response.text;
       if (call.expectHtml && response.statusCode >= 200 && response.statusCode < 300) return text;
       return interpretResponse(response.statusCode, response.headers, text, { method: call.method, path: call.path });
     } catch (error) {
@@ -235,33 +247,6 @@ export class ChatwootTransport {
     if (token) headers['api-access-token'] = token;
     if (context.requestId) headers['x-request-id'] = context.requestId;
     return headers;
-  }
-
-  /**
-   * Reads the body as text, refusing one larger than the configured limit instead of buffering it. A body whose
-   * Content-Length is declared (and within the limit) is read in one go with undici's text(): undici stops at the
-   * declared length, and this skips an async iterator per call on the hot path (bench/RESULTS.md).
-   */
-  private async readBody(response: Dispatcher.ResponseData, facts: Pick<UpstreamCall, 'method' | 'path'>): Promise<string> {
-    const limit = this.settings.maxResponseBytes;
-    const declared = Number(response.headers['content-length']);
-    if (declared > limit) {
-      // Destroying an unread undici body emits 'error' (aborted); unheard, that event would crash the process.
-      response.body.on('error', () => undefined).destroy();
-      throw this.tooLarge(facts, response.statusCode);
-    }
-    if (declared >= 0) return response.body.text();
-    const chunks: Buffer[] = [];
-    let received = 0;
-    for await (const chunk of response.body) {
-      received += (chunk as Buffer).length;
-      if (received > limit) {
-        response.body.destroy();
-        throw this.tooLarge(facts, response.statusCode);
-      }
-      chunks.push(chunk as Buffer);
-    }
-    return chunks.length === 1 ? chunks[0]!.toString('utf8') : Buffer.concat(chunks).toString('utf8');
   }
 
   private tooLarge(facts: Pick<UpstreamCall, 'method' | 'path'>, status: number): UpstreamUnavailableError {
