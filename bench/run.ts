@@ -77,7 +77,7 @@ async function main(): Promise<void> {
   };
   // The heap cap `npm start` runs the gateway with (package.json, README "Memory"); the --before checkout runs as its
   // own npm start did, without one.
-  const gatewayFlags = ['--max-old-space-size=160'];
+  const gatewayFlags = ['--max-old-space-size=160', '--max-semi-space-size=16'];
   // Production mode, as the gateway is deployed, unless the caller says otherwise.
   const gatewayEnv = (upstream: string) => ({ BENCH_UPSTREAM_URL: upstream, NODE_ENV: process.env.NODE_ENV ?? 'production' });
 
