@@ -23,11 +23,13 @@ export interface ForkOptions {
   /** Extra node flags, e.g. --cpu-prof. */
   readonly execArgv?: readonly string[];
   readonly readyTimeoutMs?: number;
+  /** The directory of compiled bench files to fork from (another checkout's dist/bench, for before/after runs). */
+  readonly dir?: string;
 }
 
 /** Forks `bench/<file>.js` (compiled next to this file) and waits until it listens. */
 export async function forkServer(name: string, file: string, options: ForkOptions = {}): Promise<BenchServer> {
-  const child = fork(join(__dirname, `${file}.js`), [], {
+  const child = fork(join(options.dir ?? __dirname, `${file}.js`), [], {
     env: { ...process.env, ...options.env },
     execArgv: [...(options.execArgv ?? [])],
     // stdout (the gateway's JSON log, one line per upstream call at the default LOG_LEVEL=info) goes to /dev/null as a

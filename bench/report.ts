@@ -25,6 +25,8 @@ export interface RunReport {
   readonly settings: string;
   readonly rows: readonly Row[];
   readonly gatewayPeakRss: number;
+  /** Peak RSS of the `--before` checkout's gateway, when one was measured. */
+  readonly beforePeakRss?: number;
   readonly notes: readonly string[];
   readonly soak?: SoakReport;
   readonly profile?: ProfileSummary;
@@ -55,7 +57,9 @@ export function renderMarkdown(report: RunReport): string {
     out.push(`| ${r.connections} | ${r.target} | ${fmt(r.rps)} | ${fmt(r.contactsPerSecond)} | ${fmt(r.p50, 2)} | ${fmt(r.p99, 2)} | ${fmt(r.cpuPerRequest ?? NaN)} | ${r.failures} |`);
   }
   out.push('', '"server CPU µs/req" is the CPU time of the process under test (the fake for direct, the proxy for baseline, the gateway) divided by the requests it served: what one request costs that process, whatever else the machine was doing.');
-  out.push('', `Peak RSS of the gateway process over the whole run (VmHWM): **${mb(report.gatewayPeakRss)}**.`);
+  out.push('', `Peak RSS of the gateway process over the whole run (VmHWM): **${mb(report.gatewayPeakRss)}**${report.beforePeakRss ? ` (before: ${mb(report.beforePeakRss)})` : ''}.`);
+  const comparison = renderBeforeAfter(rows, levels);
+  if (comparison.length) out.push('', ...comparison);
 
   out.push('', '### Ratios (same run)', '');
   out.push('| conc. | gateway/baseline req/s | gateway/direct req/s | baseline/direct req/s | gateway/baseline p99 | baseline/gateway CPU per req | bulk contacts/s ÷ gateway contacts/s |');
@@ -74,9 +78,16 @@ export function renderMarkdown(report: RunReport): string {
   const b16 = find(rows, 'baseline', 16);
   const throughput = g64 && b64 ? g64.rps / b64.rps : undefined;
   const latency = g16 && b16 ? g16.p99 / b16.p99 : undefined;
-  out.push(`- gateway/baseline req/s at concurrency 64 ≥ 0.6: ${fmt(throughput ?? NaN, 2)} — ${check(throughput === undefined ? undefined : throughput >= 0.6)}`);
-  out.push(`- gateway p99 at concurrency 16 ≤ 2× baseline's: ${fmt(latency ?? NaN, 2)}× — ${check(latency === undefined ? undefined : latency <= 2)}`);
-  out.push(`- gateway peak RSS < 200 MB: ${mb(report.gatewayPeakRss)} — ${check(report.gatewayPeakRss < 200 * MB)}`);
+  out.push(`- gateway/baseline req/s at concurrency 64 ≥ 0.40: ${fmt(throughput ?? NaN, 2)} — ${check(throughput === undefined ? undefined : throughput >= 0.4)}`);
+  out.push(`- gateway p99 at concurrency 16 ≤ 1.3× baseline's: ${fmt(latency ?? NaN, 2)}× — ${check(latency === undefined ? undefined : latency <= 1.3)}`);
+  out.push(`- gateway peak RSS < 200 MB (bulk cells included): ${mb(report.gatewayPeakRss)} — ${check(report.gatewayPeakRss < 200 * MB)}`);
+  const before64 = find(rows, 'gateway (before)', 64);
+  if (before64 && g64 && before64.cpuPerRequest && g64.cpuPerRequest) {
+    const cut = 1 - g64.cpuPerRequest / before64.cpuPerRequest;
+    out.push(`- gateway CPU per request at concurrency 64 at least 25% lower than before: ${fmt(cut * 100)}% lower — ${check(cut >= 0.25)}`);
+  }
+  const bulkGain = bestBulkGain(rows, levels);
+  if (bulkGain !== undefined) out.push(`- bulk contacts/s at least 1.3× before's: ${fmt(bulkGain.ratio, 2)}× at concurrency ${bulkGain.connections} (${bulkGain.text}) — ${check(bulkGain.all)}`);
   if (report.soak) {
     const growth = soakGrowth(report.soak);
     out.push(`- RSS flat over the ${report.soak.seconds} s soak: ${growth.text} — ${check(growth.flat)}`);
@@ -85,6 +96,45 @@ export function renderMarkdown(report: RunReport): string {
   if (report.soak) out.push('', ...renderSoak(report.soak));
   if (report.profile) out.push('', ...renderProfile(report.profile));
   return out.join('\n');
+}
+
+/** Before and after in one table, for runs with `--before`: the same cells of both gateways, from the same rounds. */
+function renderBeforeAfter(rows: readonly Row[], levels: readonly number[]): string[] {
+  if (!rows.some((r) => r.target === 'gateway (before)')) return [];
+  const out = ['### Before and after (same run, alternating)', ''];
+  out.push('| conc. | scenario | req/s before | req/s after | after/before | gateway/baseline before | gateway/baseline after | CPU µs/req before | CPU µs/req after | CPU change | p99 ms before | p99 ms after |');
+  out.push('| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+  for (const c of levels) {
+    const baseline = find(rows, 'baseline', c);
+    for (const [scenario, after, before] of [
+      ['updateContact', find(rows, 'gateway', c), find(rows, 'gateway (before)', c)],
+      ['updateContacts ×100 (contacts/s)', find(rows, 'gateway-bulk', c), find(rows, 'gateway-bulk (before)', c)],
+    ] as const) {
+      if (!after || !before) continue;
+      const perItem = scenario.startsWith('updateContacts');
+      const a = perItem ? after.contactsPerSecond : after.rps;
+      const b = perItem ? before.contactsPerSecond : before.rps;
+      const vsBaseline = (r: Row) => (!perItem && baseline ? fmt(r.rps / baseline.rps, 2) : '–');
+      const cpuChange = after.cpuPerRequest && before.cpuPerRequest ? `${fmt((after.cpuPerRequest / before.cpuPerRequest - 1) * 100)}%` : '–';
+      out.push(`| ${c} | ${scenario} | ${fmt(b)} | ${fmt(a)} | ${fmt(a / b, 2)} | ${vsBaseline(before)} | ${vsBaseline(after)} | ${fmt(before.cpuPerRequest ?? NaN)} | ${fmt(after.cpuPerRequest ?? NaN)} | ${cpuChange} | ${fmt(before.p99, 2)} | ${fmt(after.p99, 2)} |`);
+    }
+  }
+  return out;
+}
+
+/** Bulk contacts/s after ÷ before at each concurrency; met when every level reaches 1.3×. */
+function bestBulkGain(rows: readonly Row[], levels: readonly number[]): { ratio: number; connections: number; all: boolean; text: string } | undefined {
+  const gains = levels
+    .map((c) => ({ c, after: find(rows, 'gateway-bulk', c), before: find(rows, 'gateway-bulk (before)', c) }))
+    .filter((g) => g.after && g.before && g.before.contactsPerSecond > 0)
+    .map((g) => ({ connections: g.c, ratio: g.after!.contactsPerSecond / g.before!.contactsPerSecond }));
+  if (gains.length === 0) return undefined;
+  const lowest = gains.reduce((x, y) => (y.ratio < x.ratio ? y : x));
+  return {
+    ...lowest,
+    all: gains.every((g) => g.ratio >= 1.3),
+    text: gains.map((g) => `c=${g.connections}: ${fmt(g.ratio, 2)}×`).join(', '),
+  };
 }
 
 /**

@@ -23,6 +23,9 @@ const HELP = `npm run bench [-- flags]
   --profile           also record a CPU profile of the gateway at the highest concurrency and summarise it
   --integrations      also measure Apollo's standalone and Fastify HTTP integrations against ours, and graphql-js
                       without Apollo (bench/integrations.ts)
+  --before DIR        also measure the gateway of another checkout (DIR, compiled with \`npx tsc -p bench/tsconfig.json\`
+                      there) as "gateway (before)" and "gateway-bulk (before)", alternating with this one in the
+                      same rounds, and report before/after in one table
   --no-write          print only; leave bench/RESULTS.md alone`;
 
 const { values } = parseArgs({
@@ -36,6 +39,7 @@ const { values } = parseArgs({
     profile: { type: 'boolean', default: false },
     integrations: { type: 'boolean', default: false },
     'no-write': { type: 'boolean', default: false },
+    before: { type: 'string' },
     help: { type: 'boolean', default: false },
   },
 });
@@ -71,13 +75,16 @@ async function main(): Promise<void> {
     started.push(server);
     return server;
   };
+  // The heap cap `npm start` runs the gateway with (package.json, README "Memory"); the --before checkout runs as its
+  // own npm start did, without one.
+  const gatewayFlags = ['--max-old-space-size=160', '--max-semi-space-size=16'];
   // Production mode, as the gateway is deployed, unless the caller says otherwise.
   const gatewayEnv = (upstream: string) => ({ BENCH_UPSTREAM_URL: upstream, NODE_ENV: process.env.NODE_ENV ?? 'production' });
 
   try {
     const fake = await fork('fake Chatwoot', 'fakeChatwoot');
     const baseline = await fork('baseline', 'baseline', { env: { BENCH_UPSTREAM_URL: fake.origin } });
-    const gateway = await fork('gateway', 'gateway', { env: gatewayEnv(fake.origin) });
+    const gateway = await fork('gateway', 'gateway', { env: gatewayEnv(fake.origin), execArgv: gatewayFlags });
     const targets: Target[] = [
       { name: 'direct', server: fake, request: patchRequest, items: 1 },
       { name: 'baseline', server: baseline, request: patchRequest, items: 1 },
@@ -85,6 +92,13 @@ async function main(): Promise<void> {
     ];
     if (gateway.facts.bulk) targets.push({ name: 'gateway-bulk', server: gateway, request: bulkRequest, items: BULK_ITEMS });
     else notes.push('gateway-bulk skipped: this build of the schema has no `updateContacts` mutation.');
+    let before: BenchServer | undefined;
+    if (values.before) {
+      const dir = join(values.before, 'dist', 'bench');
+      before = await fork('gateway (before)', 'gateway', { env: gatewayEnv(fake.origin), dir });
+      targets.push({ name: 'gateway (before)', server: before, request: mutationRequest, items: 1 });
+      if (before.facts.bulk) targets.push({ name: 'gateway-bulk (before)', server: before, request: bulkRequest, items: BULK_ITEMS });
+    }
     if (values.integrations) {
       for (const variant of VARIANTS) {
         if (!variantAvailable(variant)) {
@@ -95,7 +109,7 @@ async function main(): Promise<void> {
         targets.push({ name: `gateway[${variant}]`, server, request: mutationRequest, items: 1 });
       }
     }
-    for (const target of targets) await checkOnce(target.name.startsWith('gateway[') ? 'gateway' : (target.name as TargetName), target.server.origin, target.request);
+    for (const target of targets) await checkOnce(checkedAs(target.name), target.server.origin, target.request);
 
     const total = rounds * levels.length * targets.length * (duration + warmup);
     console.log(`Measuring ${targets.map((t) => t.name).join(', ')} at concurrency ${levels.join(', ')}, ${rounds} round(s): about ${Math.ceil(total + soakSeconds)} s.`);
@@ -119,13 +133,14 @@ async function main(): Promise<void> {
     let soak: SoakReport | undefined;
     if (soakSeconds > 0) soak = await runSoak(gateway, soakSeconds);
     const gatewayPeakRss = await gateway.peakRss();
+    const beforePeakRss = before ? await before.peakRss() : undefined;
 
     let profile;
     if (values.profile) {
       const dir = join(__dirname, '..', '..', 'bench', '.tmp', 'profile');
       rmSync(dir, { recursive: true, force: true });
       mkdirSync(dir, { recursive: true });
-      const profiled = await fork('gateway (profiled)', 'gateway', { env: gatewayEnv(fake.origin), execArgv: ['--cpu-prof', `--cpu-prof-dir=${dir}`] });
+      const profiled = await fork('gateway (profiled)', 'gateway', { env: gatewayEnv(fake.origin), execArgv: [...gatewayFlags, '--cpu-prof', `--cpu-prof-dir=${dir}`] });
       const top = Math.max(...levels);
       await drive(profiled.origin, mutationRequest, top, warmup);
       await drive(profiled.origin, mutationRequest, top, duration);
@@ -136,9 +151,10 @@ async function main(): Promise<void> {
 
     const report = {
       command,
-      settings: `${duration} s measured after ${warmup} s warm-up per cell, ${rounds} round(s) alternating direct → baseline → gateway → bulk at each concurrency; median of rounds; autocannon, pipelining 1, keep-alive; each server in its own process; NODE_ENV=${gatewayEnv('').NODE_ENV} for the gateway`,
+      settings: `${duration} s measured after ${warmup} s warm-up per cell, ${rounds} round(s) alternating direct → baseline → gateway → bulk${before ? ' → gateway (before) → bulk (before)' : ''} at each concurrency; median of rounds; autocannon, pipelining 1, keep-alive; each server in its own process; NODE_ENV=${gatewayEnv('').NODE_ENV} for the gateway`,
       rows,
       gatewayPeakRss,
+      beforePeakRss,
       notes,
       soak,
       profile,
@@ -154,6 +170,12 @@ async function main(): Promise<void> {
   } finally {
     for (const server of started.reverse()) await server.stop();
   }
+}
+
+/** Which scenario check a target gets: the variants and the before checkout are checked like the gateway they stand for. */
+function checkedAs(name: string): TargetName {
+  if (name.startsWith('gateway[')) return 'gateway';
+  return name.replace(' (before)', '') as TargetName;
 }
 
 /** Drives the gateway at concurrency 64 for `seconds`, sampling its RSS once a second. */

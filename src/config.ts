@@ -122,6 +122,10 @@ export interface OperationsConfig {
   readonly retryBaseDelayMs: number;
   /** Longest single wait, also the longest Retry-After honoured (a longer one is passed on to the client). */
   readonly retryMaxDelayMs: number;
+  /** GATEWAY_EXECUTOR: graphql-jit (compiled operations, the default) or graphql-js's reference executor. */
+  readonly executor: 'jit' | 'graphql-js';
+  /** How many compiled operations the jit executor keeps (least recently used dropped beyond it). */
+  readonly maxCompiledOperations: number;
 }
 
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
@@ -219,6 +223,8 @@ export function loadConfig(env: Env = process.env): GatewayConfig {
       retryMaxAttempts: read.integer('GATEWAY_RETRY_MAX_ATTEMPTS', 2, 0, 10),
       retryBaseDelayMs: read.integer('GATEWAY_RETRY_BASE_DELAY_MS', 100, 1, 60_000),
       retryMaxDelayMs: read.integer('GATEWAY_RETRY_MAX_DELAY_MS', 2_000, 1, 60_000),
+      executor: read.oneOf('GATEWAY_EXECUTOR', ['jit', 'graphql-js'] as const, 'jit'),
+      maxCompiledOperations: read.integer('GATEWAY_MAX_COMPILED_OPERATIONS', 1000, 1, 100_000),
     },
     explorer: readExplorerConfig(read),
     // GATEWAY_MAX_BULK_ITEMS read again without reporting: its own problem is reported once, above.

@@ -15,8 +15,10 @@ import { redactErrorsPlugin } from './graphql/redactErrors';
 import { buildGatewaySchema } from './graphql/schema';
 import { createUploadTargetCheck } from './graphql/uploadTargets';
 import { answerClientErrors } from './http/clientErrors';
+import { JitGateway } from './graphql/jitExecutor';
 import { createExplorer } from './http/explorer';
 import type { ExplorerExample } from './http/explorerPage';
+import { plainJsonContentTypePlugin } from './http/contentTypePlugin';
 import { createGraphQLHandler, sendError } from './http/graphqlHandler';
 import { Health } from './http/health';
 import { createOperationalRoutes } from './http/operational';
@@ -111,7 +113,11 @@ export async function startGateway(config: GatewayConfig, options: GatewayOption
   const schema = buildGatewaySchema({ maxEntityRepresentations: config.graph.maxEntityRepresentations });
   const formatError = createErrorFormatter({ development, onInternalError });
   const apollo = new ApolloServer<GatewayContext>({
-    schema,
+    // GATEWAY_EXECUTOR=jit runs operations compiled by graphql-jit behind Apollo's `gateway` hook; the rest of Apollo
+    // (validation, CSRF, plugins, formatError) is the same either way (src/graphql/jitExecutor.ts).
+    ...(ops.executor === 'jit'
+      ? { gateway: new JitGateway(schema, { maxCompiledOperations: ops.maxCompiledOperations }) }
+      : { schema }),
     csrfPrevention: true,
     introspection: config.explorer.introspection,
     validationRules: queryLimitRules(ops),
@@ -130,6 +136,7 @@ export async function startGateway(config: GatewayConfig, options: GatewayOption
       redactErrorsPlugin([config.chatwoot.apiAccessToken, config.chatwoot.platformAppToken]),
       observabilityPlugin(logger, metrics),
       writeBudgetPlugin(config.requestOptions.maxBulkItems),
+      plainJsonContentTypePlugin(),
       // A router may ask a subgraph for per-field traces; the errors in them stay masked, like everything we return.
       ApolloServerPluginInlineTrace({ includeErrors: { masked: true } }),
       ...(tracing ? [tracing.plugin] : []),

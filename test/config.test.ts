@@ -51,6 +51,17 @@ describe('loadConfig', () => {
     }
   });
 
+  it('runs the jit executor with 1000 compiled operations by default, graphql-js on request, and refuses others', () => {
+    expect(loadConfig({}).operations).toMatchObject({ executor: 'jit', maxCompiledOperations: 1000 });
+    expect(loadConfig({ GATEWAY_EXECUTOR: 'graphql-js', GATEWAY_MAX_COMPILED_OPERATIONS: '5' }).operations).toMatchObject({
+      executor: 'graphql-js',
+      maxCompiledOperations: 5,
+    });
+    expect(() => loadConfig({ GATEWAY_EXECUTOR: 'v8', GATEWAY_MAX_COMPILED_OPERATIONS: '0' })).toThrow(
+      /GATEWAY_EXECUTOR must be one of[\s\S]*GATEWAY_MAX_COMPILED_OPERATIONS must be a whole number/,
+    );
+  });
+
   it('bounds uploads at 40 MiB per file, 10 files and 100 MiB in all by default, and reads the three variables', () => {
     expect(loadConfig({}).uploads).toEqual({ maxFileBytes: 40 * 1024 * 1024, maxFiles: 10, maxTotalBytes: 100 * 1024 * 1024 });
     expect(

@@ -33,10 +33,36 @@ describe('the bench report', () => {
       rows: [row('baseline', 16, 10000, 2), row('gateway', 16, 5000, 5), row('baseline', 64, 10000, 4), row('gateway', 64, 7000, 6)],
     });
 
-    expect(markdown).toContain('gateway/baseline req/s at concurrency 64 ≥ 0.6: 0.70 — met');
-    expect(markdown).toContain("gateway p99 at concurrency 16 ≤ 2× baseline's: 2.50× — NOT met");
-    expect(markdown).toContain('gateway peak RSS < 200 MB: 150.0 MB — met');
+    expect(markdown).toContain('gateway/baseline req/s at concurrency 64 ≥ 0.40: 0.70 — met');
+    expect(markdown).toContain("gateway p99 at concurrency 16 ≤ 1.3× baseline's: 2.50× — NOT met");
+    expect(markdown).toContain('gateway peak RSS < 200 MB (bulk cells included): 150.0 MB — met');
     expect(markdown).toContain('Note: gateway-bulk skipped');
+    expect(markdown).not.toContain('Before and after');
+  });
+
+  it('puts a --before checkout next to this one in one table and checks the CPU and bulk targets against it', () => {
+    const bulk = (target: string, connections: number, rps: number): Row => ({ ...row(target, connections, rps, 50), contactsPerSecond: rps * 100 });
+    const markdown = renderMarkdown({
+      command: 'npm run bench -- --before ../main',
+      settings: 'test',
+      notes: [],
+      gatewayPeakRss: 180 * MB,
+      beforePeakRss: 250 * MB,
+      rows: [
+        row('baseline', 64, 10000, 4),
+        row('gateway', 64, 4000, 6),
+        bulk('gateway-bulk', 64, 200),
+        row('gateway (before)', 64, 3000, 8),
+        bulk('gateway-bulk (before)', 64, 100),
+      ],
+    });
+    expect(markdown).toContain('### Before and after (same run, alternating)');
+    // req/s 3000 → 4000, gateway/baseline 0.30 → 0.40, CPU 333 → 250 µs/req (-25%).
+    expect(markdown).toContain('| 64 | updateContact | 3000 | 4000 | 1.33 | 0.30 | 0.40 | 333 | 250 | -25% | 8.00 | 6.00 |');
+    expect(markdown).toContain('| 64 | updateContacts ×100 (contacts/s) | 10000 | 20000 | 2.00 |');
+    expect(markdown).toContain('(before: 250.0 MB)');
+    expect(markdown).toContain('gateway CPU per request at concurrency 64 at least 25% lower than before: 25% lower — met');
+    expect(markdown).toContain("bulk contacts/s at least 1.3× before's: 2.00× at concurrency 64 (c=64: 2.00×) — met");
   });
 
   it('calls a soak flat when the late RSS is not above the early RSS, and growing otherwise', () => {

@@ -70,6 +70,11 @@ describe('Dockerfile', () => {
     expect(user[0]).not.toMatch(/^(root|0)(:|$)/);
     const env = all(runtime, 'ENV').join(' ');
     expect(env).toMatch(/\bNODE_ENV=production\b/);
+    // The same V8 flags as `npm start` (package.json), so the image keeps the heap cap the README documents.
+    const start = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: { start: string } }).scripts.start;
+    const flags = start.split(/\s+/).filter((word) => word.startsWith('--'));
+    expect(flags.length).toBeGreaterThan(0);
+    expect(env).toContain(`NODE_OPTIONS="${flags.join(' ')}"`);
     expect(env).toMatch(/\bHOST=0\.0\.0\.0\b/);
     const port = /\bPORT=(\d+)\b/.exec(env)?.[1];
     expect(all(runtime, 'EXPOSE')).toEqual([port]);

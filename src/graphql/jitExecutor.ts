@@ -1,0 +1,140 @@
+import type {
+  GatewayExecutionResult,
+  GatewayExecutor,
+  GatewayGraphQLRequestContext,
+  GatewayInterface,
+  GatewayLoadResult,
+  GatewaySchemaLoadOrUpdateCallback,
+} from '@apollo/server-gateway-interface';
+import { execute, type ExecutionResult, GraphQLError, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
+import { getVariableValues } from 'graphql/execution/values';
+import { type CompiledQuery, compileQuery, isCompiledQuery } from 'graphql-jit';
+import { BoundedCache } from './boundedCache';
+
+/** The executors GATEWAY_EXECUTOR selects. */
+export type ExecutorKind = 'jit' | 'graphql-js';
+
+export interface JitExecutorOptions {
+  /** The most compiled operations kept; the least recently used one is dropped beyond it (default 1000). */
+  readonly maxCompiledOperations?: number;
+}
+
+/** What graphql-js's execute uses, so that coercion errors stop at the same count. */
+const MAX_COERCION_ERRORS = 50;
+/** Apollo marks a traced request by defining this symbol on its context (src of @apollo/server, schemaInstrumentation). */
+const TRACING_SYMBOL_DESCRIPTION = 'apolloServerExecutionDispatcherWillResolveField';
+
+/**
+ * Runs queries and mutations with graphql-jit behind Apollo Server's `gateway` option, so that everything else of
+ * Apollo (parsing, validation rules, CSRF prevention, plugins, formatError) stays as it is. Each operation is compiled
+ * once: compiling costs about as much as validating, so the cache is bounded by count and a client sending endless
+ * distinct documents only evicts, never grows it.
+ *
+ * Tracing: Apollo wraps the schema's resolvers (for willResolveField hooks, i.e. federated inline traces) the first
+ * time a traced request arrives, and graphql-jit reads resolvers when it compiles. A traced request therefore gets
+ * its own compilation, made after the wrapping; an untraced one may run code compiled before it, which is right
+ * because it wants no hooks.
+ */
+export class JitGateway implements GatewayInterface {
+  private readonly compiled: BoundedCache<string, CompiledQuery | null>;
+  private listener: GatewaySchemaLoadOrUpdateCallback | undefined;
+
+  constructor(private readonly schema: GraphQLSchema, options: JitExecutorOptions = {}) {
+    this.compiled = new BoundedCache(options.maxCompiledOperations ?? 1000);
+  }
+
+  /** Apollo subscribes before load(); the schema never changes afterwards. */
+  onSchemaLoadOrUpdate(callback: GatewaySchemaLoadOrUpdateCallback): () => void {
+    this.listener = callback;
+    return () => {
+      this.listener = undefined;
+    };
+  }
+
+  async load(): Promise<GatewayLoadResult> {
+    this.listener?.({ apiSchema: this.schema, coreSupergraphSdl: '' });
+    const executor: GatewayExecutor = (requestContext) => this.execute(requestContext);
+    return { executor };
+  }
+
+  async stop(): Promise<void> {
+    this.compiled.clear();
+  }
+
+  /** How many compiled operations are held (for tests of the bound). */
+  get size(): number {
+    return this.compiled.size;
+  }
+
+  private async execute(requestContext: GatewayGraphQLRequestContext): Promise<GatewayExecutionResult> {
+    const { operation, document, context } = requestContext;
+    const variables = requestContext.request.variables;
+    const compiled = operation ? this.compiledFor(requestContext, operation, isTraced(context)) : null;
+    if (!compiled) {
+      // No operation resolved (graphql-js reports why), or a kind graphql-jit does not run: the reference executor.
+      return (await execute({
+        schema: this.schema,
+        document,
+        contextValue: context,
+        variableValues: variables,
+        operationName: requestContext.request.operationName,
+      })) as GatewayExecutionResult;
+    }
+    const result = await compiled.query(undefined, context, variables);
+    if (result.data === undefined && result.errors?.length && operation) {
+      // Failed before execution: variable coercion. graphql-jit's wording differs and drops the scalar's own message,
+      // so the errors are recomputed the way graphql-js reports them.
+      const coerced = getVariableValues(this.schema, operation.variableDefinitions ?? [], variables ?? {}, {
+        maxErrors: MAX_COERCION_ERRORS,
+      });
+      if (coerced.errors) return { errors: coerced.errors };
+    }
+    return toGraphQLJsResult(result);
+  }
+
+  private compiledFor(
+    requestContext: GatewayGraphQLRequestContext,
+    operation: OperationDefinitionNode,
+    traced: boolean,
+  ): CompiledQuery | null {
+    if (operation.operation !== 'query' && operation.operation !== 'mutation') return null;
+    const key = `${traced ? 't' : 'u'}:${operation.name?.value ?? ''}:${requestContext.queryHash}`;
+    const hit = this.compiled.get(key);
+    if (hit !== undefined) return hit;
+    const result = compileQuery(this.schema, requestContext.document, requestContext.operationName ?? undefined);
+    // A document graphql-jit cannot compile (none is known for validated documents) falls back to graphql-js.
+    const compiled = isCompiledQuery(result) ? result : null;
+    this.compiled.set(key, compiled);
+    return compiled;
+  }
+}
+
+function isTraced(context: object): boolean {
+  for (const symbol of Object.getOwnPropertySymbols(context)) {
+    if (symbol.description === TRACING_SYMBOL_DESCRIPTION) return true;
+  }
+  return false;
+}
+
+/**
+ * graphql-jit's errors inherit from GraphQLError but are built differently (no nodes, properties defined read-only).
+ * They are rebuilt as graphql-js builds them, so that the error formatter and Apollo's plugins see the same thing.
+ */
+function toGraphQLJsResult(result: ExecutionResult): GatewayExecutionResult {
+  if (!result.errors) return result as GatewayExecutionResult;
+  return { ...result, errors: result.errors.map(toGraphQLJsError) } as GatewayExecutionResult;
+}
+
+function toGraphQLJsError(error: GraphQLError): GraphQLError {
+  if (error.constructor === GraphQLError) return error;
+  const original = error.originalError;
+  // graphql-js keeps a resolver's GraphQLError that already has a path as it is (locatedError).
+  if (original instanceof GraphQLError && original.constructor === GraphQLError && Array.isArray(original.path)) return original;
+  const rebuilt = new GraphQLError(error.message, {
+    path: error.path,
+    originalError: original ?? undefined,
+    extensions: error.extensions,
+  });
+  if (error.locations) (rebuilt as { locations?: GraphQLError['locations'] }).locations = error.locations;
+  return rebuilt;
+}

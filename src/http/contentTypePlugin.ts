@@ -1,0 +1,28 @@
+import type { ApolloServerPlugin, GraphQLRequestListener } from '@apollo/server';
+
+/** What Apollo answers a single result with when the client accepts plain JSON. */
+const APPLICATION_JSON = 'application/json; charset=utf-8';
+/** Apollo awaits every hook; one settled promise shared by all calls allocates nothing per request. */
+const DONE: Promise<void> = Promise.resolve();
+
+/**
+ * Sets the content type of a single JSON result when the client's Accept leaves no choice to make: absent, the
+ * any-type wildcard or `application/json`. Apollo would build a Negotiator (parsing Accept and ranking its media
+ * types) on every request to reach the same answer; it skips that when the header is already set. Any other Accept
+ * (the GraphQL-over-HTTP `application/graphql-response+json`, quality values, lists) is still negotiated by Apollo.
+ */
+export function plainJsonContentTypePlugin(): ApolloServerPlugin {
+  // One listener for every request: it keeps no per-request state.
+  const listener: GraphQLRequestListener<object> = {
+    willSendResponse({ request, response }) {
+      if (response.body.kind !== 'single' || response.http.headers.has('content-type')) return DONE;
+      const accept = request.http?.headers.get('accept');
+      if (accept === undefined || accept === '*/*' || accept === 'application/json') response.http.headers.set('content-type', APPLICATION_JSON);
+      return DONE;
+    },
+  };
+  const started = Promise.resolve(listener);
+  return {
+    requestDidStart: () => started,
+  };
+}
