@@ -6,7 +6,17 @@ import type {
   GatewayLoadResult,
   GatewaySchemaLoadOrUpdateCallback,
 } from '@apollo/server-gateway-interface';
-import { execute, type ExecutionResult, GraphQLError, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
+import {
+  type DocumentNode,
+  execute,
+  type ExecutionResult,
+  type FragmentDefinitionNode,
+  GraphQLError,
+  type GraphQLSchema,
+  Kind,
+  type OperationDefinitionNode,
+  type SelectionNode,
+} from 'graphql';
 import { getVariableValues } from 'graphql/execution/values';
 import { type CompiledQuery, compileQuery, isCompiledQuery } from 'graphql-jit';
 import { BoundedCache } from './boundedCache';
@@ -98,6 +108,9 @@ export class JitGateway implements GatewayInterface {
     traced: boolean,
   ): CompiledQuery | null {
     if (operation.operation !== 'query' && operation.operation !== 'mutation') return null;
+    // graphql-jit miscounts a list whose items fail out of order (two bad _entities representations answered three
+    // nulls), so federation's entity lookups run on the reference executor; they are a router's, not the hot path.
+    if (selectsEntities(operation, requestContext.document)) return null;
     const key = `${traced ? 't' : 'u'}:${operation.name?.value ?? ''}:${requestContext.queryHash}`;
     const hit = this.compiled.get(key);
     if (hit !== undefined) return hit;
@@ -107,6 +120,26 @@ export class JitGateway implements GatewayInterface {
     this.compiled.set(key, compiled);
     return compiled;
   }
+}
+
+/** Whether the operation asks for `_entities` at its root, directly or through fragments. */
+function selectsEntities(operation: OperationDefinitionNode, document: DocumentNode): boolean {
+  const fragments = new Map<string, FragmentDefinitionNode>();
+  for (const definition of document.definitions) {
+    if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
+  }
+  const seen = new Set<string>();
+  const visit = (selections: readonly SelectionNode[]): boolean =>
+    selections.some((selection) => {
+      if (selection.kind === Kind.FIELD) return selection.name.value === '_entities';
+      if (selection.kind === Kind.INLINE_FRAGMENT) return visit(selection.selectionSet.selections);
+      const name = selection.name.value;
+      if (seen.has(name)) return false;
+      seen.add(name);
+      const fragment = fragments.get(name);
+      return fragment ? visit(fragment.selectionSet.selections) : false;
+    });
+  return visit(operation.selectionSet.selections);
 }
 
 function isTraced(context: object): boolean {
