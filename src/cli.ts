@@ -76,7 +76,7 @@ function banner(config: GatewayConfig, gateway: Gateway, simulator: Simulator | 
   lines.push(
     '',
     'No CHATWOOT_BASE_URL is set, so the gateway is talking to its EMBEDDED CHATWOOT SIMULATOR:',
-    `an in-memory imitation of Chatwoot ${config.simulator.chatwootVersion}'s Client API at ${simulator.url}, not a real Chatwoot.`,
+    `an in-memory imitation of Chatwoot ${config.simulator.chatwootVersion}'s APIs (Client, Application, Platform, /cable) at ${simulator.url}, not a real Chatwoot.`,
     'Set CHATWOOT_BASE_URL to use your own Chatwoot instead.',
     '',
     `  Demo inbox identifier:    ${demo.inboxIdentifier}`,
