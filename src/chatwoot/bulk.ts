@@ -95,8 +95,10 @@ export async function runInBatches<I, T>(
       outcomes.push(...notAttempted(items.length, first, outcomes, reasonOf(stopped)));
       break;
     }
-    previousStart = performance.now();
     const batch = items.slice(first, first + size).map((item, offset) => settle(first + offset, item, work));
+    // Taken once the batch's calls are under way, so that the interval holds between calls as Chatwoot sees them
+    // even when a pause (a collection, say) falls between deciding to start and starting.
+    previousStart = performance.now();
     outcomes.push(...(await Promise.all(batch)));
   }
   return outcomes;
