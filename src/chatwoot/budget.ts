@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import { CallBudgetExceededError, CallNotAttemptedError, type HttpMethod } from './errors';
 
 /**
@@ -15,15 +16,48 @@ export class RequestBudget {
   private applied = 0;
   private sentCalls = 0;
   private skipped = 0;
+  private gone = false;
+  /** Made only when something waits on it (a bulk operation between batches): most requests never need one. */
+  private controller: AbortController | undefined;
+  /** The calls of this request queued or on the wire, told when the client goes away. */
+  private readonly watchers = new Set<ClientGoneWatcher>();
+
+  /** @param maxCalls GATEWAY_MAX_UPSTREAM_CALLS: the most calls the whole HTTP request may make. */
+  constructor(readonly maxCalls: number) {}
+
+  /** Aborted when the client goes away (see cancel). */
+  get signal(): AbortSignal {
+    if (!this.controller) {
+      this.controller = new AbortController();
+      // Every bulk operation of the request waiting between two batches listens on it; that is not a leak.
+      setMaxListeners(0, this.controller.signal);
+      if (this.gone) this.controller.abort();
+    }
+    return this.controller.signal;
+  }
 
   /**
-   * @param maxCalls GATEWAY_MAX_UPSTREAM_CALLS: the most calls the whole HTTP request may make.
-   * @param signal aborted when the client goes away; calls not yet sent are then not sent.
+   * The client went away: calls not yet sent are not sent, and every watching call is told. Threat model: a client
+   * that sends a heavy request and disconnects must not leave the gateway working for nobody. Plain callbacks rather
+   * than an AbortSignal listener per call: an EventTarget listener costs more than the rest of a call's bookkeeping.
    */
-  constructor(
-    readonly maxCalls: number,
-    readonly signal?: AbortSignal,
-  ) {}
+  cancel(): void {
+    if (this.gone) return;
+    this.gone = true;
+    this.controller?.abort();
+    for (const watcher of [...this.watchers]) watcher.clientGone();
+    this.watchers.clear();
+  }
+
+  /** Tells `watcher` when the client goes away, until `unwatch`; at once if it already has. */
+  watch(watcher: ClientGoneWatcher): void {
+    if (this.gone) watcher.clientGone();
+    else this.watchers.add(watcher);
+  }
+
+  unwatch(watcher: ClientGoneWatcher): void {
+    this.watchers.delete(watcher);
+  }
 
   /**
    * Reserves `writes` calls for the request's mutations before the first is sent. Returns false (and reserves
@@ -43,7 +77,7 @@ export class RequestBudget {
 
   /** Whether the client is gone. */
   get cancelled(): boolean {
-    return this.signal?.aborted === true;
+    return this.gone;
   }
 
   /**
@@ -89,4 +123,9 @@ export class RequestBudget {
   summary(): { callsSent: number; writesApplied: number; callsSkipped: number } {
     return { callsSent: this.sentCalls, writesApplied: this.applied, callsSkipped: this.skipped };
   }
+}
+
+/** A call that stops when its client goes away (src/chatwoot/transport.ts). */
+export interface ClientGoneWatcher {
+  clientGone(): void;
 }

@@ -27,6 +27,11 @@ export class DispatcherPool {
   private readonly dispatchers = new Map<string, Dispatcher>();
   private readonly closing = new Set<Promise<void>>();
   private readonly maxDispatchers: number;
+  /**
+   * The last options asked for, by identity, and their dispatcher: the transport passes one frozen object for every
+   * call without options (nearly all), which then costs no key string and no map update. Never evicted while here.
+   */
+  private last: { readonly options: ResolvedRequestOptions; readonly key: string; readonly dispatcher: Dispatcher } | undefined;
 
   constructor(private readonly settings: DispatcherPoolSettings) {
     this.maxDispatchers = Math.max(1, settings.maxDispatchers ?? DEFAULT_MAX_DISPATCHERS);
@@ -34,6 +39,7 @@ export class DispatcherPool {
 
   /** The dispatcher for these options. */
   get(options: ResolvedRequestOptions): Dispatcher {
+    if (this.last?.options === options) return this.last.dispatcher;
     const key = dispatcherKey(options);
     let dispatcher = this.dispatchers.get(key);
     if (dispatcher) {
@@ -43,6 +49,7 @@ export class DispatcherPool {
       this.evictIfFull();
     }
     this.dispatchers.set(key, dispatcher);
+    this.last = { options, key, dispatcher };
     return dispatcher;
   }
 
@@ -55,6 +62,7 @@ export class DispatcherPool {
   async close(): Promise<void> {
     for (const dispatcher of this.dispatchers.values()) this.retire(dispatcher);
     this.dispatchers.clear();
+    this.last = undefined;
     await Promise.allSettled([...this.closing]);
   }
 
@@ -62,6 +70,14 @@ export class DispatcherPool {
     while (this.dispatchers.size >= this.maxDispatchers) {
       const [oldestKey, oldest] = this.dispatchers.entries().next().value as [string, Dispatcher];
       this.dispatchers.delete(oldestKey);
+      if (oldestKey === this.last?.key) {
+        // Its hits skipped the reordering: it is in use, so it goes to the end instead, unless it is the only one.
+        if (this.dispatchers.size > 0) {
+          this.dispatchers.set(oldestKey, oldest);
+          continue;
+        }
+        this.last = undefined;
+      }
       this.retire(oldest);
     }
   }

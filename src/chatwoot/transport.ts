@@ -1,5 +1,5 @@
-import { EventEmitter } from 'node:events';
-import type { RequestBudget } from './budget';
+import type { ClientGoneWatcher, RequestBudget } from './budget';
+import { BufferedDispatch } from './bufferedDispatch';
 import { CallGate, type Ticket } from './callGate';
 import { type Dispatcher, type FormData, Response } from 'undici';
 import { classifyFailure, type CallFacts } from './classify';
@@ -17,7 +17,7 @@ import { secretsOf, withoutSecrets } from './redact';
 import type { Credential } from './operation';
 import type { UpstreamTracer } from './tracer';
 import { interpretResponse } from './responses';
-import { noteDeadline, type ReadRetryPolicy, withReadRetries } from './retry';
+import { noteDeadline, type ReadRetryPolicy, type RetryCallState, withReadRetries } from './retry';
 
 /** Keep-alive connections per Chatwoot origin, per pooled dispatcher; also the bound of calls in flight on one. */
 const CONNECTIONS_PER_ORIGIN = 128;
@@ -110,6 +110,8 @@ export class ChatwootTransport {
   private readonly globalGate: CallGate;
   private wire = 0;
   private waiting = 0;
+  /** The options of a call that asks for none (nearly all), resolved once: they depend only on the settings. */
+  private readonly defaultOptions: ResolvedRequestOptions;
 
   constructor(private readonly settings: TransportSettings) {
     const base = new URL(settings.baseUrl);
@@ -124,6 +126,7 @@ export class ChatwootTransport {
       maxDispatchers: settings.maxDispatchers,
     });
     this.globalGate = new CallGate(settings.maxConcurrency ?? DEFAULT_MAX_UPSTREAM_CONCURRENCY);
+    this.defaultOptions = Object.freeze(resolveRequestOptions(undefined, settings));
   }
 
   /** Calls sent and not yet finished (on the wire). */
@@ -148,130 +151,112 @@ export class ChatwootTransport {
   async exchange(context: CallContext, call: UpstreamCall): Promise<{ body: unknown; upstream: UpstreamCallInfo }> {
     // Resolved (and refused, if the policy says so) before any connection is attempted.
     const options = this.resolveOptions(call.options);
+    const budget = context.budget;
     // Counted (or refused: budget used up, client gone) before anything is encoded, queued or logged.
-    context.budget?.admit(call.method);
+    budget?.admit(call.method);
     const token = this.tokenFor(context, call.credential);
     const query = context.identityProof ? withIdentityQuery(call.query, context.identityProof) : call.query;
     let body: string | Buffer | undefined = serializeBody(call);
     let contentType = 'application/json';
     if (call.form) ({ body, contentType } = await encodeForm(call.form));
     const pooled = this.dispatchers.get(options);
-    const dispatcher = withReadRetries(pooled, this.settings.retry);
-    const facts: CallFacts = {
-      method: call.method,
-      path: call.path,
-      host: this.host,
-      timeoutMs: options.timeoutMs,
-      proxyHost: options.proxy?.host,
-    };
-    const finish = this.settings.observer?.start({
-      method: call.method,
-      pathTemplate: call.pathTemplate ?? pathTemplate(call.path),
-      requestId: context.requestId,
-    });
+    const template = call.pathTemplate ?? pathTemplate(call.path);
+    const finish = this.settings.observer?.start({ method: call.method, pathTemplate: template, requestId: context.requestId });
     const span = this.settings.tracer?.start({
       method: call.method,
-      pathTemplate: call.pathTemplate ?? pathTemplate(call.path),
+      pathTemplate: template,
       requestId: context.requestId,
       origin: this.origin,
       path: `${this.basePath}${call.path}`,
     });
+    const run = new CallRun(call.method === 'GET');
+    const timer = setTimeout(stopAtDeadline, options.timeoutMs, run);
+    budget?.watch(run);
     let status: number | undefined;
     let errorKind: string | undefined;
-
-    // Reads may be retried, and the retry interceptor needs a real AbortSignal to stop waiting between attempts when
-    // the deadline passes. Other calls are never retried; they use an EventEmitter, which undici also accepts as a
-    // signal and which costs about 8 µs of CPU less per call than an AbortController (bench/RESULTS.md).
-    const abort = call.method === 'GET' ? new AbortController() : new EventEmitter();
-    const held: CallGate[] = [];
-    let waitingTicket: Ticket | undefined;
-    let stopped: 'timeout' | 'cancelled' | undefined;
-    let onWire = false;
-    const stop = (why: 'timeout' | 'cancelled') => {
-      if (stopped) return;
-      stopped = why;
-      if (waitingTicket) waitingTicket.withdraw(new Error(`The call was stopped (${why}) while it waited for a connection.`));
-      if (abort instanceof AbortController) abort.abort();
-      else abort.emit('abort');
-    };
-    const timer = setTimeout(() => stop('timeout'), options.timeoutMs);
-    // The client going away stops queued calls and reads on the wire; a write already sent is let finish.
-    const clientSignal = context.budget?.signal;
-    const onClientGone = () => {
-      if (!onWire || call.method === 'GET') stop('cancelled');
-    };
-    clientSignal?.addEventListener('abort', onClientGone, { once: true });
-    const signal = abort instanceof AbortController ? abort.signal : abort;
-    const retryState = abort instanceof AbortController ? noteDeadline(abort.signal, Date.now() + options.timeoutMs) : null;
     try {
       // The pool's gate first: a call waiting for the global bound then holds only a slot of its own pool, so a
-      // saturated pool cannot fill the global bound with calls that wait for it.
-      await this.enter(this.gateFor(pooled), held, (ticket) => (waitingTicket = ticket));
-      await this.enter(this.globalGate, held, (ticket) => (waitingTicket = ticket));
-      waitingTicket = undefined;
-      // Admitted in the same turn as the deadline fired or the client left: the abort was already emitted.
-      if (stopped) throw new Error('The call was stopped while it waited for a connection.');
-      onWire = true;
+      // saturated pool cannot fill the global bound with calls that wait for it. A free slot costs no await.
+      const poolGate = this.gateFor(pooled);
+      let ticket = poolGate.enter();
+      if (ticket) await this.waitFor(ticket, run);
+      run.heldPool = poolGate;
+      ticket = this.globalGate.enter();
+      if (ticket) await this.waitFor(ticket, run);
+      run.heldGlobal = true;
+      // Admitted in the same turn as the deadline fired or the client left: the call is not started.
+      if (run.stopped) throw new Error('The call was stopped while it waited for a connection.');
+      run.onWire = true;
       this.wire += 1;
-      context.budget?.noteSent();
+      budget?.noteSent();
       const headers = this.headers(context, token, body !== undefined ? contentType : undefined, call.expectHtml === true);
       span?.inject(headers);
-      const response = await dispatcher.request({
+      // Only reads are retried: a write goes to the pooled dispatcher itself, skipping the interceptor's wrappers.
+      const dispatcher = run.read ? withReadRetries(pooled, this.settings.retry) : pooled;
+      const retryState = run.signal ? noteDeadline(run.signal, Date.now() + options.timeoutMs) : null;
+      run.retryState = retryState;
+      const request: Dispatcher.DispatchOptions & { signal?: AbortSignal } = {
         origin: this.origin,
         path: `${this.basePath}${call.path}${query ?? ''}`,
         method: call.method,
         headers,
         body,
-        signal,
+      };
+      // Not read by undici's core: the retry interceptor finds the call's deadline by it.
+      if (run.signal) request.signal = run.signal;
+      run.dispatch = new BufferedDispatch(dispatcher, request, {
+        maxBytes: this.settings.maxResponseBytes,
+        tooLarge: (answered) => this.tooLarge(call, answered),
+        onAnswered: (answered) => {
+          status = answered;
+          if (retryState) retryState.answered = true;
+          if (!run.read && answered >= 200 && answered < 300) budget?.noteApplied();
+        },
       });
-      // The request body is sent: drop it now rather than when the answer has been read (uploads can be large).
-      body = undefined;
-      status = response.statusCode;
-      if (retryState) retryState.answered = true;
-      if (call.method !== 'GET' && status >= 200 && status < 300) context.budget?.noteApplied();
-      const text = await this.readBody(response, facts);
-      const upstream = { method: call.method, path: call.path, status: response.statusCode };
-      if (call.expectHtml && response.statusCode >= 200 && response.statusCode < 300) return { body: text, upstream };
-      return { body: interpretResponse(response.statusCode, response.headers, text, upstream), upstream };
+      const answer = await run.dispatch.answer;
+      status = answer.statusCode;
+      const upstream = { method: call.method, path: call.path, status };
+      if (call.expectHtml && status >= 200 && status < 300) return { body: answer.text, upstream };
+      return { body: interpretResponse(status, answer.headers, answer.text, upstream), upstream };
     } catch (error) {
-      if (stopped === 'cancelled') {
+      if (run.stopped === 'cancelled') {
         errorKind = 'not_attempted';
-        if (!onWire) context.budget?.noteSkipped();
+        if (!run.onWire) budget?.noteSkipped();
         throw new CallNotAttemptedError('The client went away before this call to Chatwoot finished.', 'client_gone');
       }
       const secrets = secretsOf(token, call.body, query, context.token);
-      const failure = withoutSecrets(classifyFailure(error, facts, stopped === 'timeout'), secrets);
+      // Built only here: a call that succeeds needs no description of itself.
+      const facts: CallFacts = {
+        method: call.method,
+        path: call.path,
+        host: this.host,
+        timeoutMs: options.timeoutMs,
+        proxyHost: options.proxy?.host,
+      };
+      const failure = withoutSecrets(classifyFailure(error, facts, run.stopped === 'timeout'), secrets);
       errorKind = failure.kind;
       throw failure;
     } finally {
       clearTimeout(timer);
-      clientSignal?.removeEventListener('abort', onClientGone);
-      if (onWire) this.wire -= 1;
+      budget?.unwatch(run);
+      if (run.onWire) this.wire -= 1;
       // Last taken, first given back: the global slot goes to a call that already holds a slot of its pool.
-      for (let i = held.length - 1; i >= 0; i -= 1) held[i]!.leave();
+      if (run.heldGlobal) this.globalGate.leave();
+      run.heldPool?.leave();
       finish?.({ status, errorKind });
-      span?.end({ status, errorKind, retries: retryState?.retries ?? 0 });
+      span?.end({ status, errorKind, retries: run.retryState?.retries ?? 0 });
     }
   }
 
-  /**
-   * Takes a slot of `gate`, waiting in its queue if need be; the slot is pushed on `held` once it is the caller's.
-   * `waitOn` receives the ticket while the call waits, so that a deadline or a cancellation can withdraw it.
-   */
-  private async enter(gate: CallGate, held: CallGate[], waitOn: (ticket: Ticket | undefined) => void): Promise<void> {
-    const ticket = gate.enter();
-    if (!ticket) {
-      held.push(gate);
-      return;
-    }
-    waitOn(ticket);
+  /** Waits for a gate's slot; a deadline or cancellation meanwhile withdraws the ticket, and the wait rejects. */
+  private async waitFor(ticket: Ticket, run: CallRun): Promise<void> {
+    run.waiting = ticket;
     this.waiting += 1;
     try {
       await ticket.ready;
-      held.push(gate);
     } finally {
       this.waiting -= 1;
-      waitOn(undefined);
+      run.waiting = undefined;
     }
   }
 
@@ -287,6 +272,7 @@ export class ChatwootTransport {
 
   /** Applies the server's defaults and policy to a caller's options; throws InvalidRequestError or PolicyViolationError. */
   resolveOptions(requested: RequestOptions | null | undefined): ResolvedRequestOptions {
+    if (requested == null) return this.defaultOptions;
     return resolveRequestOptions(requested, this.settings);
   }
 
@@ -325,34 +311,7 @@ export class ChatwootTransport {
     return headers;
   }
 
-  /**
-   * Reads the body as text, refusing one larger than the configured limit instead of buffering it. A body whose
-   * Content-Length is declared (and within the limit) is read in one go with undici's text(): undici stops at the
-   * declared length, and this skips an async iterator per call on the hot path (bench/RESULTS.md).
-   */
-  private async readBody(response: Dispatcher.ResponseData, facts: CallFacts): Promise<string> {
-    const limit = this.settings.maxResponseBytes;
-    const declared = Number(response.headers['content-length']);
-    if (declared > limit) {
-      // Destroying an unread undici body emits 'error' (aborted); unheard, that event would crash the process.
-      response.body.on('error', () => undefined).destroy();
-      throw this.tooLarge(facts, response.statusCode);
-    }
-    if (declared >= 0) return response.body.text();
-    const chunks: Buffer[] = [];
-    let received = 0;
-    for await (const chunk of response.body) {
-      received += (chunk as Buffer).length;
-      if (received > limit) {
-        response.body.destroy();
-        throw this.tooLarge(facts, response.statusCode);
-      }
-      chunks.push(chunk as Buffer);
-    }
-    return chunks.length === 1 ? chunks[0]!.toString('utf8') : Buffer.concat(chunks).toString('utf8');
-  }
-
-  private tooLarge(facts: CallFacts, status: number): UpstreamUnavailableError {
+  private tooLarge(facts: Pick<UpstreamCall, 'method' | 'path'>, status: number): UpstreamUnavailableError {
     return new UpstreamUnavailableError(
       `Chatwoot's answer to ${facts.method} ${facts.path} is larger than ${this.settings.maxResponseBytes} bytes.`,
       { method: facts.method, path: facts.path, status },
@@ -382,4 +341,49 @@ function serializeBody(call: UpstreamCall): string | undefined {
     }
     throw error;
   }
+}
+
+/**
+ * The state of one call between its admission and its end: what it holds, whether and why it was stopped. Stopping
+ * withdraws a waiting ticket or aborts the request on the wire; a read also aborts its AbortSignal, which the retry
+ * interceptor watches while it waits between attempts.
+ */
+class CallRun implements ClientGoneWatcher {
+  stopped: 'timeout' | 'cancelled' | undefined;
+  onWire = false;
+  waiting: Ticket | undefined;
+  heldPool: CallGate | undefined;
+  heldGlobal = false;
+  dispatch: BufferedDispatch | undefined;
+  retryState: RetryCallState | null = null;
+  /**
+   * Reads only: the retry interceptor needs a real AbortSignal to stop waiting between attempts when the deadline
+   * passes. A write is never retried and needs none (an AbortController costs several µs per call).
+   */
+  private readonly controller: AbortController | undefined;
+
+  constructor(readonly read: boolean) {
+    this.controller = read ? new AbortController() : undefined;
+  }
+
+  get signal(): AbortSignal | undefined {
+    return this.controller?.signal;
+  }
+
+  stop(why: 'timeout' | 'cancelled'): void {
+    if (this.stopped) return;
+    this.stopped = why;
+    this.waiting?.withdraw(new Error(`The call was stopped (${why}) while it waited for a connection.`));
+    this.controller?.abort();
+    this.dispatch?.abort();
+  }
+
+  /** The client going away stops queued calls and reads on the wire; a write already sent is let finish. */
+  clientGone(): void {
+    if (!this.onWire || this.read) this.stop('cancelled');
+  }
+}
+
+function stopAtDeadline(run: CallRun): void {
+  run.stop('timeout');
 }

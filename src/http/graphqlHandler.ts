@@ -1,4 +1,3 @@
-import { setMaxListeners } from 'node:events';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { type ApolloServer, HeaderMap } from '@apollo/server';
 import { RequestBudget } from '../chatwoot/budget';
@@ -58,12 +57,10 @@ export function createGraphQLHandler(options: GraphQLHandlerOptions) {
   const platformPolicy = options.platform?.policy ?? NO_PLATFORM;
 
   return async function handleGraphQL(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    // Aborted when the connection closes before the answer is written: the client is gone, its calls are not sent.
-    const clientGone = new AbortController();
-    // Every call of the request in flight or queued listens on it (a bulk batch: up to 100); that is not a leak.
-    setMaxListeners(0, clientGone.signal);
+    // The connection closing before the answer is written means the client is gone: its calls are not sent.
+    const budget = new RequestBudget(options.maxUpstreamCalls);
     res.once('close', () => {
-      if (!res.writableFinished) clientGone.abort();
+      if (!res.writableFinished) budget.cancel();
     });
     let body: unknown;
     // Only a multipart POST takes the upload path; the JSON hot path pays for one header test.
@@ -92,7 +89,6 @@ export function createGraphQLHandler(options: GraphQLHandlerOptions) {
     const refusal = checkBatchLength(body, options.maxBatchLength);
     if (refusal) return sendError(res, refusal.status, refusal.message);
 
-    const budget = new RequestBudget(options.maxUpstreamCalls, clientGone.signal);
     const writes = req.method === 'POST' ? countWrites(body, options.maxTokens) : null;
     if (writes) {
       const refused = writeRefusal(writes, options.maxBulkItems, budget.remaining, budget.maxCalls);
@@ -145,7 +141,7 @@ export function createGraphQLHandler(options: GraphQLHandlerOptions) {
       },
     });
 
-    if (clientGone.signal.aborted) {
+    if (budget.cancelled) {
       // Nobody reads the answer; the operator learns what the request did before and after its client left.
       options.logger?.warn({ requestId, ...budget.summary() }, 'client went away before its answer; calls not yet sent were dropped');
       return;
