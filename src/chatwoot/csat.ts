@@ -3,6 +3,9 @@ import type { RequestOptions } from './requestOptions';
 import type { CallContext, ChatwootTransport, UpstreamCall } from './transport';
 import type { CsatSurveyPageRecord } from './types';
 
+/** The template logs and metrics name the survey page read by, whatever the UUID. */
+const SURVEY_TEMPLATE = '/survey/responses/:id';
+
 /**
  * The CSAT survey page (`GET /survey/responses/{conversation_uuid}`): a web page Chatwoot serves so a contact can rate
  * a conversation without the app building its own survey. The gateway checks the page is served and hands back its URL.
@@ -19,6 +22,9 @@ export class CsatResource {
     return {
       method: 'GET',
       path: `/survey/responses/${pathSegment(conversationUuid, 'conversationUuid')}`,
+      // Spelled out: pathTemplate() keeps a segment that is a plain lower-case word, and the client chooses this one.
+      // `:id` is what pathTemplate() gives for a real UUID.
+      pathTemplate: SURVEY_TEMPLATE,
       options,
       expectHtml: true,
     };

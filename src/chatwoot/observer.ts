@@ -7,6 +7,22 @@ export interface ObservedCall {
   readonly pathTemplate: string;
   /** The GraphQL request this call serves, for correlating log lines. */
   readonly requestId?: string | null;
+  /** Where the request collects its calls for its one log line (src/observability/callJournal.ts), if it does. */
+  readonly journal?: CallJournalSink;
+}
+
+/** One finished call as a log line lists it. */
+export interface CallRecord {
+  readonly method: HttpMethod;
+  readonly path: string;
+  readonly status: number | null;
+  readonly durationMs: number;
+  readonly error?: string;
+}
+
+/** Takes a finished call's record; false when it no longer does (its request was answered) and the caller logs it. */
+export interface CallJournalSink {
+  add(record: CallRecord): boolean;
 }
 
 /** How the call ended: Chatwoot's status when it answered, and the failure's kind when it failed. */

@@ -5,7 +5,7 @@ import { type Dispatcher, type FormData, Response } from 'undici';
 import { classifyFailure, type CallFacts } from './classify';
 import { DispatcherPool } from './dispatchers';
 import { CallNotAttemptedError, CredentialRequiredError, type HttpMethod, InvalidRequestError, type UpstreamCallInfo, UpstreamUnavailableError } from './errors';
-import { pathTemplate, type UpstreamObserver } from './observer';
+import { type CallJournalSink, pathTemplate, type UpstreamObserver } from './observer';
 import {
   resolveRequestOptions,
   type RequestOptions,
@@ -37,6 +37,8 @@ export interface CallContext {
   readonly service?: boolean;
   /** A verified identity proof (src/identity/) to add to the call's query string, for endpoints that take it there. */
   readonly identityProof?: { readonly identifier: string; readonly identifierHash: string };
+  /** Collects the request's calls for its one log line (src/observability/callJournal.ts). */
+  readonly journal?: CallJournalSink;
 }
 
 /** Default of GATEWAY_MAX_UPSTREAM_CONCURRENCY: calls in flight to Chatwoot at once, across every dispatcher. */
@@ -161,7 +163,7 @@ export class ChatwootTransport {
     if (call.form) ({ body, contentType } = await encodeForm(call.form));
     const pooled = this.dispatchers.get(options);
     const template = call.pathTemplate ?? pathTemplate(call.path);
-    const finish = this.settings.observer?.start({ method: call.method, pathTemplate: template, requestId: context.requestId });
+    const finish = this.settings.observer?.start({ method: call.method, pathTemplate: template, requestId: context.requestId, journal: context.journal });
     const span = this.settings.tracer?.start({
       method: call.method,
       pathTemplate: template,

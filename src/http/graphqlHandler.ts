@@ -12,6 +12,7 @@ import { RequestIdentity } from '../identity/requestIdentity';
 import type { IdentityService } from '../identity/service';
 import { readJsonBody, RequestBodyError } from './body';
 import { addWriteCounts, countRequestWrites, type WriteCount, writeRefusal } from '../graphql/writes';
+import { CallJournal } from '../observability/callJournal';
 import type { Logger } from '../observability/logger';
 import { hasPreflightHeader, isMultipart, type MultipartLimits, readMultipartBody, type UploadTargetCheck } from './multipart';
 
@@ -128,6 +129,7 @@ export function createGraphQLHandler(options: GraphQLHandlerOptions) {
             // x-request-id was checked (or replaced) by the gateway before this handler ran.
             requestId,
             budget,
+            journal: new CallJournal(),
             get service() {
               return platform.service;
             },

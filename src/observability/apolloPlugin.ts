@@ -1,37 +1,79 @@
-import type { ApolloServerPlugin } from '@apollo/server';
+import type { ApolloServerPlugin, GraphQLRequestListener } from '@apollo/server';
+import type { CallJournal } from './callJournal';
 import type { Logger } from './logger';
 import type { GatewayMetrics } from './metrics';
 
 /** The label of a request that named an operation its document does not define (or that never got that far). */
 export const UNRESOLVED = 'unresolved';
 
+/** What the plugin reads of the GraphQL context (src/graphql/context.ts). */
+interface ObservedContext {
+  readonly call?: { readonly requestId?: string | null; readonly journal?: CallJournal };
+}
+
+/** Apollo awaits every hook; one settled promise shared by all requests allocates nothing per request. */
+const DONE: Promise<void> = Promise.resolve();
+
 /**
  * Counts every GraphQL request Apollo answers by operation name and outcome (`ok`, or the code of its first error),
- * and logs it at debug level only: the per-call upstream lines already say what happened, so a per-request info line
- * would double the logging cost on the hot path.
+ * and logs it at info on one line that lists its upstream calls (method, path template, status, duration, failure).
+ * One line per request instead of one per call: the same facts for operators, plus the operation and its outcome,
+ * for about the same cost on a single-call request and a sixth of it on a bulk one (bench/RESULTS.md).
+ *
+ * One listener object serves every request: the per-request state (start time, calls) lives in the request's
+ * CallJournal (src/observability/callJournal.ts), made with its context. A context without one (not made by the
+ * HTTP handler) gets a line without duration or calls, and its calls get lines of their own.
  */
 export function observabilityPlugin(logger: Logger, metrics: GatewayMetrics): ApolloServerPlugin {
+  const writeLine = (contextValue: unknown, operation: string | null, outcome: string): void => {
+    const call = (contextValue as ObservedContext | undefined)?.call;
+    const journal = call?.journal;
+    // Taken whatever the level: taking closes the journal once the request is answered, and a call that ends after
+    // that gets a line of its own.
+    const entry = journal?.take();
+    if (!logger.isLevelEnabled('info')) return;
+    logger.info(
+      {
+        requestId: call?.requestId ?? undefined,
+        operation,
+        outcome,
+        // pino leaves out fields whose value is undefined.
+        durationMs: journal ? Math.round(performance.now() - journal.startedAt) : undefined,
+        failedCalls: entry?.failed || undefined,
+        unlistedCalls: entry?.unlisted || undefined,
+        upstream: entry?.calls,
+      },
+      'graphql request',
+    );
+  };
+
+  const listener: GraphQLRequestListener<object> = {
+    willSendResponse({ request, response, errors, operationName, contextValue }) {
+      const body = response.body;
+      const first = body.kind === 'single' ? body.singleResult.errors?.[0] : undefined;
+      const outcome = (first?.extensions?.code as string | undefined) ?? (errors?.length ? 'error' : 'ok');
+      // Only a name the document defines (Apollo sets operationName once it has resolved the operation): a name
+      // the client merely sent could be anything, and would take a label slot from real operations.
+      const name = operationName ?? (request.operationName ? UNRESOLVED : null);
+      metrics.countGraphQLRequest(name, outcome);
+      writeLine(contextValue, name, outcome);
+      return DONE;
+    },
+  };
+  const started = Promise.resolve(listener);
+
   return {
-    async requestDidStart() {
-      const started = performance.now();
-      return {
-        async willSendResponse({ request, response, errors, operationName, contextValue }) {
-          const body = response.body;
-          const first = body.kind === 'single' ? body.singleResult.errors?.[0] : undefined;
-          const outcome = (first?.extensions?.code as string | undefined) ?? (errors?.length ? 'error' : 'ok');
-          // Only a name the document defines (Apollo sets operationName once it has resolved the operation): a name
-          // the client merely sent could be anything, and would take a label slot from real operations.
-          const name = operationName ?? (request.operationName ? UNRESOLVED : null);
-          metrics.countGraphQLRequest(name, outcome);
-          if (logger.isLevelEnabled('debug')) {
-            const requestId = (contextValue as { call?: { requestId?: string } } | undefined)?.call?.requestId;
-            logger.debug(
-              { requestId, operation: name ?? null, outcome, durationMs: Math.round(performance.now() - started) },
-              'graphql request',
-            );
-          }
-        },
-      };
+    requestDidStart({ contextValue }) {
+      (contextValue as ObservedContext).call?.journal?.begin();
+      return started;
+    },
+    // Apollo failed before answering (a plugin hook threw): no willSendResponse comes, so the calls made so far are
+    // logged here rather than lost.
+    unexpectedErrorProcessingRequest({ requestContext }) {
+      if (requestContext.response.body === undefined) {
+        writeLine(requestContext.contextValue, requestContext.operationName ?? null, 'INTERNAL_SERVER_ERROR');
+      }
+      return DONE;
     },
   };
 }

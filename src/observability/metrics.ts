@@ -23,7 +23,8 @@ export interface UpstreamStats {
  * The gateway's Prometheus metrics, in a Registry of its own so that several gateways in one process (tests, or an
  * embedder) never collide. Label values are bounded: operation names are cut to 64 characters, unnamed ones are
  * `anonymous`, names beyond the first 200 are `other`; only names a document defines count (the plugin labels a
- * request whose name resolves to no operation `unresolved`); outcomes are catalogue codes.
+ * request whose name resolves to no operation `unresolved`); outcomes are catalogue codes. Upstream operations are
+ * method and path template, `other` past MAX_UPSTREAM_OPERATIONS (src/observability/upstream.ts).
  */
 export class GatewayMetrics {
   readonly registry = new Registry();

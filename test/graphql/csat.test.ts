@@ -1,15 +1,20 @@
 import { CONTACT, clientApiHandler, INBOX } from '../support/clientApi';
 import { startTestGateway, type TestGateway } from '../support/gateway';
+import { getRaw } from '../support/http';
+import { captureLogs, type CapturedLogs, upstreamLines } from '../support/logs';
 import { type FakeChatwoot, startFakeChatwoot } from '../support/servers';
 
 describe('CSAT survey page', () => {
   let chatwoot: FakeChatwoot;
   let gateway: TestGateway;
+  let logs: CapturedLogs;
   const UUID = '5d1e6b6a-0c8e-4d7e-9a51-1d2f3c4b5a69';
 
   beforeAll(async () => {
     chatwoot = await startFakeChatwoot(clientApiHandler());
-    gateway = await startTestGateway(`${chatwoot.url}/chat`);
+    const captured = captureLogs('info');
+    logs = captured.logs;
+    gateway = await startTestGateway(`${chatwoot.url}/chat`, {}, { logger: captured.logger });
   });
   afterAll(async () => {
     await gateway.close();
@@ -49,5 +54,14 @@ describe('CSAT survey page', () => {
     const blank = await gateway.query(`{ csatSurveyPage(conversationUuid: "") { url } }`);
     expect(blank.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'conversationUuid' });
     expect(chatwoot.requests).toHaveLength(0);
+  });
+
+  it('names the call by its template in logs and metrics, whatever uuid the client sends (no label per uuid)', async () => {
+    logs.clear();
+    for (const uuid of ['surveysecret', 'othersecret', UUID]) await gateway.query(`{ csatSurveyPage(conversationUuid: "${uuid}") { url } }`);
+    expect(upstreamLines(logs).map((l) => l.upstream.path)).toEqual(['/survey/responses/:id', '/survey/responses/:id', '/survey/responses/:id']);
+    const { text } = await getRaw(gateway.url.replace('/graphql', '/metrics'));
+    expect(text).toContain('operation="GET /survey/responses/:id"');
+    for (const secret of ['surveysecret', 'othersecret', UUID]) expect(logs.text() + text).not.toContain(secret);
   });
 });

@@ -2,7 +2,7 @@ import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { startSimulator, type Simulator } from '../../src/simulator';
 import { APPLICATION_DEMO } from '../../src/simulator/application';
-import { captureLogs, type CapturedLogs } from '../support/logs';
+import { captureLogs, type CapturedLogs, upstreamLines } from '../support/logs';
 import { startTestGateway, type TestGateway } from '../support/gateway';
 
 /**
@@ -95,7 +95,7 @@ describe('steady load on account.conversations', () => {
     // A slot is skipped only when the machine cannot keep up; the run stays bounded either way.
     expect(skipped).toBeLessThan(sent);
     expect(end.heapUsed - warm.heapUsed).toBeLessThan(HEAP_TOLERANCE_BYTES);
-    expect(logs.lines.filter((l) => l.msg === 'upstream call')).toHaveLength(sent);
+    expect(upstreamLines(logs)).toHaveLength(sent);
     expect(logs.text()).not.toContain(APPLICATION_DEMO.adminToken);
   }, 60_000);
 });

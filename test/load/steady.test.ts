@@ -1,7 +1,7 @@
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { startSimulator, type Simulator } from '../../src/simulator';
-import { captureLogs, type CapturedLogs } from '../support/logs';
+import { captureLogs, type CapturedLogs, upstreamLines } from '../support/logs';
 import { startTestGateway, type TestGateway } from '../support/gateway';
 
 /**
@@ -98,7 +98,7 @@ describe('steady load against the simulator', () => {
     expect(skipped).toBe(0);
     expect(sent).toBeGreaterThan(((WARM_UP_MS + RUN_MS) / 1000) * RATE_PER_SECOND * 0.95);
     expect(end.heapUsed - warm.heapUsed).toBeLessThan(HEAP_TOLERANCE_BYTES);
-    expect(logs.lines.filter((l) => l.msg === 'upstream call')).toHaveLength(sent);
+    expect(upstreamLines(logs)).toHaveLength(sent);
     expect(logs.text()).not.toContain(TOKEN);
     if (process.env.LOAD_REPORT) {
       console.log(`sent ${sent}; heap ${(warm.heapUsed / 1e6).toFixed(1)} -> ${(end.heapUsed / 1e6).toFixed(1)} MB; rss ${(warm.rss / 1e6).toFixed(1)} -> ${(end.rss / 1e6).toFixed(1)} MB`);

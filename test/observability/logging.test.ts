@@ -55,7 +55,7 @@ describe('structured logs', () => {
     expect(first.headers.get('x-request-id')).not.toBe(second.headers.get('x-request-id'));
   });
 
-  it('writes one JSON line per upstream call with method, path template, status and duration', async () => {
+  it('logs each upstream call once, with method, path template, status and duration, at info', async () => {
     await gateway.query(GET_CONTACT, { i: 'inbox-abc', c: 'contact-1' });
     const lines = upstreamLines(logs);
     expect(lines).toHaveLength(1);
@@ -82,10 +82,48 @@ describe('structured logs', () => {
     for (const secret of [TOKEN, CALLER_TOKEN, HASH, 'inbox-abc', 'contact-1']) expect(text).not.toContain(secret);
   });
 
-  it('logs a GraphQL request summary at debug level with its operation name and outcome', async () => {
+  it('logs one info line per GraphQL request with its operation, outcome, duration and upstream calls', async () => {
     await gateway.query(GET_CONTACT, { i: 'inbox-abc', c: 'contact-1' }, { 'x-request-id': 'summary-1' });
-    const summary = logs.lines.find((l) => l.msg === 'graphql request');
-    expect(summary).toMatchObject({ level: 20, requestId: 'summary-1', operation: 'Read', outcome: 'ok' });
+    const lines = logs.lines.filter((l) => l.requestId === 'summary-1');
+    expect(lines).toEqual([
+      expect.objectContaining({
+        level: 30,
+        msg: 'graphql request',
+        operation: 'Read',
+        outcome: 'ok',
+        durationMs: expect.any(Number),
+        upstream: [{ method: 'GET', path: '/public/api/v1/inboxes/:inbox/contacts/:contact', status: 200, durationMs: expect.any(Number) }],
+      }),
+    ]);
+    expect(lines[0]).not.toHaveProperty('failedCalls');
+    expect(lines[0]).not.toHaveProperty('unlistedCalls');
+    expect(logs.lines.filter((l) => l.msg === 'upstream call')).toEqual([]);
+  });
+
+  it("puts the first error's code in the request line's outcome", async () => {
+    chatwoot.reply(() => ({ status: 404, body: { error: 'Not Found' } }));
+    await gateway.query(GET_CONTACT, { i: 'inbox-abc', c: 'missing' }, { 'x-request-id': 'missing-1' });
+    expect(logs.lines.filter((l) => l.requestId === 'missing-1')).toEqual([
+      expect.objectContaining({ msg: 'graphql request', operation: 'Read', outcome: 'NOT_FOUND', failedCalls: 1 }),
+    ]);
+  });
+
+  it('lists the calls of a bulk request on its one line, and counts the failed ones', async () => {
+    chatwoot.reply((request) => (request.path.endsWith('/missing') ? { status: 404, body: { error: 'Not Found' } } : { body: slimContact() }));
+    const items = ['a', 'missing', 'b'].map((c) => ({ inboxIdentifier: 'inbox-abc', contactIdentifier: c, input: { name: 'N' } }));
+    await gateway.query('mutation Bulk($items: [UpdateContactItemInput!]!) { updateContacts(items: $items) { index } }', { items }, { 'x-request-id': 'bulk-1' });
+    const lines = logs.lines.filter((l) => l.requestId === 'bulk-1');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatchObject({ msg: 'graphql request', operation: 'Bulk', outcome: 'ok', failedCalls: 1 });
+    const calls = lines[0]?.upstream as Array<Record<string, unknown>>;
+    expect(calls.map((c) => c.status).sort()).toEqual([200, 200, 404]);
+    expect(calls.find((c) => c.status === 404)).toEqual({ method: 'PATCH', path: '/public/api/v1/inboxes/:inbox/contacts/:contact', status: 404, durationMs: expect.any(Number), error: 'http' });
+  });
+
+  it('writes no line for a request refused before GraphQL runs (it made no call)', async () => {
+    const result = await postRaw(gateway.url, '{"query":', { 'x-request-id': 'refused-1' });
+    expect(result.status).toBe(400);
+    expect(logs.lines.filter((l) => l.requestId === 'refused-1')).toEqual([]);
   });
 
   it('answers BAD_USER_INPUT, not a network error, for custom attributes nested too deeply to send', async () => {
@@ -108,5 +146,35 @@ describe('structured logs', () => {
     const after = await gateway.query(GET_CONTACT, { i: 'inbox-abc', c: 'contact-1' });
     expect(after.errors).toBeUndefined();
     expect(logs.lines.filter((l) => (l.level as number) > 30)).toEqual([]);
+  });
+});
+
+describe('structured logs of a batched HTTP request', () => {
+  let chatwoot: FakeChatwoot;
+  let gateway: TestGateway;
+  let logs: CapturedLogs;
+
+  beforeAll(async () => {
+    chatwoot = await startFakeChatwoot(() => ({ body: slimContact() }));
+    const captured = captureLogs('info');
+    logs = captured.logs;
+    gateway = await startTestGateway(chatwoot.url, { GATEWAY_HTTP_BATCHING: 'true' }, { logger: captured.logger });
+  });
+  afterAll(async () => {
+    await gateway.close();
+    await chatwoot.close();
+  });
+
+  it('writes one line per operation and logs each of their calls exactly once, under the one request id', async () => {
+    const body = [
+      { query: GET_CONTACT, variables: { i: 'inbox-abc', c: 'contact-1' } },
+      { query: GET_CONTACT.replace('query Read', 'query ReadAgain'), variables: { i: 'inbox-abc', c: 'contact-2' } },
+    ];
+    const result = await postRaw(gateway.url, JSON.stringify(body), { 'x-request-id': 'batch-1' });
+    expect(result.status).toBe(200);
+    expect(chatwoot.requests).toHaveLength(2);
+    const lines = logs.lines.filter((l) => l.requestId === 'batch-1' && l.msg === 'graphql request');
+    expect(lines.map((l) => l.operation).sort()).toEqual(['Read', 'ReadAgain']);
+    expect(upstreamLines(logs).filter((l) => l.requestId === 'batch-1')).toHaveLength(2);
   });
 });

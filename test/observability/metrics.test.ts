@@ -1,3 +1,6 @@
+import { captureLogs } from '../support/logs';
+import { GatewayMetrics } from '../../src/observability/metrics';
+import { createUpstreamObserver, MAX_UPSTREAM_OPERATIONS, OTHER_OPERATION } from '../../src/observability/upstream';
 import { getRaw, postRaw } from '../support/http';
 import { type FakeChatwoot, slimContact, startFakeChatwoot } from '../support/servers';
 import { startTestGateway, type TestGateway } from '../support/gateway';
@@ -95,5 +98,40 @@ describe('GET /metrics', () => {
     } finally {
       await local.close();
     }
+  });
+});
+
+describe('upstream call metrics', () => {
+  const observed = () => {
+    const metrics = new GatewayMetrics({ dispatchers: () => 0, callsInFlight: () => 0, callsQueued: () => 0 });
+    return { metrics, observer: createUpstreamObserver(captureLogs('silent').logger, metrics) };
+  };
+
+  it('counts each operation and status class on its own series, however often the bound children are reused', async () => {
+    const { metrics, observer } = observed();
+    const call = { method: 'PATCH', pathTemplate: '/public/api/v1/inboxes/:inbox/contacts/:contact' } as const;
+    for (const status of [200, 200, 404, 500]) observer.start(call)({ status, ...(status >= 400 ? { errorKind: 'http' } : {}) });
+    observer.start(call)({ status: 200, errorKind: 'unavailable' });
+    observer.start({ method: 'GET', pathTemplate: call.pathTemplate })({ errorKind: 'timeout' });
+    const text = await metrics.render();
+    const operation = `PATCH ${call.pathTemplate}`;
+    expect(sample(text, 'gateway_upstream_calls_total', { operation, status_class: '2xx' })).toBe(2);
+    expect(sample(text, 'gateway_upstream_calls_total', { operation, status_class: '4xx' })).toBe(1);
+    expect(sample(text, 'gateway_upstream_calls_total', { operation, status_class: '5xx' })).toBe(1);
+    expect(sample(text, 'gateway_upstream_calls_total', { operation, status_class: 'error' })).toBe(1);
+    expect(sample(text, 'gateway_upstream_call_duration_seconds_count', { operation })).toBe(5);
+    expect(sample(text, 'gateway_upstream_calls_total', { operation: `GET ${call.pathTemplate}`, status_class: 'error' })).toBe(1);
+  });
+
+  it(`gives the first ${MAX_UPSTREAM_OPERATIONS} distinct operations a series each and counts the rest as "${OTHER_OPERATION}"`, async () => {
+    const { metrics, observer } = observed();
+    for (let i = 0; i < MAX_UPSTREAM_OPERATIONS + 3; i += 1) observer.start({ method: 'GET', pathTemplate: `/t${i}` })({ status: 200 });
+    observer.start({ method: 'GET', pathTemplate: '/t0' })({ status: 200 });
+    const text = await metrics.render();
+    const operations = new Set([...text.matchAll(/^gateway_upstream_calls_total\{operation="([^"]*)"/gm)].map((m) => m[1]));
+    expect(operations.size).toBe(MAX_UPSTREAM_OPERATIONS + 1);
+    expect(sample(text, 'gateway_upstream_calls_total', { operation: OTHER_OPERATION, status_class: '2xx' })).toBe(3);
+    expect(sample(text, 'gateway_upstream_calls_total', { operation: 'GET /t0', status_class: '2xx' })).toBe(2);
+    expect(sample(text, 'gateway_upstream_call_duration_seconds_count', { operation: OTHER_OPERATION })).toBe(3);
   });
 });

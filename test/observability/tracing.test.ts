@@ -176,9 +176,9 @@ describe('OpenTelemetry tracing', () => {
     // The batch would wait a minute: the graceful shutdown exports it.
     expect(await identified.stop()).toBe(0);
     const { servers, clients } = await traceOf(receiver, (s) => s.attributes['gateway.request.id'] === 'req-ids', 1);
-    // The request's log line (flushed at shutdown) carries its trace and the server span.
-    const line = identified.logLines().find((l) => l.msg === 'upstream call' && l.requestId === 'req-ids');
-    expect(line).toMatchObject({ trace_id: TRACE_ID.replace(/^4/, '5'), span_id: servers[0]!.spanId });
+    // The request's log line (flushed at shutdown), which lists its upstream call, carries its trace and the server span.
+    const line = identified.logLines().find((l) => l.msg === 'graphql request' && l.requestId === 'req-ids');
+    expect(line).toMatchObject({ trace_id: TRACE_ID.replace(/^4/, '5'), span_id: servers[0]!.spanId, upstream: [expect.objectContaining({ status: 200 })] });
     expect(clients[0]!.attributes['url.full']).toBe(`${chatwoot.url}/public/api/v1/inboxes/${INBOX}/contacts/${CONTACTS[1]}`);
     expect(receiver.bodies.join('\n')).not.toContain(TOKEN);
   }, 40_000);

@@ -32,7 +32,16 @@ export function captureLogs(level: LogLevel = 'debug'): { logger: Logger; logs: 
   };
 }
 
-/** The upstream-call lines, in order. */
-export function upstreamLines(logs: CapturedLogs): Array<Record<string, unknown> & { upstream: Record<string, unknown> }> {
-  return logs.lines.filter((l) => l.msg === 'upstream call') as never;
+type UpstreamLine = Record<string, unknown> & { upstream: Record<string, unknown> };
+
+/**
+ * Every logged upstream call, in order, one entry each: the calls listed on a GraphQL request's line (each with that
+ * line's level and requestId) and the calls logged on lines of their own.
+ */
+export function upstreamLines(logs: CapturedLogs): UpstreamLine[] {
+  return logs.lines.flatMap((line): UpstreamLine[] => {
+    if (line.msg === 'upstream call') return [line as UpstreamLine];
+    if (line.msg !== 'graphql request' || !Array.isArray(line.upstream)) return [];
+    return (line.upstream as Array<Record<string, unknown>>).map((upstream) => ({ level: line.level, requestId: line.requestId, upstream }));
+  });
 }
