@@ -190,7 +190,9 @@ export async function startGateway(config: GatewayConfig, options: GatewayOption
   answerClientErrors(httpServer);
 
   async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const path = (req.url ?? '/').split('?', 1)[0] ?? '/';
+    const url = req.url ?? '/';
+    const queryAt = url.indexOf('?');
+    const path = queryAt === -1 ? url : url.slice(0, queryAt);
     if (await operational(req, res, path)) return;
     if (explorer && (await explorer.handle(req, res, path))) return;
     if (path === GRAPHQL_PATH) return tracing ? tracing.serve(req, res, () => handleGraphQL(req, res)) : handleGraphQL(req, res);

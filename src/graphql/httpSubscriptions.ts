@@ -1,4 +1,4 @@
-import type { ApolloServerPlugin } from '@apollo/server';
+import type { ApolloServerPlugin, GraphQLRequestListener } from '@apollo/server';
 import { HeaderMap } from '@apollo/server';
 import { GraphQLError } from 'graphql';
 import { ErrorCode } from '../errors';
@@ -13,16 +13,17 @@ export const SUBSCRIPTION_OVER_HTTP = 'Subscriptions are not served over HTTP PO
  * WebSocket server calling Apollo's executeOperation) are left alone.
  */
 export function refuseHttpSubscriptions<TContext extends object>(): ApolloServerPlugin<TContext> {
-  return {
-    async requestDidStart() {
-      return {
-        async didResolveOperation({ operation, request }) {
-          if (operation?.operation !== 'subscription' || request.http === undefined) return;
-          throw new GraphQLError(SUBSCRIPTION_OVER_HTTP, {
-            extensions: { code: ErrorCode.BAD_REQUEST, http: { status: 400, headers: new HeaderMap() } },
-          });
-        },
-      };
+  // One listener for every request (it keeps no per-request state), so a request allocates nothing here.
+  const listener: GraphQLRequestListener<TContext> = {
+    didResolveOperation({ operation, request }) {
+      if (operation?.operation !== 'subscription' || request.http === undefined) return DONE;
+      throw new GraphQLError(SUBSCRIPTION_OVER_HTTP, {
+        extensions: { code: ErrorCode.BAD_REQUEST, http: { status: 400, headers: new HeaderMap() } },
+      });
     },
   };
+  const started = Promise.resolve(listener);
+  return { requestDidStart: () => started };
 }
+
+const DONE: Promise<void> = Promise.resolve();

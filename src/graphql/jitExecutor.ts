@@ -108,12 +108,16 @@ export class JitGateway implements GatewayInterface {
     traced: boolean,
   ): CompiledQuery | null {
     if (operation.operation !== 'query' && operation.operation !== 'mutation') return null;
-    // graphql-jit miscounts a list whose items fail out of order (two bad _entities representations answered three
-    // nulls), so federation's entity lookups run on the reference executor; they are a router's, not the hot path.
-    if (selectsEntities(operation, requestContext.document)) return null;
     const key = `${traced ? 't' : 'u'}:${operation.name?.value ?? ''}:${requestContext.queryHash}`;
     const hit = this.compiled.get(key);
     if (hit !== undefined) return hit;
+    // graphql-jit miscounts a list whose items fail out of order (two bad _entities representations answered three
+    // nulls), so federation's entity lookups run on the reference executor; they are a router's, not the hot path.
+    // Remembered as null like any other operation that is not compiled, so a document is walked once.
+    if (selectsEntities(operation, requestContext.document)) {
+      this.compiled.set(key, null);
+      return null;
+    }
     const result = compileQuery(this.schema, requestContext.document, requestContext.operationName ?? undefined);
     // A document graphql-jit cannot compile (none is known for validated documents) falls back to graphql-js.
     const compiled = isCompiledQuery(result) ? result : null;

@@ -1,4 +1,4 @@
-import type { ApolloServerPlugin } from '@apollo/server';
+import type { ApolloServerPlugin, GraphQLRequestListener } from '@apollo/server';
 import { GraphQLError } from 'graphql';
 import type { GatewayContext } from './context';
 import { countResolvedWrites, writeRefusal } from './writes';
@@ -8,21 +8,26 @@ import { countResolvedWrites, writeRefusal } from './writes';
  * hash alone, whose text only Apollo's cache holds), once Apollo has resolved it and before it executes.
  */
 export function writeBudgetPlugin(maxBulkItems: number): ApolloServerPlugin<GatewayContext> {
-  return {
-    async requestDidStart({ contextValue }) {
+  // Shared by every request that needs it; the budget is read from the request's context.
+  const listener: GraphQLRequestListener<GatewayContext> = {
+    didResolveOperation({ document, operation, request, contextValue }) {
       const budget = contextValue.call.budget;
-      if (contextValue.writesCounted || !budget) return;
-      return {
-        async didResolveOperation({ document, operation, request }) {
-          if (!operation) return;
-          const count = countResolvedWrites(document, operation, request.variables ?? {});
-          const refused = writeRefusal(count, maxBulkItems, budget.remaining, budget.maxCalls);
-          if (refused) {
-            throw new GraphQLError(refused.message, { extensions: { ...refused.extensions, http: { status: 400 } } });
-          }
-          budget.reserveWrites(count.writes);
-        },
-      };
+      if (!operation || !budget) return DONE;
+      const count = countResolvedWrites(document, operation, request.variables ?? {});
+      const refused = writeRefusal(count, maxBulkItems, budget.remaining, budget.maxCalls);
+      if (refused) {
+        throw new GraphQLError(refused.message, { extensions: { ...refused.extensions, http: { status: 400 } } });
+      }
+      budget.reserveWrites(count.writes);
+      return DONE;
     },
   };
+  const counting = Promise.resolve(listener);
+  return {
+    // Counted requests (nearly all: the HTTP handler counted them from their text) get no listener at all.
+    requestDidStart: ({ contextValue }) => (contextValue.writesCounted || !contextValue.call.budget ? NO_LISTENER : counting),
+  };
 }
+
+const DONE: Promise<void> = Promise.resolve();
+const NO_LISTENER: Promise<void> = Promise.resolve();

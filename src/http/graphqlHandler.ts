@@ -102,7 +102,10 @@ export function createGraphQLHandler(options: GraphQLHandlerOptions) {
     const requestId = req.headers['x-request-id'] as string | undefined;
 
     const headers = new HeaderMap();
-    for (const [key, value] of Object.entries(req.headers)) {
+    const incoming = req.headers;
+    // for...in rather than Object.entries: no array per header on the hot path.
+    for (const key in incoming) {
+      const value = incoming[key];
       if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
     }
     // Apollo takes only JSON bodies; the multipart body has been parsed into the operations it carries.
