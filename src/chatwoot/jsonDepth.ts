@@ -18,6 +18,9 @@ const BACKSLASH = 0x5c; // \
  * it costs about as much as a copy of the text; it does not validate the JSON (JSON.parse does).
  */
 export function jsonNestsDeeperThan(text: string, max: number): boolean {
+  // Nesting deeper than `max` needs more than `max` opening brackets. Counting them with the native indexOf is
+  // several times cheaper than the character loop below, which costs more than JSON.parse of a typical answer.
+  if (countUpTo(text, '{', max + 1) + countUpTo(text, '[', max + 1) <= max) return false;
   let depth = 0;
   let inString = false;
   for (let i = 0; i < text.length; i++) {
@@ -34,4 +37,11 @@ export function jsonNestsDeeperThan(text: string, max: number): boolean {
     }
   }
   return false;
+}
+
+/** How often `char` occurs in `text`, counting no further than `limit`. */
+function countUpTo(text: string, char: string, limit: number): number {
+  let count = 0;
+  for (let at = text.indexOf(char); at !== -1 && count < limit; at = text.indexOf(char, at + 1)) count += 1;
+  return count;
 }

@@ -30,3 +30,15 @@ describe('BoundedCache (the jit executor compiled-operation cache)', () => {
     expect(() => new BoundedCache(0)).toThrow(RangeError);
   });
 });
+
+describe('BoundedCache with a capacity of one', () => {
+  it('keeps the entry just added, even when the one it replaces was read', () => {
+    const cache = new BoundedCache<string, string>(1);
+    cache.set('old', 'O');
+    expect(cache.get('old')).toBe('O');
+    cache.set('new', 'N');
+    expect(cache.size).toBe(1);
+    expect(cache.get('new')).toBe('N');
+    expect(cache.get('old')).toBeUndefined();
+  });
+});
