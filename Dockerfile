@@ -14,11 +14,10 @@ RUN npm prune --omit=dev --no-audit --no-fund
 
 # --- runtime: no compiler, no npm lifecycle, a non-root user ---
 FROM node:20.20-bookworm-slim AS runtime
-# The heap cap npm start uses (README "Memory"), here as NODE_OPTIONS since the image runs node directly.
+# No heap flags: the gateway bounds its own heap growth (GATEWAY_HEAP_GROWING_PERCENT, README "Memory").
 ENV NODE_ENV=production \
     HOST=0.0.0.0 \
-    PORT=4000 \
-    NODE_OPTIONS="--max-old-space-size=160 --max-semi-space-size=16"
+    PORT=4000
 WORKDIR /app
 COPY --from=build --chown=node:node /app/package.json ./package.json
 COPY --from=build --chown=node:node /app/node_modules ./node_modules

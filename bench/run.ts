@@ -75,9 +75,9 @@ async function main(): Promise<void> {
     started.push(server);
     return server;
   };
-  // The heap cap `npm start` runs the gateway with (package.json, README "Memory"); the --before checkout runs as its
-  // own npm start did, without one.
-  const gatewayFlags = ['--max-old-space-size=160', '--max-semi-space-size=16'];
+  // `npm start` passes Node no flags (the gateway sets its heap growth itself, src/memory.ts); BENCH_GATEWAY_FLAGS
+  // measures it with some, e.g. the heap cap of earlier versions. The --before checkout runs without any.
+  const gatewayFlags = (process.env.BENCH_GATEWAY_FLAGS ?? '').split(/\s+/).filter(Boolean);
   // Production mode, as the gateway is deployed, unless the caller says otherwise.
   const gatewayEnv = (upstream: string) => ({ BENCH_UPSTREAM_URL: upstream, NODE_ENV: process.env.NODE_ENV ?? 'production' });
 

@@ -126,7 +126,12 @@ export interface OperationsConfig {
   readonly executor: 'jit' | 'graphql-js';
   /** How many compiled operations the jit executor keeps (least recently used dropped beyond it). */
   readonly maxCompiledOperations: number;
+  /** GATEWAY_HEAP_GROWING_PERCENT: how far V8 lets the heap grow past what survived a full collection (src/memory.ts). */
+  readonly heapGrowingPercent: number;
 }
+
+/** Default of GATEWAY_HEAP_GROWING_PERCENT (src/memory.ts). */
+export const DEFAULT_HEAP_GROWING_PERCENT = 100;
 
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 
@@ -225,6 +230,7 @@ export function loadConfig(env: Env = process.env): GatewayConfig {
       retryMaxDelayMs: read.integer('GATEWAY_RETRY_MAX_DELAY_MS', 2_000, 1, 60_000),
       executor: read.oneOf('GATEWAY_EXECUTOR', ['jit', 'graphql-js'] as const, 'jit'),
       maxCompiledOperations: read.integer('GATEWAY_MAX_COMPILED_OPERATIONS', 1000, 1, 100_000),
+      heapGrowingPercent: read.integer('GATEWAY_HEAP_GROWING_PERCENT', DEFAULT_HEAP_GROWING_PERCENT, 0, 400),
     },
     explorer: readExplorerConfig(read),
     // GATEWAY_MAX_BULK_ITEMS read again without reporting: its own problem is reported once, above.

@@ -25,6 +25,7 @@ import { createOperationalRoutes } from './http/operational';
 import { type Realtime, startRealtime } from './realtime/start';
 import { parseOptions, queryLimitRules } from './graphql/limits';
 import { ConnectionTracker, settleWithin } from './lifecycle';
+import { applyHeapGrowingPercent } from './memory';
 import { SHUTTING_DOWN } from './chatwoot/bulk';
 import { writeBudgetPlugin } from './graphql/writesPlugin';
 import { observabilityPlugin } from './observability/apolloPlugin';
@@ -75,6 +76,7 @@ export async function startGateway(config: GatewayConfig, options: GatewayOption
 
   const development = config.nodeEnv === 'development';
   const ops = config.operations;
+  applyHeapGrowingPercent(ops.heapGrowingPercent);
   // Tracing is off unless OTEL_* asks for it; then nothing on the hot path does trace work (src/observability/tracing.ts).
   const tracing = tracingFor(config.tracing);
   const logger = options.logger ?? createLogger({ level: ops.logLevel, mixin: tracing?.logFields });

@@ -62,6 +62,14 @@ describe('loadConfig', () => {
     );
   });
 
+  it('lets the heap grow 100% past what is live by default, 0 to 400 on request, and refuses other values', () => {
+    expect(loadConfig({}).operations.heapGrowingPercent).toBe(100);
+    expect(loadConfig({ GATEWAY_HEAP_GROWING_PERCENT: '0' }).operations.heapGrowingPercent).toBe(0);
+    expect(loadConfig({ GATEWAY_HEAP_GROWING_PERCENT: '50' }).operations.heapGrowingPercent).toBe(50);
+    expect(() => loadConfig({ GATEWAY_HEAP_GROWING_PERCENT: '401' })).toThrow(/GATEWAY_HEAP_GROWING_PERCENT must be a whole number from 0 to 400/);
+    expect(() => loadConfig({ GATEWAY_HEAP_GROWING_PERCENT: 'lots' })).toThrow(/GATEWAY_HEAP_GROWING_PERCENT must be a whole number/);
+  });
+
   it('bounds uploads at 40 MiB per file, 10 files and 100 MiB in all by default, and reads the three variables', () => {
     expect(loadConfig({}).uploads).toEqual({ maxFileBytes: 40 * 1024 * 1024, maxFiles: 10, maxTotalBytes: 100 * 1024 * 1024 });
     expect(
