@@ -29,7 +29,8 @@ export class DispatcherPool {
   private readonly maxDispatchers: number;
   /**
    * The last options asked for, by identity, and their dispatcher: the transport passes one frozen object for every
-   * call without options (nearly all), which then costs no key string and no map update. Never evicted while here.
+   * call without options (nearly all), which then costs no key string and no map update. Skipping the LRU update is
+   * exact: an entry stays the last one asked for only while no other is asked for, so it is the newest anyway.
    */
   private last: { readonly options: ResolvedRequestOptions; readonly key: string; readonly dispatcher: Dispatcher } | undefined;
 
@@ -70,14 +71,9 @@ export class DispatcherPool {
     while (this.dispatchers.size >= this.maxDispatchers) {
       const [oldestKey, oldest] = this.dispatchers.entries().next().value as [string, Dispatcher];
       this.dispatchers.delete(oldestKey);
-      if (oldestKey === this.last?.key) {
-        // Its hits skipped the reordering: it is in use, so it goes to the end instead, unless it is the only one.
-        if (this.dispatchers.size > 0) {
-          this.dispatchers.set(oldestKey, oldest);
-          continue;
-        }
-        this.last = undefined;
-      }
+      // The last one asked for is always the newest entry (any other request replaces it), so it is the oldest only
+      // when it is alone; a closed dispatcher must never be handed out again.
+      if (oldestKey === this.last?.key) this.last = undefined;
       this.retire(oldest);
     }
   }

@@ -36,6 +36,45 @@ describe('DispatcherPool', () => {
     expect(pool.size).toBe(0);
   });
 
+  it('answers repeated plain calls with one dispatcher and still evicts by least recent use, never handing out a closed one', async () => {
+    const pool = new DispatcherPool({ connectionsPerOrigin: 4, keepAliveTimeoutMs: 1000, env: {}, maxDispatchers: 2 });
+    // The transport passes one frozen object for calls without options; hits on it skip the LRU bookkeeping.
+    const plain = Object.freeze(options());
+    try {
+      const a = pool.get(options('http://proxy-a.internal:3128'));
+      const direct = pool.get(plain);
+      for (let i = 0; i < 5; i += 1) expect(pool.get(plain)).toBe(direct);
+      // proxy-a is the least recently used: it goes, the plain dispatcher stays.
+      pool.get(options('http://proxy-b.internal:3128'));
+      expect(pool.get(plain)).toBe(direct);
+      expect(pool.get(options('http://proxy-a.internal:3128'))).not.toBe(a);
+      // Now the plain one is the least recently used, and a new combination evicts it: it is made again, open.
+      pool.get(options(undefined, true));
+      expect(pool.size).toBe(2);
+      const again = pool.get(plain);
+      expect(again).not.toBe(direct);
+      expect((direct as unknown as { closed: boolean }).closed).toBe(true);
+      expect((again as unknown as { closed: boolean }).closed).toBe(false);
+    } finally {
+      await pool.close();
+    }
+  });
+
+  it('replaces the only dispatcher of a pool bounded to one', async () => {
+    const pool = new DispatcherPool({ connectionsPerOrigin: 4, keepAliveTimeoutMs: 1000, env: {}, maxDispatchers: 1 });
+    const plain = Object.freeze(options());
+    try {
+      const direct = pool.get(plain);
+      const proxied = pool.get(options('http://proxy-a.internal:3128'));
+      expect(proxied).not.toBe(direct);
+      expect(pool.size).toBe(1);
+      expect(pool.get(plain)).not.toBe(direct);
+      expect(pool.size).toBe(1);
+    } finally {
+      await pool.close();
+    }
+  });
+
   it('closes the least recently used dispatcher when the cache is full', async () => {
     const pool = new DispatcherPool({ connectionsPerOrigin: 4, keepAliveTimeoutMs: 1000, env: {}, maxDispatchers: 2 });
     try {
