@@ -172,6 +172,8 @@ export class ChatwootTransport {
       path: `${this.basePath}${call.path}`,
     });
     const run = new CallRun(call.method === 'GET');
+    // One deadline from now, covering the wait for a connection too; the retry interceptor is told the same one.
+    const deadlineAt = Date.now() + options.timeoutMs;
     const timer = setTimeout(stopAtDeadline, options.timeoutMs, run);
     budget?.watch(run);
     let status: number | undefined;
@@ -195,26 +197,31 @@ export class ChatwootTransport {
       span?.inject(headers);
       // Only reads are retried: a write goes to the pooled dispatcher itself, skipping the interceptor's wrappers.
       const dispatcher = run.read ? withReadRetries(pooled, this.settings.retry) : pooled;
-      const retryState = run.signal ? noteDeadline(run.signal, Date.now() + options.timeoutMs) : null;
+      const retryState = run.signal ? noteDeadline(run.signal, deadlineAt) : null;
       run.retryState = retryState;
-      const request: Dispatcher.DispatchOptions & { signal?: AbortSignal } = {
-        origin: this.origin,
-        path: `${this.basePath}${call.path}${query ?? ''}`,
-        method: call.method,
-        headers,
-        body,
-      };
-      // Not read by undici's core: the retry interceptor finds the call's deadline by it.
-      if (run.signal) request.signal = run.signal;
-      run.dispatch = new BufferedDispatch(dispatcher, request, {
-        maxBytes: this.settings.maxResponseBytes,
-        tooLarge: (answered) => this.tooLarge(call, answered),
-        onAnswered: (answered) => {
-          status = answered;
-          if (retryState) retryState.answered = true;
-          if (!run.read && answered >= 200 && answered < 300) budget?.noteApplied();
+      run.dispatch = new BufferedDispatch(
+        dispatcher,
+        {
+          origin: this.origin,
+          path: `${this.basePath}${call.path}${query ?? ''}`,
+          method: call.method,
+          headers,
+          body,
+          // Not read by undici's core: the retry interceptor finds the call's deadline by it (reads only).
+          signal: run.signal,
+        } as Dispatcher.DispatchOptions,
+        {
+          maxBytes: this.settings.maxResponseBytes,
+          tooLarge: (answered) => this.tooLarge(call, answered),
+          onAnswered: (answered) => {
+            status = answered;
+            if (retryState) retryState.answered = true;
+            if (!run.read && answered >= 200 && answered < 300) budget?.noteApplied();
+          },
         },
-      });
+      );
+      // undici holds the request body now: drop ours rather than keep it until the answer is read (uploads are large).
+      body = undefined;
       const answer = await run.dispatch.answer;
       status = answer.statusCode;
       const upstream = { method: call.method, path: call.path, status };

@@ -1,4 +1,5 @@
 import type { ApolloServerPlugin, GraphQLRequestListener } from '@apollo/server';
+import { DONE, sharedListenerPlugin } from './sharedListener';
 import { HeaderMap } from '@apollo/server';
 import { GraphQLError } from 'graphql';
 import { ErrorCode } from '../errors';
@@ -22,8 +23,5 @@ export function refuseHttpSubscriptions<TContext extends object>(): ApolloServer
       });
     },
   };
-  const started = Promise.resolve(listener);
-  return { requestDidStart: () => started };
+  return sharedListenerPlugin(listener);
 }
-
-const DONE: Promise<void> = Promise.resolve();

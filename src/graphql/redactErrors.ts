@@ -1,4 +1,5 @@
 import type { ApolloServerPlugin, GraphQLRequestListener } from '@apollo/server';
+import { DONE, sharedListenerPlugin } from './sharedListener';
 import type { GraphQLFormattedError } from 'graphql';
 import { redact, REDACTED } from '../chatwoot/redact';
 import type { GatewayContext } from './context';
@@ -25,11 +26,8 @@ export function redactErrorsPlugin(configuredTokens: ReadonlyArray<string | null
       return DONE;
     },
   };
-  const started = Promise.resolve(listener);
-  return { requestDidStart: () => started };
+  return sharedListenerPlugin(listener);
 }
-
-const DONE: Promise<void> = Promise.resolve();
 
 /** The credential of an `Authorization: Bearer ...` header (a sign-in token, a service key), if any. */
 function bearerOf(header: string | undefined): string | undefined {

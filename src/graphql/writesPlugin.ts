@@ -1,4 +1,5 @@
 import type { ApolloServerPlugin, GraphQLRequestListener } from '@apollo/server';
+import { DONE } from './sharedListener';
 import { GraphQLError } from 'graphql';
 import type { GatewayContext } from './context';
 import { countResolvedWrites, writeRefusal } from './writes';
@@ -25,9 +26,6 @@ export function writeBudgetPlugin(maxBulkItems: number): ApolloServerPlugin<Gate
   const counting = Promise.resolve(listener);
   return {
     // Counted requests (nearly all: the HTTP handler counted them from their text) get no listener at all.
-    requestDidStart: ({ contextValue }) => (contextValue.writesCounted || !contextValue.call.budget ? NO_LISTENER : counting),
+    requestDidStart: ({ contextValue }) => (contextValue.writesCounted || !contextValue.call.budget ? DONE : counting),
   };
 }
-
-const DONE: Promise<void> = Promise.resolve();
-const NO_LISTENER: Promise<void> = Promise.resolve();

@@ -1,9 +1,9 @@
 import type { ApolloServerPlugin, GraphQLRequestListener } from '@apollo/server';
+import { DONE, sharedListenerPlugin } from '../graphql/sharedListener';
 
 /** What Apollo answers a single result with when the client accepts plain JSON. */
 const APPLICATION_JSON = 'application/json; charset=utf-8';
 /** Apollo awaits every hook; one settled promise shared by all calls allocates nothing per request. */
-const DONE: Promise<void> = Promise.resolve();
 
 /**
  * Sets the content type of a single JSON result when the client's Accept leaves no choice to make: absent, the
@@ -21,8 +21,5 @@ export function plainJsonContentTypePlugin(): ApolloServerPlugin {
       return DONE;
     },
   };
-  const started = Promise.resolve(listener);
-  return {
-    requestDidStart: () => started,
-  };
+  return sharedListenerPlugin(listener);
 }

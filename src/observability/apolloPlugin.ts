@@ -1,4 +1,5 @@
 import type { ApolloServerPlugin, GraphQLRequestListener } from '@apollo/server';
+import { DONE } from '../graphql/sharedListener';
 import type { CallJournal } from './callJournal';
 import type { Logger } from './logger';
 import type { GatewayMetrics } from './metrics';
@@ -11,8 +12,6 @@ interface ObservedContext {
   readonly call?: { readonly requestId?: string | null; readonly journal?: CallJournal };
 }
 
-/** Apollo awaits every hook; one settled promise shared by all requests allocates nothing per request. */
-const DONE: Promise<void> = Promise.resolve();
 
 /**
  * Counts every GraphQL request Apollo answers by operation name and outcome (`ok`, or the code of its first error),

@@ -1,9 +1,8 @@
-import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
 import { startSimulator, type Simulator } from '../../src/simulator';
 import { APPLICATION_DEMO } from '../../src/simulator/application';
 import { captureLogs, type CapturedLogs, upstreamLines } from '../support/logs';
 import { startTestGateway, type TestGateway } from '../support/gateway';
+import { runSteadyLoad } from '../support/steadyLoad';
 
 /**
  * Load on the agents' busiest read: `account.conversations` with contacts and last messages, mixed with status
@@ -17,11 +16,6 @@ const WARM_UP_MS = 1_500;
 const RUN_MS = Number(process.env.LOAD_MS ?? 5_000);
 const MAX_IN_FLIGHT = 64;
 const HEAP_TOLERANCE_BYTES = 24 * 1024 * 1024;
-
-function forceGc(): () => void {
-  setFlagsFromString('--expose-gc');
-  return runInNewContext('gc') as () => void;
-}
 
 describe('steady load on account.conversations', () => {
   let simulator: Simulator;
@@ -42,53 +36,23 @@ describe('steady load on account.conversations', () => {
   });
 
   it(`answers every request at ${RATE_PER_SECOND}/s with one upstream call each and flat memory`, async () => {
-    const gc = forceGc();
     const headers = { 'content-type': 'application/json', 'api-access-token': APPLICATION_DEMO.adminToken };
     const list = { query: '{ account(id: 1) { conversations(status: ALL) { totalCount hasNextPage nodes { displayId status contact { name } lastMessage { content } } } } }' };
-    const failures: string[] = [];
-    let sent = 0;
-    let completed = 0;
-    let inFlight = 0;
-    let skipped = 0;
-
-    const one = async (n: number) => {
-      const body = n % 5 === 0 ? { query: `mutation { changeConversationStatus(accountId: 1, displayId: ${(n % 40) + 2}) { status } }` } : list;
-      try {
+    const { sent, completed, skipped, failures, warm, end } = await runSteadyLoad({
+      ratePerSecond: RATE_PER_SECOND,
+      warmUpMs: WARM_UP_MS,
+      runMs: RUN_MS,
+      maxInFlight: MAX_IN_FLIGHT,
+      send: async (n) => {
+        const body = n % 5 === 0 ? { query: `mutation { changeConversationStatus(accountId: 1, displayId: ${(n % 40) + 2}) { status } }` } : list;
         const response = await fetch(gateway.url, { method: 'POST', headers, body: JSON.stringify(body) });
         const text = await response.text();
-        if (response.status !== 200 || text.includes('"errors"')) failures.push(`${response.status} ${text.slice(0, 200)}`);
-        if (text.includes(APPLICATION_DEMO.adminToken)) failures.push('the token appeared in a response');
-      } catch (error) {
-        failures.push(String(error));
-      } finally {
-        completed += 1;
-        inFlight -= 1;
-      }
-    };
-
-    const runFor = async (ms: number) => {
-      const start = performance.now();
-      const interval = 1000 / RATE_PER_SECOND;
-      const pending: Promise<void>[] = [];
-      for (let due = 0; due < ms; due += interval) {
-        const wait = start + due - performance.now();
-        if (wait > 0) await new Promise((r) => setTimeout(r, wait));
-        if (inFlight >= MAX_IN_FLIGHT) {
-          skipped += 1;
-          continue;
-        }
-        inFlight += 1;
-        pending.push(one(sent++));
-      }
-      await Promise.all(pending);
-    };
-
-    await runFor(WARM_UP_MS);
-    gc();
-    const warm = process.memoryUsage();
-    await runFor(RUN_MS);
-    gc();
-    const end = process.memoryUsage();
+        const problems: string[] = [];
+        if (response.status !== 200 || text.includes('"errors"')) problems.push(`${response.status} ${text.slice(0, 200)}`);
+        if (text.includes(APPLICATION_DEMO.adminToken)) problems.push('the token appeared in a response');
+        return problems;
+      },
+    });
 
     expect(failures.slice(0, 5)).toEqual([]);
     expect(completed).toBe(sent);
