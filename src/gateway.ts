@@ -114,12 +114,12 @@ export async function startGateway(config: GatewayConfig, options: GatewayOption
   const identity = identityConfig ? await IdentityService.create(identityConfig) : null;
   const schema = buildGatewaySchema({ maxEntityRepresentations: config.graph.maxEntityRepresentations });
   const formatError = createErrorFormatter({ development, onInternalError });
+  const jit = ops.executor === 'jit' ? new JitGateway(schema, { maxCompiledOperations: ops.maxCompiledOperations }) : null;
   const apollo = new ApolloServer<GatewayContext>({
-    // GATEWAY_EXECUTOR=jit runs operations compiled by graphql-jit behind Apollo's `gateway` hook; the rest of Apollo
-    // (validation, CSRF, plugins, formatError) is the same either way (src/graphql/jitExecutor.ts).
-    ...(ops.executor === 'jit'
-      ? { gateway: new JitGateway(schema, { maxCompiledOperations: ops.maxCompiledOperations }) }
-      : { schema }),
+    // GATEWAY_EXECUTOR=jit runs operations compiled by graphql-jit, from its plugin (first below) or behind Apollo's
+    // `gateway` hook; the rest of Apollo (validation, CSRF, plugins, formatError) is the same either way
+    // (src/graphql/jitExecutor.ts).
+    ...(jit ? { gateway: jit } : { schema }),
     csrfPrevention: true,
     introspection: config.explorer.introspection,
     validationRules: queryLimitRules(ops),
@@ -132,6 +132,8 @@ export async function startGateway(config: GatewayConfig, options: GatewayOption
     // Hot path (bench/RESULTS.md): the cache-control plugin hooks willResolveField, which makes Apollo wrap every field
     // resolver of the schema; its only output here would be `cache-control: no-store`, which the handler now sets.
     plugins: [
+      // First: Apollo asks each plugin in turn for an answer until one gives it, and none of the others does.
+      ...(jit ? [jit.plugin<GatewayContext>()] : []),
       ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginCacheControlDisabled(),
       refuseHttpSubscriptions(),

@@ -1,3 +1,10 @@
+import {
+  type ApolloServerPlugin,
+  type GraphQLRequestContextResponseForOperation,
+  type GraphQLRequestListener,
+  type GraphQLResponse,
+  HeaderMap,
+} from '@apollo/server';
 import type {
   GatewayExecutionResult,
   GatewayExecutor,
@@ -48,6 +55,8 @@ const TRACING_SYMBOL_DESCRIPTION = 'apolloServerExecutionDispatcherWillResolveFi
 export class JitGateway implements GatewayInterface {
   private readonly compiled: BoundedCache<string, CompiledQuery | null>;
   private listener: GatewaySchemaLoadOrUpdateCallback | undefined;
+  /** Answers with errors that the plugin computed, waiting for Apollo's execution step; keyed by the request's metrics. */
+  private readonly answered = new WeakMap<object, GatewayExecutionResult>();
 
   constructor(private readonly schema: GraphQLSchema, options: JitExecutorOptions = {}) {
     this.compiled = new BoundedCache(options.maxCompiledOperations ?? 1000);
@@ -76,11 +85,54 @@ export class JitGateway implements GatewayInterface {
     return this.compiled.size;
   }
 
+  /**
+   * The plugin that runs compiled operations before Apollo's own execution step, for requests no plugin traces.
+   * Apollo's step, for a `gateway`, builds a second request context per request (with an accessor pair in an object
+   * literal, which gives each one a hidden class of its own and kept it alive through young collections), negotiates
+   * the Accept header again and awaits every plugin's executionDidStart; none of that is needed for an answer without
+   * errors. An answer with errors is handed to Apollo's step as it is (see execute), so that Apollo's error handling
+   * (didEncounterErrors, formatError, the status of a coercion failure) applies unchanged and nothing is run twice.
+   * A traced request (inline traces for a router, usage reporting's samples) takes Apollo's step, which calls its
+   * plugins' executionDidStart and willResolveField.
+   */
+  plugin<TContext extends object>(): ApolloServerPlugin<TContext> {
+    const listener: GraphQLRequestListener<TContext> = {
+      responseForOperation: (requestContext) => this.respond(requestContext),
+    };
+    const started = Promise.resolve(listener);
+    return { requestDidStart: () => started };
+  }
+
+  private async respond<TContext extends object>(
+    requestContext: GraphQLRequestContextResponseForOperation<TContext>,
+  ): Promise<GraphQLResponse | null> {
+    // Apollo's types promise an operation here, but it calls this hook when none was resolved too (an unknown
+    // operationName), and its own step reports that. It has always hashed the query by now.
+    const operation: OperationDefinitionNode | undefined = requestContext.operation;
+    const { metrics, queryHash } = requestContext;
+    if (!operation || metrics.captureTraces === true || queryHash === undefined) return null;
+    const compiled = this.compiledFor(queryHash, requestContext.document, operation, requestContext.operationName, false);
+    if (!compiled) return null;
+    const result = await this.run(compiled, operation, requestContext.contextValue, requestContext.request.variables);
+    if (result.errors?.length) {
+      this.answered.set(metrics, result);
+      return null;
+    }
+    return { http: NO_HTTP_CHANGES, body: { kind: 'single', singleResult: { data: result.data } } };
+  }
+
   private async execute(requestContext: GatewayGraphQLRequestContext): Promise<GatewayExecutionResult> {
+    const answered = this.answered.get(requestContext.metrics);
+    if (answered) {
+      this.answered.delete(requestContext.metrics);
+      return answered;
+    }
     const { operation, document, context } = requestContext;
     const variables = requestContext.request.variables;
-    const compiled = operation ? this.compiledFor(requestContext, operation, isTraced(context)) : null;
-    if (!compiled) {
+    const compiled = operation
+      ? this.compiledFor(requestContext.queryHash, document, operation, requestContext.operationName, isTraced(context))
+      : null;
+    if (!compiled || !operation) {
       // No operation resolved (graphql-js reports why), or a kind graphql-jit does not run: the reference executor.
       return (await execute({
         schema: this.schema,
@@ -90,8 +142,17 @@ export class JitGateway implements GatewayInterface {
         operationName: requestContext.request.operationName,
       })) as GatewayExecutionResult;
     }
+    return this.run(compiled, operation, context, variables);
+  }
+
+  private async run(
+    compiled: CompiledQuery,
+    operation: OperationDefinitionNode,
+    context: object,
+    variables: Record<string, unknown> | undefined,
+  ): Promise<GatewayExecutionResult> {
     const result = await compiled.query(undefined, context, variables);
-    if (result.data === undefined && result.errors?.length && operation) {
+    if (result.data === undefined && result.errors?.length) {
       // Failed before execution: variable coercion. graphql-jit's wording differs and drops the scalar's own message,
       // so the errors are recomputed the way graphql-js reports them.
       const coerced = getVariableValues(this.schema, operation.variableDefinitions ?? [], variables ?? {}, {
@@ -103,28 +164,33 @@ export class JitGateway implements GatewayInterface {
   }
 
   private compiledFor(
-    requestContext: GatewayGraphQLRequestContext,
+    queryHash: string,
+    document: DocumentNode,
     operation: OperationDefinitionNode,
+    operationName: string | null | undefined,
     traced: boolean,
   ): CompiledQuery | null {
     if (operation.operation !== 'query' && operation.operation !== 'mutation') return null;
-    const key = `${traced ? 't' : 'u'}:${operation.name?.value ?? ''}:${requestContext.queryHash}`;
+    const key = `${traced ? 't' : 'u'}:${operation.name?.value ?? ''}:${queryHash}`;
     const hit = this.compiled.get(key);
     if (hit !== undefined) return hit;
     // graphql-jit miscounts a list whose items fail out of order (two bad _entities representations answered three
     // nulls), so federation's entity lookups run on the reference executor; they are a router's, not the hot path.
     // Remembered as null like any other operation that is not compiled, so a document is walked once.
-    if (selectsEntities(operation, requestContext.document)) {
+    if (selectsEntities(operation, document)) {
       this.compiled.set(key, null);
       return null;
     }
-    const result = compileQuery(this.schema, requestContext.document, requestContext.operationName ?? undefined);
+    const result = compileQuery(this.schema, document, operationName ?? undefined);
     // A document graphql-jit cannot compile (none is known for validated documents) falls back to graphql-js.
     const compiled = isCompiledQuery(result) ? result : null;
     this.compiled.set(key, compiled);
     return compiled;
   }
 }
+
+/** A plugin's answer changes neither status nor headers; Apollo only reads it (mergeHTTPGraphQLHead). */
+const NO_HTTP_CHANGES = Object.freeze({ status: undefined, headers: new HeaderMap() });
 
 /** Whether the operation asks for `_entities` at its root, directly or through fragments. */
 function selectsEntities(operation: OperationDefinitionNode, document: DocumentNode): boolean {

@@ -18,6 +18,7 @@ const ENV: Record<string, string> = {
   GATEWAY_PLATFORM_OPERATIONS: '*',
   GATEWAY_INTROSPECTION: 'true',
   GATEWAY_RETRY_MAX_ATTEMPTS: '0',
+  GATEWAY_HTTP_BATCHING: 'true',
 };
 
 interface Answer {
@@ -46,14 +47,16 @@ describe('the jit executor answers exactly as graphql-js does', () => {
     await chatwoot?.close();
   });
 
-  async function send(gateway: TestGateway, c: CorpusCase, headers: Record<string, string> = {}): Promise<Answer> {
+  /** Sends one case, or with `batch` an HTTP batch of those cases' operations (with `c`'s headers and answers). */
+  async function send(gateway: TestGateway, c: CorpusCase, headers: Record<string, string> = {}, batch?: CorpusCase[]): Promise<Answer> {
     chatwoot.requests.length = 0;
     chatwoot.reply(c.reply ?? defaultReply);
+    const operation = (one: CorpusCase) => ({ query: one.query, variables: one.variables, operationName: one.operationName });
     const response = await fetch(gateway.url, {
       dispatcher: client,
       method: 'POST',
       headers: { 'content-type': 'application/json', ...c.headers, ...headers },
-      body: JSON.stringify({ query: c.query, variables: c.variables, operationName: c.operationName }),
+      body: JSON.stringify(batch ? batch.map(operation) : operation(c)),
     });
     const body = await response.text();
     const calls = chatwoot.requests.map(describeCall);
@@ -71,6 +74,19 @@ describe('the jit executor answers exactly as graphql-js does', () => {
     const expected = await send(reference, c);
     expect(first).toEqual(expected);
     expect(again).toEqual(expected);
+  });
+
+  it('answers an HTTP batch whose operations fail differently identically, running each once', async () => {
+    // Each operation of a batch has a request context of its own: an answer with errors waits for Apollo's execution
+    // step under its own operation, and one without errors never reaches it.
+    const names = ['a nullable field that fails (NOT_FOUND)', 'a read', 'an invalid EmailAddress as a variable', 'a non-null field that fails'];
+    const batch = names.map((name) => CORPUS.find((c) => c.name === name)!);
+    const c: CorpusCase = { name: 'batch', query: '' };
+    const fromJit = await send(jit, c, {}, batch);
+    expect(fromJit).toEqual(await send(reference, c, {}, batch));
+    expect(JSON.parse(fromJit.body)).toHaveLength(4);
+    // Two contacts for the first, one for the read, none for the invalid variable, one for the failing update.
+    expect(fromJit.calls).toHaveLength(4);
   });
 
   it('answers a traced federation request identically, with a trace of every resolved field', async () => {
