@@ -3,7 +3,6 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
-import { ApolloServerPluginInlineTrace } from '@apollo/server/plugin/inlineTrace';
 import { ChatwootClient } from './chatwoot/client';
 import { requestOptionSettings } from './chatwoot/requestOptions';
 import type { GatewayConfig } from './config';
@@ -11,6 +10,7 @@ import { ErrorCode } from './errors';
 import type { GatewayContext } from './graphql/context';
 import { createErrorFormatter } from './graphql/errors';
 import { refuseHttpSubscriptions } from './graphql/httpSubscriptions';
+import { inlineTraceWhenAsked } from './graphql/inlineTrace';
 import { redactErrorsPlugin } from './graphql/redactErrors';
 import { buildGatewaySchema } from './graphql/schema';
 import { createUploadTargetCheck } from './graphql/uploadTargets';
@@ -142,7 +142,7 @@ export async function startGateway(config: GatewayConfig, options: GatewayOption
       writeBudgetPlugin(config.requestOptions.maxBulkItems),
       plainJsonContentTypePlugin(),
       // A router may ask a subgraph for per-field traces; the errors in them stay masked, like everything we return.
-      ApolloServerPluginInlineTrace({ includeErrors: { masked: true } }),
+      inlineTraceWhenAsked({ includeErrors: { masked: true } }),
       ...(tracing ? [tracing.plugin] : []),
     ],
   });
