@@ -1,5 +1,5 @@
-import type { ApolloServerPlugin, GraphQLRequestListener } from '@apollo/server';
-import { DONE, sharedListenerPlugin } from './sharedListener';
+import type { GraphQLRequestListener } from '@apollo/server';
+import { DONE, type SharedListenerPlugin, sharedListenerPlugin } from './sharedListener';
 import { HeaderMap } from '@apollo/server';
 import { GraphQLError } from 'graphql';
 import { ErrorCode } from '../errors';
@@ -13,7 +13,7 @@ export const SUBSCRIPTION_OVER_HTTP = 'Subscriptions are not served over HTTP PO
  * Subscription type, fail with an uncoded error the boundary could only mask. Operations run without HTTP (a
  * WebSocket server calling Apollo's executeOperation) are left alone.
  */
-export function refuseHttpSubscriptions<TContext extends object>(): ApolloServerPlugin<TContext> {
+export function refuseHttpSubscriptions<TContext extends object>(): SharedListenerPlugin<TContext> {
   // One listener for every request (it keeps no per-request state), so a request allocates nothing here.
   const listener: GraphQLRequestListener<TContext> = {
     didResolveOperation({ operation, request }) {

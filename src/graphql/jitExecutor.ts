@@ -1,10 +1,4 @@
-import {
-  type ApolloServerPlugin,
-  type GraphQLRequestContextResponseForOperation,
-  type GraphQLRequestListener,
-  type GraphQLResponse,
-  HeaderMap,
-} from '@apollo/server';
+import { type GraphQLRequestContextResponseForOperation, type GraphQLResponse, HeaderMap } from '@apollo/server';
 import type {
   GatewayExecutionResult,
   GatewayExecutor,
@@ -27,6 +21,7 @@ import {
 import { getVariableValues } from 'graphql/execution/values';
 import { type CompiledQuery, compileQuery, isCompiledQuery } from 'graphql-jit';
 import { BoundedCache } from './boundedCache';
+import { type SharedListenerPlugin, sharedListenerPlugin } from './sharedListener';
 
 /** The executors GATEWAY_EXECUTOR selects. */
 export type ExecutorKind = 'jit' | 'graphql-js';
@@ -95,12 +90,8 @@ export class JitGateway implements GatewayInterface {
    * A traced request (inline traces for a router, usage reporting's samples) takes Apollo's step, which calls its
    * plugins' executionDidStart and willResolveField.
    */
-  plugin<TContext extends object>(): ApolloServerPlugin<TContext> {
-    const listener: GraphQLRequestListener<TContext> = {
-      responseForOperation: (requestContext) => this.respond(requestContext),
-    };
-    const started = Promise.resolve(listener);
-    return { requestDidStart: () => started };
+  plugin<TContext extends object>(): SharedListenerPlugin<TContext> {
+    return sharedListenerPlugin<TContext>({ responseForOperation: (requestContext) => this.respond(requestContext) });
   }
 
   private async respond<TContext extends object>(

@@ -1,5 +1,5 @@
-import type { ApolloServerPlugin, GraphQLRequestListener } from '@apollo/server';
-import { DONE, sharedListenerPlugin } from './sharedListener';
+import type { GraphQLRequestListener } from '@apollo/server';
+import { DONE, type SharedListenerPlugin, sharedListenerPlugin } from './sharedListener';
 import type { GraphQLFormattedError } from 'graphql';
 import { redact, REDACTED } from '../chatwoot/redact';
 import type { GatewayContext } from './context';
@@ -11,7 +11,7 @@ import type { GatewayContext } from './context';
  * redacts Chatwoot's own words; this covers what else may echo a credential (graphql-js quoting an invalid variable
  * value, a future extension). Only responses with errors pay for it.
  */
-export function redactErrorsPlugin(configuredTokens: ReadonlyArray<string | null>): ApolloServerPlugin<GatewayContext> {
+export function redactErrorsPlugin(configuredTokens: ReadonlyArray<string | null>): SharedListenerPlugin<GatewayContext> {
   // One listener for every request: answers without errors (nearly all) return at the first test.
   const listener: GraphQLRequestListener<GatewayContext> = {
     willSendResponse({ response, contextValue, request }) {

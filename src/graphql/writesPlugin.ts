@@ -1,5 +1,5 @@
-import type { ApolloServerPlugin, GraphQLRequestListener } from '@apollo/server';
-import { DONE } from './sharedListener';
+import type { GraphQLRequestListener } from '@apollo/server';
+import { DONE, type SharedListenerPlugin, sharedListenerPlugin } from './sharedListener';
 import { GraphQLError } from 'graphql';
 import type { GatewayContext } from './context';
 import { countResolvedWrites, writeRefusal } from './writes';
@@ -8,12 +8,13 @@ import { countResolvedWrites, writeRefusal } from './writes';
  * Counts the writes of an operation the HTTP handler could not count before Apollo ran (a persisted query sent by
  * hash alone, whose text only Apollo's cache holds), once Apollo has resolved it and before it executes.
  */
-export function writeBudgetPlugin(maxBulkItems: number): ApolloServerPlugin<GatewayContext> {
-  // Shared by every request that needs it; the budget is read from the request's context.
+export function writeBudgetPlugin(maxBulkItems: number): SharedListenerPlugin<GatewayContext> {
+  // One listener for every request; the budget is read from the request's context. Counted requests (nearly all: the
+  // HTTP handler counted them from their text) return at the first test.
   const listener: GraphQLRequestListener<GatewayContext> = {
     didResolveOperation({ document, operation, request, contextValue }) {
       const budget = contextValue.call.budget;
-      if (!operation || !budget) return DONE;
+      if (contextValue.writesCounted || !operation || !budget) return DONE;
       const count = countResolvedWrites(document, operation, request.variables ?? {});
       const refused = writeRefusal(count, maxBulkItems, budget.remaining, budget.maxCalls);
       if (refused) {
@@ -23,9 +24,5 @@ export function writeBudgetPlugin(maxBulkItems: number): ApolloServerPlugin<Gate
       return DONE;
     },
   };
-  const counting = Promise.resolve(listener);
-  return {
-    // Counted requests (nearly all: the HTTP handler counted them from their text) get no listener at all.
-    requestDidStart: ({ contextValue }) => (contextValue.writesCounted || !contextValue.call.budget ? DONE : counting),
-  };
+  return sharedListenerPlugin(listener);
 }

@@ -1,5 +1,5 @@
-import type { ApolloServerPlugin, GraphQLRequestListener } from '@apollo/server';
-import { DONE, sharedListenerPlugin } from '../graphql/sharedListener';
+import type { GraphQLRequestListener } from '@apollo/server';
+import { DONE, type SharedListenerPlugin, sharedListenerPlugin } from '../graphql/sharedListener';
 
 /** What Apollo answers a single result with when the client accepts plain JSON. */
 const APPLICATION_JSON = 'application/json; charset=utf-8';
@@ -11,9 +11,9 @@ const APPLICATION_JSON = 'application/json; charset=utf-8';
  * types) on every request to reach the same answer; it skips that when the header is already set. Any other Accept
  * (the GraphQL-over-HTTP `application/graphql-response+json`, quality values, lists) is still negotiated by Apollo.
  */
-export function plainJsonContentTypePlugin(): ApolloServerPlugin {
+export function plainJsonContentTypePlugin<TContext extends object>(): SharedListenerPlugin<TContext> {
   // One listener for every request: it keeps no per-request state.
-  const listener: GraphQLRequestListener<object> = {
+  const listener: GraphQLRequestListener<TContext> = {
     willSendResponse({ request, response }) {
       if (response.body.kind !== 'single' || response.http.headers.has('content-type')) return DONE;
       const accept = request.http?.headers.get('accept');

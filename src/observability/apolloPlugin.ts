@@ -1,5 +1,5 @@
-import type { ApolloServerPlugin, GraphQLRequestListener } from '@apollo/server';
-import { DONE } from '../graphql/sharedListener';
+import type { GraphQLRequestListener } from '@apollo/server';
+import { DONE, type SharedListenerPlugin, sharedListenerPlugin } from '../graphql/sharedListener';
 import type { CallJournal } from './callJournal';
 import type { Logger } from './logger';
 import type { GatewayMetrics } from './metrics';
@@ -23,7 +23,7 @@ interface ObservedContext {
  * CallJournal (src/observability/callJournal.ts), made with its context. A context without one (not made by the
  * HTTP handler) gets a line without duration or calls, and its calls get lines of their own.
  */
-export function observabilityPlugin(logger: Logger, metrics: GatewayMetrics): ApolloServerPlugin {
+export function observabilityPlugin<TContext extends object>(logger: Logger, metrics: GatewayMetrics): SharedListenerPlugin<TContext> {
   const writeLine = (contextValue: unknown, operation: string | null, outcome: string): void => {
     const call = (contextValue as ObservedContext | undefined)?.call;
     const journal = call?.journal;
@@ -46,7 +46,7 @@ export function observabilityPlugin(logger: Logger, metrics: GatewayMetrics): Ap
     );
   };
 
-  const listener: GraphQLRequestListener<object> = {
+  const listener: GraphQLRequestListener<TContext> = {
     willSendResponse({ request, response, errors, operationName, contextValue }) {
       const body = response.body;
       const first = body.kind === 'single' ? body.singleResult.errors?.[0] : undefined;
@@ -59,12 +59,9 @@ export function observabilityPlugin(logger: Logger, metrics: GatewayMetrics): Ap
       return DONE;
     },
   };
-  const started = Promise.resolve(listener);
-
-  return {
-    requestDidStart({ contextValue }) {
+  return sharedListenerPlugin(listener, {
+    onRequestStart({ contextValue }) {
       (contextValue as ObservedContext).call?.journal?.begin();
-      return started;
     },
     // Apollo failed before answering (a plugin hook threw): no willSendResponse comes, so the calls made so far are
     // logged here rather than lost.
@@ -74,5 +71,5 @@ export function observabilityPlugin(logger: Logger, metrics: GatewayMetrics): Ap
       }
       return DONE;
     },
-  };
+  });
 }
