@@ -14,14 +14,16 @@ export function interpretResponse(
   text: string,
   call: UpstreamCallInfo,
 ): unknown {
-  const upstream = { ...call, status };
+  // The call's facts with its status are built only for an error: a 2xx answer (nearly all) allocates nothing here.
   if (status >= 200 && status < 300) {
-    if (text.trim() === '') return null;
+    // A JSON document starts with `{` or `[`, so only an answer that does not is looked at for being blank.
+    const first = text.charCodeAt(0);
+    if (first !== 0x7b && first !== 0x5b && text.trim() === '') return null;
     if (jsonNestsDeeperThan(text, MAX_UPSTREAM_JSON_DEPTH)) {
       throw new UpstreamUnavailableError(
         `Chatwoot answered ${call.method} ${call.path} with HTTP ${status} but the body nests deeper than ` +
           `${MAX_UPSTREAM_JSON_DEPTH} levels.`,
-        upstream,
+        { ...call, status },
         'invalid_response',
       );
     }
@@ -30,11 +32,12 @@ export function interpretResponse(
     } catch {
       throw new UpstreamUnavailableError(
         `Chatwoot answered ${call.method} ${call.path} with HTTP ${status} but the body is not JSON.`,
-        upstream,
+        { ...call, status },
         'invalid_response',
       );
     }
   }
+  const upstream = { ...call, status };
 
   const detail = chatwootErrorDetail(text);
   const suffix = detail.message ? `: ${detail.message}` : '.';

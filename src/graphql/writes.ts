@@ -64,6 +64,8 @@ export function countResolvedWrites(
   variables: Readonly<Record<string, unknown>>,
 ): WriteCount {
   if (operation.operation !== 'mutation') return ZERO;
+  const fixed = fixedCounts.get(operation);
+  if (fixed) return fixed;
   const fragments = new Map<string, FragmentDefinitionNode>();
   for (const definition of document.definitions) {
     if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
@@ -80,6 +82,7 @@ export function countResolvedWrites(
     return fallback ? listLength(fallback, effective) : listLength(value, effective);
   };
   const count = { writes: 0, bulkItems: 0, largestBulkField: 0 };
+  let bulk = false;
   const visited = new Set<string>();
   const walk = (selections: SelectionSetNode): void => {
     for (const selection of selections.selections) {
@@ -98,6 +101,7 @@ export function countResolvedWrites(
           count.writes += 1;
           continue;
         }
+        bulk = true;
         const argument = selection.arguments?.find((a) => a.name.value === listArgument);
         const items = argument ? lengthOf(argument.value) : 0;
         count.writes += items;
@@ -107,8 +111,15 @@ export function countResolvedWrites(
     }
   };
   walk(operation.selectionSet);
+  if (!bulk) fixedCounts.set(operation, Object.freeze(count));
   return count;
 }
+
+/**
+ * The counts of mutations without a bulk field, which do not depend on the variables: the parsed documents are cached
+ * (here and by Apollo), so a client repeating a mutation has it counted once. Held as long as its document is.
+ */
+const fixedCounts = new WeakMap<OperationDefinitionNode, WriteCount>();
 
 /** Adds counts of several operations (a batched HTTP request). */
 export function addWriteCounts(counts: readonly WriteCount[]): WriteCount {

@@ -31,6 +31,15 @@ describe('countRequestWrites', () => {
     expect(count(withDefault).bulkItems).toBe(2);
   });
 
+  it('counts a repeated document again by the variables each request sends, and a fixed one the same every time', () => {
+    const bulk = 'mutation($items: [UpdateContactItemInput!]!) { updateContacts(items: $items) { index } x: updateContact(inboxIdentifier: "i", contactIdentifier: "c", input: {}) { id } }';
+    expect(count(bulk, { items: list(3) })).toEqual({ writes: 4, bulkItems: 3, largestBulkField: 3 });
+    expect(count(bulk, { items: list(9) })).toEqual({ writes: 10, bulkItems: 9, largestBulkField: 9 });
+    const fixed = 'mutation { a: updateContact(inboxIdentifier: "i", contactIdentifier: "c", input: {}) { id } b: updateContact(inboxIdentifier: "i", contactIdentifier: "d", input: {}) { id } }';
+    expect(count(fixed)).toEqual({ writes: 2, bulkItems: 0, largestBulkField: 0 });
+    expect(count(fixed, { unused: list(5) })).toEqual({ writes: 2, bulkItems: 0, largestBulkField: 0 });
+  });
+
   it('follows fragments and inline fragments at the top of the mutation, each fragment once', () => {
     const query = `
       mutation M($items: [UpdateContactItemInput!]!) { ...F ...F ... on Mutation { c: updateContacts(items: $items) { index } } }
