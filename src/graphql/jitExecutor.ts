@@ -37,10 +37,11 @@ const MAX_COERCION_ERRORS = 50;
 const TRACING_SYMBOL_DESCRIPTION = 'apolloServerExecutionDispatcherWillResolveField';
 
 /**
- * Runs queries and mutations with graphql-jit behind Apollo Server's `gateway` option, so that everything else of
- * Apollo (parsing, validation rules, CSRF prevention, plugins, formatError) stays as it is. Each operation is compiled
- * once: compiling costs about as much as validating, so the cache is bounded by count and a client sending endless
- * distinct documents only evicts, never grows it.
+ * Runs queries and mutations with graphql-jit, so that everything else of Apollo (parsing, validation rules, CSRF
+ * prevention, plugins, formatError) stays as it is: an answer without errors from its plugin (see plugin()), anything
+ * else behind Apollo Server's `gateway` option. Each operation is compiled once: compiling costs about as much as
+ * validating, so the cache is bounded by count and a client sending endless distinct documents only evicts, never
+ * grows it.
  *
  * Tracing: Apollo wraps the schema's resolvers (for willResolveField hooks, i.e. federated inline traces) the first
  * time a traced request arrives, and graphql-jit reads resolvers when it compiles. A traced request therefore gets
