@@ -10,14 +10,27 @@ interface CpuProfile {
   }>;
   samples: number[];
   timeDeltas: number[];
+  /** When profiling started, in µs of the monotonic clock that process.hrtime also reads. */
+  startTime: number;
+}
+
+/** What part of the profile to summarise, and how many requests were served in it. */
+export interface ProfileWindow {
+  /** The measured load's start and end, in µs of process.hrtime's clock (the same in every process). */
+  readonly fromMicros: number;
+  readonly toMicros: number;
+  /** Requests the gateway answered in the window, to express times per request. */
+  readonly requests: number;
 }
 
 export interface ProfileSummary {
   readonly file: string;
   /** Sampled milliseconds excluding idle time. */
   readonly busyMs: number;
+  /** Requests answered in the summarised window, when one was given; times per request are then shown. */
+  readonly requests?: number;
   /** Self time by area (a package, Node.js itself, the gateway's own source, GC), largest first. */
-  readonly areas: Array<{ area: string; percent: number }>;
+  readonly areas: Array<{ area: string; percent: number; microsPerRequest?: number }>;
   /** Self time by function, largest first. */
   readonly functions: Array<{ name: string; area: string; percent: number }>;
   /** Inclusive time of a few stages of a request, by function name. */
@@ -39,8 +52,11 @@ function stageOf(functionName: string, url: string): string | undefined {
   return STAGES.find(([name, where]) => name === functionName && url.includes(where))?.[2];
 }
 
-/** Summarises the newest .cpuprofile in `dir`. */
-export function summariseProfile(dir: string, top = 15): ProfileSummary {
+/**
+ * Summarises the newest .cpuprofile in `dir`: only the samples taken inside `window` when one is given, so that
+ * start-up (module loading, the schema's SDL) and the warm-up do not count as the cost of a request.
+ */
+export function summariseProfile(dir: string, window?: ProfileWindow, top = 15): ProfileSummary {
   const file = readdirSync(dir)
     .filter((name) => name.endsWith('.cpuprofile'))
     .sort()
@@ -49,7 +65,14 @@ export function summariseProfile(dir: string, top = 15): ProfileSummary {
   const profile = JSON.parse(readFileSync(join(dir, file), 'utf8')) as CpuProfile;
 
   const selfMs = new Map<number, number>();
-  profile.samples.forEach((id, i) => selfMs.set(id, (selfMs.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000));
+  // timeDeltas[i] is the time from the previous sample to sample i, which is when sample i was taken.
+  let at = profile.startTime;
+  profile.samples.forEach((id, i) => {
+    const delta = profile.timeDeltas[i] ?? 0;
+    at += delta;
+    if (window && (at < window.fromMicros || at > window.toMicros)) return;
+    selfMs.set(id, (selfMs.get(id) ?? 0) + delta / 1000);
+  });
   const byId = new Map(profile.nodes.map((node) => [node.id, node]));
 
   const areas = new Map<string, number>();
@@ -92,10 +115,12 @@ export function summariseProfile(dir: string, top = 15): ProfileSummary {
   if (profile.nodes[0]) walk(profile.nodes[0].id, new Set());
 
   const percent = (ms: number) => Math.round((1000 * ms) / busyMs) / 10;
+  const perRequest = (ms: number) => (window && window.requests > 0 ? Math.round((10_000 * ms) / window.requests) / 10 : undefined);
   return {
     file,
     busyMs,
-    areas: [...areas].sort((a, b) => b[1] - a[1]).map(([area, ms]) => ({ area, percent: percent(ms) })),
+    requests: window?.requests,
+    areas: [...areas].sort((a, b) => b[1] - a[1]).map(([area, ms]) => ({ area, percent: percent(ms), microsPerRequest: perRequest(ms) })),
     functions: [...functions.values()]
       .sort((a, b) => b.ms - a.ms)
       .slice(0, top)

@@ -165,8 +165,12 @@ function renderSoak(soak: SoakReport): string[] {
 
 function renderProfile(profile: ProfileSummary): string[] {
   const out = [`### CPU profile of the gateway at the highest concurrency (${profile.file}, ${fmt(profile.busyMs)} ms busy)`, ''];
-  out.push('Self time by area:', '', '| area | % of busy time |', '| --- | ---: |');
-  for (const a of profile.areas.slice(0, 12)) out.push(`| ${a.area} | ${fmt(a.percent, 1)} |`);
+  const perRequest = profile.requests !== undefined;
+  if (perRequest) out.push(`Only the measured load counts (not start-up or warm-up): ${fmt(profile.requests!)} requests.`, '');
+  out.push('Self time by area:', '', `| area | % of busy time |${perRequest ? ' µs per request |' : ''}`, `| --- | ---: |${perRequest ? ' ---: |' : ''}`);
+  for (const a of profile.areas.slice(0, 12)) {
+    out.push(`| ${a.area} | ${fmt(a.percent, 1)} |${perRequest ? ` ${fmt(a.microsPerRequest ?? 0, 1)} |` : ''}`);
+  }
   out.push('', 'Inclusive time of request stages (synchronous parts only; awaits are not counted):', '', '| stage | % of busy time |', '| --- | ---: |');
   for (const s of profile.stages) out.push(`| ${s.stage} | ${fmt(s.percent, 1)} |`);
   out.push('', 'Top functions by self time:', '', '| function | area | % |', '| --- | --- | ---: |');

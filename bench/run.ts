@@ -143,9 +143,11 @@ async function main(): Promise<void> {
       const profiled = await fork('gateway (profiled)', 'gateway', { env: gatewayEnv(fake.origin), execArgv: [...gatewayFlags, '--cpu-prof', `--cpu-prof-dir=${dir}`] });
       const top = Math.max(...levels);
       await drive(profiled.origin, mutationRequest, top, warmup);
-      await drive(profiled.origin, mutationRequest, top, duration);
+      const fromMicros = monotonicMicros();
+      const measured = await drive(profiled.origin, mutationRequest, top, duration);
+      const toMicros = monotonicMicros();
       await profiled.stop();
-      profile = summariseProfile(dir);
+      profile = summariseProfile(dir, { fromMicros, toMicros, requests: measured.requests });
       console.log(`CPU profile written to ${join(dir, profile.file)} (open it in Chrome DevTools or speedscope).`);
     }
 
@@ -176,6 +178,11 @@ async function main(): Promise<void> {
 function checkedAs(name: string): TargetName {
   if (name.startsWith('gateway[')) return 'gateway';
   return name.replace(' (before)', '') as TargetName;
+}
+
+/** Now on the monotonic clock that V8's profiles are stamped with, in µs. */
+function monotonicMicros(): number {
+  return Number(process.hrtime.bigint() / 1000n);
 }
 
 /** Drives the gateway at concurrency 64 for `seconds`, sampling its RSS once a second. */

@@ -110,4 +110,25 @@ describe('the bench report', () => {
     ]);
     expect(summary.stages).toEqual([{ stage: 'graphql execute', percent: 83.3 }, { stage: 'gateway upstream call (synchronous part)', percent: 16.7 }]);
   });
+
+  it('counts only the samples of the measured window, and gives each area per request', () => {
+    const profile = {
+      nodes: [
+        { id: 1, callFrame: { functionName: '(root)', url: '', lineNumber: 0 }, children: [2, 3] },
+        { id: 2, callFrame: { functionName: 'compileFunction', url: 'node:internal/modules/cjs/loader', lineNumber: 0 } },
+        { id: 3, callFrame: { functionName: 'send', url: 'file:///x/dist/src/chatwoot/transport.js', lineNumber: 0 } },
+      ],
+      // Start-up (module loading) at 1–3 ms, the measured load at 11–14 ms, shutdown at 20 ms.
+      samples: [2, 2, 2, 3, 3, 3, 3, 2],
+      timeDeltas: [1000, 1000, 1000, 8000, 1000, 1000, 1000, 6000],
+      startTime: 5_000_000,
+    };
+    writeFileSync(join(dir, 'a.cpuprofile'), JSON.stringify(profile));
+
+    const summary = summariseProfile(dir, { fromMicros: 5_010_500, toMicros: 5_014_500, requests: 2 });
+
+    expect(summary.busyMs).toBe(11);
+    expect(summary.requests).toBe(2);
+    expect(summary.areas).toEqual([{ area: 'gateway src/', percent: 100, microsPerRequest: 5500 }]);
+  });
 });
