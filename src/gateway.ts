@@ -11,6 +11,7 @@ import type { GatewayContext } from './graphql/context';
 import { createErrorFormatter } from './graphql/errors';
 import { refuseHttpSubscriptions } from './graphql/httpSubscriptions';
 import { combineSharedListenerPlugins } from './graphql/sharedListener';
+import { rememberQueryHashes } from './graphql/queryHash';
 import { inlineTraceWhenAsked } from './graphql/inlineTrace';
 import { redactErrorsPlugin } from './graphql/redactErrors';
 import { buildGatewaySchema } from './graphql/schema';
@@ -116,6 +117,7 @@ export async function startGateway(config: GatewayConfig, options: GatewayOption
   const schema = buildGatewaySchema({ maxEntityRepresentations: config.graph.maxEntityRepresentations });
   const formatError = createErrorFormatter({ development, onInternalError });
   const jit = ops.executor === 'jit' ? new JitGateway(schema, { maxCompiledOperations: ops.maxCompiledOperations }) : null;
+  rememberQueryHashes();
   const apollo = new ApolloServer<GatewayContext>({
     // GATEWAY_EXECUTOR=jit runs operations compiled by graphql-jit, from its plugin (first below) or behind Apollo's
     // `gateway` hook; the rest of Apollo (validation, CSRF, plugins, formatError) is the same either way
@@ -202,7 +204,7 @@ export async function startGateway(config: GatewayConfig, options: GatewayOption
     const url = req.url ?? '/';
     const queryAt = url.indexOf('?');
     const path = queryAt === -1 ? url : url.slice(0, queryAt);
-    if (await operational(req, res, path)) return;
+    if (operational(req, res, path)) return;
     if (explorer && (await explorer.handle(req, res, path))) return;
     if (path === GRAPHQL_PATH) return tracing ? tracing.serve(req, res, () => handleGraphQL(req, res)) : handleGraphQL(req, res);
     sendError(res, 404, `Nothing is served at ${path}; GraphQL is at ${GRAPHQL_PATH}.`, ErrorCode.BAD_REQUEST);

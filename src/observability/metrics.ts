@@ -29,18 +29,25 @@ export interface UpstreamStats {
 export class GatewayMetrics {
   readonly registry = new Registry();
 
-  readonly graphqlRequests = new Counter({
+  /** Requests counted since the last scrape, by operation label then outcome; added to the counter when it is collected. */
+  private readonly pendingRequests = new Map<string, Map<string, PendingCount>>();
+  private readonly requestCounts = new PendingCounts();
+  private readonly upstreamCounts = new PendingCounts();
+
+  readonly graphqlRequests: Counter<'operation' | 'outcome'> = new Counter({
     name: 'gateway_graphql_requests_total',
     help: 'GraphQL requests answered, by operation name and outcome (ok or the first error code).',
     labelNames: ['operation', 'outcome'] as const,
     registers: [this.registry],
+    collect: (): void => this.requestCounts.addTo(this.graphqlRequests),
   });
 
-  readonly upstreamCalls = new Counter({
+  readonly upstreamCalls: Counter<'operation' | 'status_class'> = new Counter({
     name: 'gateway_upstream_calls_total',
     help: 'Calls to Chatwoot, by operation (method and path template) and status class.',
     labelNames: ['operation', 'status_class'] as const,
     registers: [this.registry],
+    collect: (): void => this.upstreamCounts.addTo(this.upstreamCalls),
   });
 
   readonly upstreamLatency = new Histogram({
@@ -87,7 +94,26 @@ export class GatewayMetrics {
 
   /** Counts one answered GraphQL request. */
   countGraphQLRequest(operationName: string | null | undefined, outcome: string): void {
-    this.graphqlRequests.inc({ operation: this.operationLabel(operationName), outcome });
+    const operation = this.operationLabel(operationName);
+    let byOutcome = this.pendingRequests.get(operation);
+    if (!byOutcome) {
+      byOutcome = new Map();
+      this.pendingRequests.set(operation, byOutcome);
+    }
+    let count = byOutcome.get(outcome);
+    if (!count) {
+      count = this.requestCounts.add({ operation, outcome });
+      byOutcome.set(outcome, count);
+    }
+    count.pending += 1;
+  }
+
+  /**
+   * The count of upstream calls with these labels, to increment as calls end. Call once per label pair and keep it
+   * (src/observability/upstream.ts binds one per operation and status class).
+   */
+  upstreamCallCount(operation: string, statusClass: StatusClass): PendingCount {
+    return this.upstreamCounts.add({ operation, status_class: statusClass });
   }
 
   private operationLabel(name: string | null | undefined): string {
@@ -106,6 +132,35 @@ export class GatewayMetrics {
 
   get contentType(): string {
     return this.registry.contentType;
+  }
+}
+
+/** Counts made since the last collection, for one label set of a counter. */
+export interface PendingCount {
+  pending: number;
+}
+
+/**
+ * Counts kept as plain numbers and added to their prom-client counter when it is collected (on every scrape, and by
+ * `get()`), so that a scrape reads the same totals. Counting is then an addition: prom-client's `inc` validates and
+ * hashes the labels on every call, which was most of the metrics' cost per request (bench/RESULTS.md). One entry per
+ * label set, never removed: label sets are bounded by the callers (operation names, status classes, outcomes).
+ */
+class PendingCounts {
+  private readonly counts: Array<{ readonly labels: Record<string, string>; readonly count: PendingCount }> = [];
+
+  add(labels: Record<string, string>): PendingCount {
+    const count: PendingCount = { pending: 0 };
+    this.counts.push({ labels, count });
+    return count;
+  }
+
+  addTo(counter: Counter<string>): void {
+    for (const { labels, count } of this.counts) {
+      if (count.pending === 0) continue;
+      counter.inc(labels, count.pending);
+      count.pending = 0;
+    }
   }
 }
 

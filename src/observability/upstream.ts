@@ -1,6 +1,6 @@
 import type { CallOutcome, CallRecord, ObservedCall, UpstreamObserver } from '../chatwoot/observer';
 import type { Logger } from './logger';
-import { type GatewayMetrics, type StatusClass, statusClass } from './metrics';
+import { type GatewayMetrics, type PendingCount, type StatusClass, statusClass } from './metrics';
 
 /**
  * Logs every upstream call exactly once (at info: an operator needs to see what reached Chatwoot) and feeds the
@@ -52,13 +52,14 @@ export const OTHER_OPERATION = 'other';
 interface OperationSeries {
   readonly label: string;
   readonly latency: { observe(seconds: number): void };
-  /** The calls counter's children by status class, bound on first use. */
-  readonly calls: Partial<Record<StatusClass, { inc(): void }>>;
+  /** The counts of calls by status class, made on first use. */
+  readonly calls: Partial<Record<StatusClass, PendingCount>>;
 }
 
 /**
  * The upstream metrics' label children, bound once per operation: a call then builds no label object and no
- * operation string (prom-client 15 still hashes the bound labels on each inc/observe; that part is not saved).
+ * operation string (prom-client 15 still hashes the bound labels on each observe; calls are counted as plain numbers,
+ * added to the counter when it is scraped).
  */
 class UpstreamSeries {
   /** By method, then by path template: looking a call up concatenates nothing. */
@@ -84,12 +85,12 @@ class UpstreamSeries {
   }
 
   count(operation: OperationSeries, status: StatusClass): void {
-    let child = operation.calls[status];
-    if (!child) {
-      child = this.metrics.upstreamCalls.labels(operation.label, status);
-      operation.calls[status] = child;
+    let count = operation.calls[status];
+    if (!count) {
+      count = this.metrics.upstreamCallCount(operation.label, status);
+      operation.calls[status] = count;
     }
-    child.inc();
+    count.pending += 1;
   }
 
   private bind(label: string): OperationSeries {
