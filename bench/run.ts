@@ -96,8 +96,11 @@ async function main(): Promise<void> {
     if (values.before) {
       const dir = join(values.before, 'dist', 'bench');
       before = await fork('gateway (before)', 'gateway', { env: gatewayEnv(fake.origin), dir });
-      targets.push({ name: 'gateway (before)', server: before, request: mutationRequest, items: 1 });
-      if (before.facts.bulk) targets.push({ name: 'gateway-bulk (before)', server: before, request: bulkRequest, items: BULK_ITEMS });
+      // Each cell of the checkout right after the same cell of this one (swapped every other round, below): the VM's
+      // speed drifts within a run, and a pair measured back to back sees nearly the same machine.
+      const pairAfter = (name: TargetName, target: Target) => targets.splice(targets.findIndex((t) => t.name === name) + 1, 0, target);
+      pairAfter('gateway', { name: 'gateway (before)', server: before, request: mutationRequest, items: 1 });
+      if (before.facts.bulk && gateway.facts.bulk) pairAfter('gateway-bulk', { name: 'gateway-bulk (before)', server: before, request: bulkRequest, items: BULK_ITEMS });
     }
     if (values.integrations) {
       for (const variant of VARIANTS) {
@@ -116,7 +119,7 @@ async function main(): Promise<void> {
     const samples = new Map<string, Row[]>();
     for (let round = 1; round <= rounds; round++) {
       for (const connections of levels) {
-        for (const target of targets) {
+        for (const target of round % 2 === 0 ? swapPairs(targets) : targets) {
           if (warmup > 0) await drive(target.server.origin, target.request, connections, warmup);
           const cpuBefore = await target.server.cpuMicros();
           const result = await drive(target.server.origin, target.request, connections, duration);
@@ -153,8 +156,11 @@ async function main(): Promise<void> {
 
     const report = {
       command,
-      settings: `${duration} s measured after ${warmup} s warm-up per cell, ${rounds} round(s) alternating direct → baseline → gateway → bulk${before ? ' → gateway (before) → bulk (before)' : ''} at each concurrency; median of rounds; autocannon, pipelining 1, keep-alive; each server in its own process; NODE_ENV=${gatewayEnv('').NODE_ENV} for the gateway`,
+      settings: before
+        ? `${duration} s measured after ${warmup} s warm-up per cell, ${rounds} round(s) of direct → baseline → gateway → gateway (before) → bulk → bulk (before) at each concurrency, each before/after pair in the other order every second round; median of rounds; autocannon, pipelining 1, keep-alive; each server in its own process; NODE_ENV=${gatewayEnv('').NODE_ENV} for the gateway`
+        : `${duration} s measured after ${warmup} s warm-up per cell, ${rounds} round(s) alternating direct → baseline → gateway → bulk at each concurrency; median of rounds; autocannon, pipelining 1, keep-alive; each server in its own process; NODE_ENV=${gatewayEnv('').NODE_ENV} for the gateway`,
       rows,
+      rounds: Object.fromEntries(samples),
       gatewayPeakRss,
       beforePeakRss,
       notes,
@@ -172,6 +178,15 @@ async function main(): Promise<void> {
   } finally {
     for (const server of started.reverse()) await server.stop();
   }
+}
+
+/** The targets with each `(before)` cell moved ahead of the cell it is paired with. */
+function swapPairs(targets: readonly Target[]): Target[] {
+  const swapped = [...targets];
+  for (let i = 1; i < swapped.length; i++) {
+    if (swapped[i]!.name === `${swapped[i - 1]!.name} (before)`) [swapped[i - 1], swapped[i]] = [swapped[i]!, swapped[i - 1]!];
+  }
+  return swapped;
 }
 
 /** Which scenario check a target gets: the variants and the before checkout are checked like the gateway they stand for. */

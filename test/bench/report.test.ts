@@ -65,6 +65,30 @@ describe('the bench report', () => {
     expect(markdown).toContain("bulk contacts/s at least 1.3× before's: 2.00× at concurrency 64 (c=64: 2.00×) — met");
   });
 
+  it('lists the CPU change of each back-to-back round and meets the CPU target only when the pairs agree with the medians', () => {
+    const cpu = (target: string, perRequest: number): Row => ({ ...row(target, 64, 4000, 6), cpuPerRequest: perRequest });
+    const report = (afterRounds: number[]) => {
+      const beforeRounds = [400, 300, 200];
+      const rounds = { 'gateway@64': afterRounds.map((c) => cpu('gateway', c)), 'gateway (before)@64': beforeRounds.map((c) => cpu('gateway (before)', c)) };
+      return renderMarkdown({
+        command: 'npm run bench -- --before ../main',
+        settings: 'test',
+        notes: [],
+        gatewayPeakRss: 180 * MB,
+        rows: [row('baseline', 64, 10000, 4), cpu('gateway', [...afterRounds].sort((a, b) => a - b)[1]!), cpu('gateway (before)', 300)],
+        rounds,
+      });
+    };
+    // Medians 300 → 210 (30% lower); pairs −30%, −30%, −30%.
+    const agreeing = report([280, 210, 140]);
+    expect(agreeing).toContain('| 64 | updateContact | -30%, -30%, -30% | -30% |');
+    expect(agreeing).toContain('30% lower by the medians of the rounds, 30% by the median of the 3 back-to-back pairs — met');
+    // Medians 300 → 220 (27% lower), but the pairs say −10%, −27%, +10% (the slow round of one met the fast of the other).
+    const disagreeing = report([360, 220, 220]);
+    expect(disagreeing).toContain('| 64 | updateContact | -10%, -27%, 10% | -10% |');
+    expect(disagreeing).toContain('27% lower by the medians of the rounds, 10% by the median of the 3 back-to-back pairs — NOT met');
+  });
+
   it('calls a soak flat when the late RSS is not above the early RSS, and growing otherwise', () => {
     const flat = Array.from({ length: 60 }, (_, i) => [i, (150 + (i % 2) * 10) * MB] as const);
     const growing = Array.from({ length: 60 }, (_, i) => [i, (100 + 2 * i) * MB] as const);
