@@ -163,7 +163,11 @@ export class JitGateway implements GatewayInterface {
     traced: boolean,
   ): CompiledQuery | null {
     if (operation.operation !== 'query' && operation.operation !== 'mutation') return null;
-    const key = `${traced ? 't' : 'u'}:${operation.name?.value ?? ''}:${queryHash}`;
+    // A document of one operation, untraced (nearly every request), is keyed by its hash alone: the same string each
+    // time (src/graphql/queryHash.ts), so the lookup builds no key and V8 hashes it once. The other keys have a prefix,
+    // so no two kinds can meet.
+    const key =
+      !traced && document.definitions.length === 1 ? queryHash : `${traced ? 't' : 'u'}:${operation.name?.value ?? ''}:${queryHash}`;
     const hit = this.compiled.get(key);
     if (hit !== undefined) return hit;
     // graphql-jit miscounts a list whose items fail out of order (two bad _entities representations answered three

@@ -83,6 +83,8 @@ export const CORPUS: readonly CorpusCase[] = [
     variables: { s: true, i: false },
   },
   { name: 'the operation chosen by operationName', query: `${READ.replace('{', 'query A {')} query B { contact(inboxIdentifier: "i", contactIdentifier: "b") { id } }`, operationName: 'B' },
+  // The same document again with its other operation: each operation of a document is compiled and kept apart.
+  { name: 'the other operation of the same document', query: `${READ.replace('{', 'query A {')} query B { contact(inboxIdentifier: "i", contactIdentifier: "b") { id } }`, operationName: 'A' },
   { name: 'an unknown operationName', query: 'query A { __typename }', operationName: 'Nope' },
   { name: 'two operations and no operationName', query: 'query A { __typename } query B { __typename }' },
   { name: 'a nested list with DateTime values', query: '{ contact(inboxIdentifier: "i", contactIdentifier: "c") { id conversations { displayId status contactLastSeenAt agentLastSeenAt } } }' },
