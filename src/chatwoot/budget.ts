@@ -19,8 +19,13 @@ export class RequestBudget {
   private gone = false;
   /** Made only when something waits on it (a bulk operation between batches): most requests never need one. */
   private controller: AbortController | undefined;
-  /** The calls of this request queued or on the wire, told when the client goes away. */
-  private readonly watchers = new Set<ClientGoneWatcher>();
+  /**
+   * The calls of this request queued or on the wire, told when the client goes away. Most requests have one at a
+   * time: it is kept in a field, and a Set is made only for a second (a Set per request, and the table a delete from
+   * it rebuilds, were allocations of every request).
+   */
+  private watcher: ClientGoneWatcher | undefined;
+  private moreWatchers: Set<ClientGoneWatcher> | undefined;
 
   /** @param maxCalls GATEWAY_MAX_UPSTREAM_CALLS: the most calls the whole HTTP request may make. */
   constructor(readonly maxCalls: number) {}
@@ -45,18 +50,22 @@ export class RequestBudget {
     if (this.gone) return;
     this.gone = true;
     this.controller?.abort();
-    for (const watcher of [...this.watchers]) watcher.clientGone();
-    this.watchers.clear();
+    const watchers = [...(this.watcher ? [this.watcher] : []), ...(this.moreWatchers ?? [])];
+    this.watcher = undefined;
+    this.moreWatchers = undefined;
+    for (const watcher of watchers) watcher.clientGone();
   }
 
   /** Tells `watcher` when the client goes away, until `unwatch`; at once if it already has. */
   watch(watcher: ClientGoneWatcher): void {
     if (this.gone) watcher.clientGone();
-    else this.watchers.add(watcher);
+    else if (this.watcher === undefined && !this.moreWatchers?.has(watcher)) this.watcher = watcher;
+    else if (this.watcher !== watcher) (this.moreWatchers ??= new Set()).add(watcher);
   }
 
   unwatch(watcher: ClientGoneWatcher): void {
-    this.watchers.delete(watcher);
+    if (this.watcher === watcher) this.watcher = undefined;
+    else this.moreWatchers?.delete(watcher);
   }
 
   /**
