@@ -136,28 +136,40 @@ function renderBeforeAfter(rows: readonly Row[], levels: readonly number[], roun
     for (const [scenario, target] of [['updateContact', 'gateway'], ['updateContacts', 'gateway-bulk']] as const) {
       const changes = pairedCpuChanges(rounds, target, c);
       if (changes.length === 0) continue;
+      const speedups = pairedThroughputRatios(rounds, target, c);
       const percent = (change: number) => `${fmt(change * 100)}%`;
-      pairs.push(`| ${c} | ${scenario} | ${changes.map(percent).join(', ')} | ${percent(median(changes))} |`);
+      const times = (ratio: number) => `${fmt(ratio, 2)}×`;
+      pairs.push(
+        `| ${c} | ${scenario} | ${changes.map(percent).join(', ')} | ${percent(median(changes))} | ${speedups.map(times).join(', ')} | ${times(median(speedups))} |`,
+      );
     }
   }
   if (pairs.length) {
-    out.push('', 'CPU per request of each back-to-back pair (after ÷ before − 1, in round order):', '');
-    out.push('| conc. | scenario | each round | median |', '| ---: | --- | --- | ---: |', ...pairs);
+    out.push('', 'Each back-to-back pair, in round order: CPU per request (after ÷ before − 1) and throughput (after ÷ before; contacts/s for bulk):', '');
+    out.push('| conc. | scenario | CPU, each round | CPU, median | throughput, each round | throughput, median |', '| ---: | --- | --- | ---: | --- | ---: |', ...pairs);
   }
   return out;
 }
 
-/** after ÷ before − 1 of the CPU per request of each round, for the rounds where both were measured. */
-function pairedCpuChanges(rounds: RunReport['rounds'], target: string, connections: number): number[] {
+/** The rows of the rounds where both gateways were measured, after and before, in round order. */
+function pairedRounds(rounds: RunReport['rounds'], target: string, connections: number): Array<readonly [Row, Row]> {
   const after = rounds?.[`${target}@${connections}`] ?? [];
   const before = rounds?.[`${target} (before)@${connections}`] ?? [];
-  const changes: number[] = [];
-  for (let i = 0; i < Math.min(after.length, before.length); i++) {
-    const a = after[i]!.cpuPerRequest;
-    const b = before[i]!.cpuPerRequest;
-    if (a && b) changes.push(a / b - 1);
-  }
-  return changes;
+  return after.slice(0, before.length).map((row, i) => [row, before[i]!] as const);
+}
+
+/** after ÷ before of the throughput of each round (contacts/s, which is req/s for single-contact requests). */
+function pairedThroughputRatios(rounds: RunReport['rounds'], target: string, connections: number): number[] {
+  return pairedRounds(rounds, target, connections)
+    .filter(([a, b]) => a.contactsPerSecond > 0 && b.contactsPerSecond > 0)
+    .map(([a, b]) => a.contactsPerSecond / b.contactsPerSecond);
+}
+
+/** after ÷ before − 1 of the CPU per request of each round, for the rounds where both were measured. */
+function pairedCpuChanges(rounds: RunReport['rounds'], target: string, connections: number): number[] {
+  return pairedRounds(rounds, target, connections)
+    .filter(([a, b]) => a.cpuPerRequest && b.cpuPerRequest)
+    .map(([a, b]) => a.cpuPerRequest! / b.cpuPerRequest! - 1);
 }
 
 /** Bulk contacts/s after ÷ before at each concurrency; met when every level reaches 1.3×. */
