@@ -156,9 +156,11 @@ async function main(): Promise<void> {
 
     const report = {
       command,
-      settings: before
-        ? `${duration} s measured after ${warmup} s warm-up per cell, ${rounds} round(s) of direct → baseline → gateway → gateway (before) → bulk → bulk (before) at each concurrency, each before/after pair in the other order every second round; median of rounds; autocannon, pipelining 1, keep-alive; each server in its own process; NODE_ENV=${gatewayEnv('').NODE_ENV} for the gateway`
-        : `${duration} s measured after ${warmup} s warm-up per cell, ${rounds} round(s) alternating direct → baseline → gateway → bulk at each concurrency; median of rounds; autocannon, pipelining 1, keep-alive; each server in its own process; NODE_ENV=${gatewayEnv('').NODE_ENV} for the gateway`,
+      settings: `${duration} s measured after ${warmup} s warm-up per cell, ${rounds} round(s) of ${
+        before
+          ? 'direct → baseline → gateway → gateway (before) → bulk → bulk (before) at each concurrency, each before/after pair in the other order every second round'
+          : 'direct → baseline → gateway → bulk at each concurrency'
+      }; median of rounds; autocannon, pipelining 1, keep-alive; each server in its own process; NODE_ENV=${gatewayEnv('').NODE_ENV} for the gateway`,
       rows,
       rounds: Object.fromEntries(samples),
       gatewayPeakRss,

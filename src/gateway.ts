@@ -204,7 +204,8 @@ export async function startGateway(config: GatewayConfig, options: GatewayOption
     const url = req.url ?? '/';
     const queryAt = url.indexOf('?');
     const path = queryAt === -1 ? url : url.slice(0, queryAt);
-    if (operational(req, res, path)) return;
+    const answered = operational(req, res, path);
+    if (answered !== false) return answered === true ? undefined : answered;
     if (explorer && (await explorer.handle(req, res, path))) return;
     if (path === GRAPHQL_PATH) return tracing ? tracing.serve(req, res, () => handleGraphQL(req, res)) : handleGraphQL(req, res);
     sendError(res, 404, `Nothing is served at ${path}; GraphQL is at ${GRAPHQL_PATH}.`, ErrorCode.BAD_REQUEST);

@@ -19,8 +19,10 @@ export function createOperationalRoutes(options: OperationalRoutesOptions) {
   const { health, metrics } = options;
   const applyCors = createCors(options.corsOrigins);
 
-  // Synchronous: every GraphQL request passes through here, and an async function would cost it a promise and a turn.
-  return function operational(req: IncomingMessage, res: ServerResponse, path: string): boolean {
+  // Synchronous for every request but /metrics: each GraphQL request passes through here, and an async function would
+  // cost it a promise and a turn. Returns true when it answered, the answer's promise for /metrics (a failure goes to
+  // the server's one error boundary), false when the request is not its own.
+  return function operational(req: IncomingMessage, res: ServerResponse, path: string): boolean | Promise<void> {
     if (applyCors(req, res)) return true;
     if (req.method === 'GET' || req.method === 'HEAD') {
       if (path === '/healthz') {
@@ -31,10 +33,7 @@ export function createOperationalRoutes(options: OperationalRoutesOptions) {
         health.readiness(res);
         return true;
       }
-      if (path === '/metrics') {
-        serveMetrics(metrics, res);
-        return true;
-      }
+      if (path === '/metrics') return serveMetrics(metrics, res);
     }
     const requestId = acceptRequestId(req.headers['x-request-id']);
     req.headers['x-request-id'] = requestId;
@@ -43,17 +42,9 @@ export function createOperationalRoutes(options: OperationalRoutesOptions) {
   };
 }
 
-function serveMetrics(metrics: GatewayMetrics, res: ServerResponse): void {
-  metrics.render().then(
-    (text) => {
-      res.statusCode = 200;
-      res.setHeader('content-type', metrics.contentType);
-      res.end(text);
-    },
-    () => {
-      res.statusCode = 500;
-      res.setHeader('content-type', 'text/plain; charset=utf-8');
-      res.end('The metrics could not be collected.\n');
-    },
-  );
+async function serveMetrics(metrics: GatewayMetrics, res: ServerResponse): Promise<void> {
+  const text = await metrics.render();
+  res.statusCode = 200;
+  res.setHeader('content-type', metrics.contentType);
+  res.end(text);
 }

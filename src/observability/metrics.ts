@@ -29,7 +29,7 @@ export interface UpstreamStats {
 export class GatewayMetrics {
   readonly registry = new Registry();
 
-  /** Requests counted since the last scrape, by operation label then outcome; added to the counter when it is collected. */
+  /** The pending count of each label set of graphqlRequests, by operation label then outcome (see PendingCounts). */
   private readonly pendingRequests = new Map<string, Map<string, PendingCount>>();
   private readonly requestCounts = new PendingCounts();
   private readonly upstreamCounts = new PendingCounts();
